@@ -1,0 +1,313 @@
+//! [`Detail`]: one entry of `result.details`, with its [`DetailCode`] and
+//! typed [`DetailValues`].
+
+use std::fmt;
+
+use serde::Serialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::values::{DetailValues, TypedKind, ValuesSeed};
+use crate::wire::{WireStr, keep_unknown};
+
+crate::wire::wire_enum! {
+    /// The message code of a detail (its `type`): an open set.
+    ///
+    /// Every code Anaplan is known to send has a variant; any other code is
+    /// kept in [`DetailCode::Other`]. [`DetailCode::class`] tells what kind of
+    /// message it is.
+    ///
+    /// ```
+    /// use anaplan_task::{DetailClass, DetailCode};
+    /// assert_eq!(DetailCode::from_wire("hierarchyRowsProcessed").class(), DetailClass::Completion);
+    /// assert_eq!(DetailCode::from_wire("dateFormatInvalid").class(), DetailClass::DataError);
+    /// assert_eq!(DetailCode::from_wire("somethingNew").class(), DetailClass::Unknown);
+    /// ```
+    pub enum DetailCode expecting "a detail type" {
+        HierarchyRowsProcessed = "hierarchyRowsProcessed" => "A list import finished; `values` holds the hierarchy name and 15 row counts.",
+        HierarchyRowsProcessedWithFailures = "hierarchyRowsProcessedWithFailures" => "A list import finished with failed or warning rows; same keys as hierarchyRowsProcessed.",
+        LineItemRowsProcessed = "lineItemRowsProcessed" => "A module import finished for one line item; `values` holds lineItemName, rowCount and ignoredCount.",
+        ExportSucceeded = "exportSucceeded" => "An export finished; `values` holds exportName and serverAlert.",
+        DeleteFromSelectionSucceeded = "deleteFromSelectionSucceeded" => "A delete action finished.",
+        HierarchyNoChanges = "hierarchyNoChanges" => "A list import made no changes.",
+        LineItemRowsProcessedWithFailures = "lineItemRowsProcessedWithFailures" => "A module import finished for one line item with failed rows.",
+        TaskElementSucceeded = "taskElementSucceeded" => "A step of a task finished.",
+        UsersRowsProcessed = "usersRowsProcessed" => "A users import finished.",
+        VersionsRowsProcessed = "versionsRowsProcessed" => "A versions import finished.",
+        ActionFailed = "actionFailed" => "The action failed.",
+        ConnectorError = "connectorError" => "A data connector reported an error.",
+        CrossCustomerImport = "crossCustomerImport" => "The import's source belongs to another customer.",
+        DeleteFromSelectionFailed = "deleteFromSelectionFailed" => "A delete action failed.",
+        FailedToLocateEntity = "failedToLocateEntity" => "An object the task needs was not found.",
+        FailedToLocateHierarchy = "failedToLocateHierarchy" => "The list the task needs was not found.",
+        FailedToLocateModel = "failedToLocateModel" => "The model the task needs was not found.",
+        FailedToLocateModule = "failedToLocateModule" => "The module the task needs was not found.",
+        FailedToLocateSavedView = "failedToLocateSavedView" => "The saved view the task needs was not found.",
+        HierarchyImportFailed = "hierarchyImportFailed" => "A list import failed.",
+        HierarchyImportDuplicateSourceKey = "hierarchyImportDuplicateSourceKey" => "A list import failed: a key appears twice in the source.",
+        HierarchyImportDuplicateTargetKey = "hierarchyImportDuplicateTargetKey" => "A list import failed: a key appears twice in the target.",
+        ImportFailedGeneralError = "importFailedGeneralError" => "An import failed.",
+        InternalError = "internalError" => "The server reported an internal error.",
+        MissingFields = "missingFields" => "Fields the task needs are missing.",
+        ModuleImportFailed = "moduleImportFailed" => "A module import failed.",
+        ModuleImportNoWriteAccess = "moduleImportNoWriteAccess" => "A module import failed: no write access.",
+        MsgExportCancelled = "msgExportCancelled" => "An export was cancelled.",
+        MsgImportCancelled = "msgImportCancelled" => "An import was cancelled.",
+        NotAuthorised = "notAuthorised" => "The user is not authorised to run the task.",
+        SourceModelArchived = "sourceModelArchived" => "The source model is archived.",
+        UploadedFileNoLongerAvailable = "uploadedFileNoLongerAvailable" => "The uploaded source file is no longer available.",
+        ColumnSeparatorExpected = "columnSeparatorExpected" => "A source row lacks a column separator.",
+        DateFormatInvalid = "dateFormatInvalid" => "A source value is not a valid date.",
+        HierarchyImportInvalidCode = "hierarchyImportInvalidCode" => "A source row has an invalid code.",
+        HierarchyImportInvalidName = "hierarchyImportInvalidName" => "A source row has an invalid name.",
+        HierarchyImportInvalidParent = "hierarchyImportInvalidParent" => "A source row has an invalid parent.",
+        HierarchyImportEmptyKey = "hierarchyImportEmptyKey" => "A source row has an empty key.",
+        HierarchyImportFailedDependency = "hierarchyImportFailedDependency" => "A source row depends on a row that failed.",
+        HierarchyImportNameOrCodeExists = "hierarchyImportNameOrCodeExists" => "A source row's name or code already exists.",
+        HierarchyImportAccessNoUpdate = "hierarchyImportAccessNoUpdate" => "A source row may not update its item.",
+        HierarchyImportAccessNoMove = "hierarchyImportAccessNoMove" => "A source row may not move its item.",
+        ModuleImportBooleanFormat = "moduleImportBooleanFormat" => "A source value is not a valid Boolean.",
+        ModuleImportDateFormat = "moduleImportDateFormat" => "A source value is not a valid date.",
+        ModuleImportNumberFormat = "moduleImportNumberFormat" => "A source value is not a valid number.",
+        ModuleImportInvalidLineItemIdentifier = "moduleImportInvalidLineItemIdentifier" => "A source row names an unknown line item.",
+        ModuleImportInvalidListIdentifier = "moduleImportInvalidListIdentifier" => "A source row names an unknown list item.",
+        ModuleImportInvalidTimeEntityIdentifier = "moduleImportInvalidTimeEntityIdentifier" => "A source row names an unknown time period.",
+        UnmatchedTextDelimiter = "unmatchedTextDelimiter" => "A source row has an unmatched text delimiter.",
+        UsersImportInvalidEmail = "usersImportInvalidEmail" => "A source row has an invalid email address.",
+        UsersImportInvalidRole = "usersImportInvalidRole" => "A source row names an unknown role.",
+        UsersImportConflictingRoles = "usersImportConflictingRoles" => "A source row gives conflicting roles.",
+    }
+}
+
+/// What kind of message a [`DetailCode`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DetailClass {
+    /// A report that a task or step finished (possibly with counts of failed rows).
+    Completion,
+    /// The task or step failed.
+    Failure,
+    /// A problem with source data: rows rejected or imported with warnings.
+    DataError,
+    /// A code the crate does not know.
+    Unknown,
+}
+
+impl DetailClass {
+    /// A lower-case name: `completion`, `failure`, `data-error` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Completion => "completion",
+            Self::Failure => "failure",
+            Self::DataError => "data-error",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for DetailClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl DetailCode {
+    /// What kind of message this code is.
+    pub fn class(&self) -> DetailClass {
+        use DetailCode::*;
+        match self {
+            HierarchyRowsProcessed
+            | HierarchyRowsProcessedWithFailures
+            | LineItemRowsProcessed
+            | ExportSucceeded
+            | DeleteFromSelectionSucceeded
+            | HierarchyNoChanges
+            | LineItemRowsProcessedWithFailures
+            | TaskElementSucceeded
+            | UsersRowsProcessed
+            | VersionsRowsProcessed => DetailClass::Completion,
+            ActionFailed
+            | ConnectorError
+            | CrossCustomerImport
+            | DeleteFromSelectionFailed
+            | FailedToLocateEntity
+            | FailedToLocateHierarchy
+            | FailedToLocateModel
+            | FailedToLocateModule
+            | FailedToLocateSavedView
+            | HierarchyImportFailed
+            | HierarchyImportDuplicateSourceKey
+            | HierarchyImportDuplicateTargetKey
+            | ImportFailedGeneralError
+            | InternalError
+            | MissingFields
+            | ModuleImportFailed
+            | ModuleImportNoWriteAccess
+            | MsgExportCancelled
+            | MsgImportCancelled
+            | NotAuthorised
+            | SourceModelArchived
+            | UploadedFileNoLongerAvailable => DetailClass::Failure,
+            ColumnSeparatorExpected
+            | DateFormatInvalid
+            | HierarchyImportInvalidCode
+            | HierarchyImportInvalidName
+            | HierarchyImportInvalidParent
+            | HierarchyImportEmptyKey
+            | HierarchyImportFailedDependency
+            | HierarchyImportNameOrCodeExists
+            | HierarchyImportAccessNoUpdate
+            | HierarchyImportAccessNoMove
+            | ModuleImportBooleanFormat
+            | ModuleImportDateFormat
+            | ModuleImportNumberFormat
+            | ModuleImportInvalidLineItemIdentifier
+            | ModuleImportInvalidListIdentifier
+            | ModuleImportInvalidTimeEntityIdentifier
+            | UnmatchedTextDelimiter
+            | UsersImportInvalidEmail
+            | UsersImportInvalidRole
+            | UsersImportConflictingRoles => DetailClass::DataError,
+            Other(_) => DetailClass::Unknown,
+        }
+    }
+
+    /// The typed struct this code's `values` decode into, if any.
+    pub(crate) fn typed(&self) -> Option<TypedKind> {
+        match self {
+            Self::HierarchyRowsProcessed | Self::HierarchyRowsProcessedWithFailures => Some(TypedKind::Hierarchy),
+            Self::LineItemRowsProcessed => Some(TypedKind::LineItem),
+            Self::ExportSucceeded => Some(TypedKind::Export),
+            _ => None,
+        }
+    }
+}
+
+/// One entry of `result.details`: a message code, its English text and its
+/// data.
+///
+/// Reading a detail decodes its `values` into the typed struct of its code
+/// ([`DetailValues`]); a malformed array is an error naming the key and its
+/// index. When `type` comes after `values` in the object, the array is read
+/// first and decoded once the type is known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Detail {
+    /// `type`: the message code.
+    #[serde(rename = "type")]
+    pub code: DetailCode,
+    /// `localMessageText`: the message in English; may end with a space.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local_message_text: Option<String>,
+    /// `occurrences`: normally 0; counts repeats of one data error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occurrences: Option<u64>,
+    /// `values`: the flat key/value array, decoded; `None` when absent or `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<DetailValues>,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Detail {
+    /// A detail with only its code.
+    pub fn new(code: DetailCode) -> Self {
+        Self {
+            code,
+            local_message_text: None,
+            occurrences: None,
+            values: None,
+            extra: Map::new(),
+        }
+    }
+
+    /// The hierarchy counts, if this detail carries them.
+    pub fn hierarchy_rows(&self) -> Option<&crate::HierarchyRowsProcessed> {
+        match &self.values {
+            Some(DetailValues::HierarchyRowsProcessed(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The line-item counts, if this detail carries them.
+    pub fn line_item_rows(&self) -> Option<&crate::LineItemRowsProcessed> {
+        match &self.values {
+            Some(DetailValues::LineItemRowsProcessed(v)) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Detail {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(DetailVisitor)
+    }
+}
+
+struct DetailVisitor;
+
+impl<'de> Visitor<'de> for DetailVisitor {
+    type Value = Detail;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a detail object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Detail, A::Error> {
+        let mut code: Option<DetailCode> = None;
+        let mut text = None;
+        let mut occurrences = None;
+        // `Some(values)` once read; the flag says whether they still need
+        // typed decoding (they came before `type`).
+        let mut values: Option<Option<DetailValues>> = None;
+        let mut pending = false;
+        let mut extra = Map::new();
+        while let Some(WireStr(key)) = map.next_key()? {
+            match key.as_ref() {
+                "type" => {
+                    if code.is_some() {
+                        return Err(de::Error::duplicate_field("type"));
+                    }
+                    code = Some(map.next_value()?);
+                }
+                "localMessageText" => {
+                    if text.is_some() {
+                        return Err(de::Error::duplicate_field("localMessageText"));
+                    }
+                    text = Some(map.next_value::<Option<String>>()?);
+                }
+                "occurrences" => {
+                    if occurrences.is_some() {
+                        return Err(de::Error::duplicate_field("occurrences"));
+                    }
+                    occurrences = Some(map.next_value::<Option<u64>>()?);
+                }
+                "values" => {
+                    if values.is_some() {
+                        return Err(de::Error::duplicate_field("values"));
+                    }
+                    pending = code.is_none();
+                    let typed = code.as_ref().and_then(DetailCode::typed);
+                    values = Some(map.next_value_seed(ValuesSeed(typed))?);
+                }
+                _ => keep_unknown(&mut extra, key, &mut map)?,
+            }
+        }
+        let code = code.ok_or_else(|| de::Error::missing_field("type"))?;
+        let mut values = values.flatten();
+        if let (true, Some(kind), Some(DetailValues::Raw(raw))) = (pending, code.typed(), &values) {
+            let typed = kind
+                .decode_slice(raw)
+                .map_err(|e| de::Error::custom(format_args!("values: {e}")))?;
+            values = Some(typed);
+        }
+        Ok(Detail {
+            code,
+            local_message_text: text.flatten(),
+            occurrences: occurrences.flatten(),
+            values,
+            extra,
+        })
+    }
+}

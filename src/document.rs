@@ -1,0 +1,378 @@
+//! The other bodies of the family ([`CreateTaskResponse`],
+//! [`TaskListResponse`], [`ErrorResponse`]) and [`Document`], which reads
+//! any of them and says which it is.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::envelope::{Meta, Status, TaskResponse};
+use crate::ids::TaskId;
+use crate::state::TaskState;
+use crate::task::{Task, epoch_millis};
+use crate::wire::{WireStr, keep_unknown};
+
+/// A task as the start and list calls report it: id, state and creation time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct TaskSummary {
+    /// `taskId`.
+    pub task_id: TaskId,
+    /// `taskState`: always in list entries, optional in the start call's answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_state: Option<TaskState>,
+    /// `creationTime`: epoch milliseconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_time: Option<i64>,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+crate::wire::wire_deserialize!(TaskSummary, "a task summary object", {
+    task_id = "taskId" required,
+    task_state = "taskState" optional,
+    creation_time = "creationTime" optional,
+});
+
+impl TaskSummary {
+    /// A summary with only the id.
+    pub fn new(task_id: impl Into<TaskId>) -> Self {
+        Self {
+            task_id: task_id.into(),
+            task_state: None,
+            creation_time: None,
+            extra: Map::new(),
+        }
+    }
+
+    /// `creationTime` as a point in time.
+    pub fn created_at(&self) -> Option<std::time::SystemTime> {
+        epoch_millis(self.creation_time?)
+    }
+
+    /// The summary of a task that carries nothing beyond id, state and
+    /// creation time, as the start call answers; `Err` gives the task back.
+    fn from_task(task: Task) -> Result<Self, Box<Task>> {
+        let bare = task.current_step.is_none()
+            && task.progress.is_none()
+            && task.result.is_none()
+            && task.task_type.is_none()
+            && task.cancelled_by.is_none()
+            && task.extra.is_empty();
+        if !bare {
+            return Err(Box::new(task));
+        }
+        Ok(Self {
+            task_id: task.task_id,
+            task_state: Some(task.task_state),
+            creation_time: task.creation_time,
+            extra: task.extra,
+        })
+    }
+}
+
+/// The body of the start call (`POST .../{kind}/{id}/tasks`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct CreateTaskResponse {
+    /// `meta`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    /// `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// `task`: the task started.
+    pub task: TaskSummary,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+crate::wire::wire_deserialize!(CreateTaskResponse, "a create-task response object", {
+    meta = "meta" optional,
+    status = "status" optional,
+    task = "task" required,
+});
+
+/// The body of the list call (`GET .../{kind}/{id}/tasks`).
+///
+/// The server leaves `tasks` out when there are none; [`TaskListResponse::tasks`]
+/// then gives an empty slice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct TaskListResponse {
+    /// `meta`, with `paging`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    /// `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// `tasks`: absent when there are none.
+    #[serde(rename = "tasks", skip_serializing_if = "Option::is_none")]
+    pub task_list: Option<Vec<TaskSummary>>,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+crate::wire::wire_deserialize!(TaskListResponse, "a task list response object", {
+    meta = "meta" optional,
+    status = "status" optional,
+    task_list = "tasks" optional,
+});
+
+impl TaskListResponse {
+    /// The tasks listed; empty when `tasks` is absent.
+    pub fn tasks(&self) -> &[TaskSummary] {
+        self.task_list.as_deref().unwrap_or_default()
+    }
+}
+
+/// The body of a 4xx answer: `{"status": {...}, "path": ..., "timestamp": ...}`.
+/// "No access" is reported as 404.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct ErrorResponse {
+    /// `status`: the HTTP status and its message.
+    pub status: Status,
+    /// `path`: the path called; may be missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// `timestamp`: RFC 3339 text; may be missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+crate::wire::wire_deserialize!(ErrorResponse, "an error response object", {
+    status = "status" required,
+    path = "path" optional,
+    timestamp = "timestamp" optional,
+});
+
+/// Which body of the family a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum DocumentKind {
+    /// The status or cancel call: [`TaskResponse`].
+    TaskStatus,
+    /// The start call: [`CreateTaskResponse`].
+    CreateTask,
+    /// The list call: [`TaskListResponse`].
+    TaskList,
+    /// An error body: [`ErrorResponse`].
+    Error,
+}
+
+impl DocumentKind {
+    /// `task-status`, `create-task`, `task-list` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TaskStatus => "task-status",
+            Self::CreateTask => "create-task",
+            Self::TaskList => "task-list",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for DocumentKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Any JSON document of the task family, and which one it is.
+///
+/// The shape decides:
+/// - a `task` object is a status response, or the start call's answer when
+///   the task carries only `taskId`, `taskState` and `creationTime`;
+/// - otherwise `tasks` or `meta.paging` make a list;
+/// - otherwise a `status` with a code of 400 or more, or a `path` or
+///   `timestamp`, make an error body;
+/// - anything else is an error: the document is not of this family.
+///
+/// Bodies without `meta` and `status` (documentation samples) are accepted;
+/// [`Document::missing_envelope`] names what is absent.
+///
+/// ```
+/// use anaplan_task::{Document, DocumentKind};
+/// let doc = Document::from_str(r#"{"status":{"code":404,"message":"Not Found"},"path":"/2/0/x"}"#).unwrap();
+/// assert_eq!(doc.kind(), DocumentKind::Error);
+/// let doc = Document::from_str(r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE","progress":1}}"#).unwrap();
+/// assert_eq!(doc.kind(), DocumentKind::TaskStatus);
+/// assert_eq!(doc.missing_envelope(), ["meta", "status"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)] // one document at a time; boxing would cost an allocation each
+pub enum Document {
+    /// A status or cancel response.
+    TaskStatus(TaskResponse),
+    /// The start call's answer.
+    CreateTask(CreateTaskResponse),
+    /// A list of tasks.
+    TaskList(TaskListResponse),
+    /// An error body.
+    Error(ErrorResponse),
+}
+
+impl Document {
+    /// Reads a document from JSON text. See [`crate::from_str`] for errors.
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(json: &str) -> Result<Self, crate::DecodeError> {
+        crate::from_str(json)
+    }
+
+    /// Reads a document from JSON bytes (UTF-8).
+    pub fn from_slice(json: &[u8]) -> Result<Self, crate::DecodeError> {
+        crate::from_slice(json)
+    }
+
+    /// Which body this is.
+    pub fn kind(&self) -> DocumentKind {
+        match self {
+            Self::TaskStatus(_) => DocumentKind::TaskStatus,
+            Self::CreateTask(_) => DocumentKind::CreateTask,
+            Self::TaskList(_) => DocumentKind::TaskList,
+            Self::Error(_) => DocumentKind::Error,
+        }
+    }
+
+    /// The status response, if this is one.
+    pub fn as_task_status(&self) -> Option<&TaskResponse> {
+        match self {
+            Self::TaskStatus(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The envelope fields (`meta`, `status`) a response lacks. Error bodies
+    /// have no `meta` by design, so only `status` can be missing there (and
+    /// it is required).
+    pub fn missing_envelope(&self) -> Vec<&'static str> {
+        let (meta, status) = match self {
+            Self::TaskStatus(r) => return r.missing_envelope(),
+            Self::CreateTask(r) => (r.meta.is_some(), r.status.is_some()),
+            Self::TaskList(r) => (r.meta.is_some(), r.status.is_some()),
+            Self::Error(_) => (true, true),
+        };
+        [(!meta).then_some("meta"), (!status).then_some("status")]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// The outcome of the task, for a status response.
+    pub fn outcome(&self) -> Option<crate::Outcome> {
+        self.as_task_status().map(|r| r.task.outcome())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(DocumentVisitor)
+    }
+}
+
+struct DocumentVisitor;
+
+/// Puts a field back among the unknown ones of the kind chosen.
+fn stash<E: de::Error, T: Serialize>(extra: &mut Map<String, Value>, key: &str, value: Option<T>) -> Result<(), E> {
+    if let Some(v) = value {
+        extra.insert(key.to_owned(), serde_json::to_value(v).map_err(E::custom)?);
+    }
+    Ok(())
+}
+
+macro_rules! read_once {
+    ($map:ident, $slot:ident, $wire:literal) => {{
+        if $slot.is_some() {
+            return Err(de::Error::duplicate_field($wire));
+        }
+        $slot = Some($map.next_value()?);
+    }};
+}
+
+impl<'de> Visitor<'de> for DocumentVisitor {
+    type Value = Document;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object (a task status, create-task, task list or error response)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+        let mut meta: Option<Option<Meta>> = None;
+        let mut status: Option<Option<Status>> = None;
+        let mut task: Option<Task> = None;
+        let mut tasks: Option<Option<Vec<crate::TaskSummary>>> = None;
+        let mut path: Option<Option<String>> = None;
+        let mut timestamp: Option<Option<String>> = None;
+        let mut extra = Map::new();
+        while let Some(WireStr(key)) = map.next_key()? {
+            match key.as_ref() {
+                "meta" => read_once!(map, meta, "meta"),
+                "status" => read_once!(map, status, "status"),
+                "task" => read_once!(map, task, "task"),
+                "tasks" => read_once!(map, tasks, "tasks"),
+                "path" => read_once!(map, path, "path"),
+                "timestamp" => read_once!(map, timestamp, "timestamp"),
+                _ => keep_unknown(&mut extra, key, &mut map)?,
+            }
+        }
+        let (meta, status, tasks) = (meta.flatten(), status.flatten(), tasks.flatten());
+        let (path, timestamp) = (path.flatten(), timestamp.flatten());
+        if let Some(task) = task {
+            stash(&mut extra, "tasks", tasks)?;
+            stash(&mut extra, "path", path)?;
+            stash(&mut extra, "timestamp", timestamp)?;
+            return Ok(match TaskSummary::from_task(task) {
+                Ok(task) => Document::CreateTask(CreateTaskResponse {
+                    meta,
+                    status,
+                    task,
+                    extra,
+                }),
+                Err(task) => Document::TaskStatus(TaskResponse {
+                    meta,
+                    status,
+                    task: *task,
+                    extra,
+                }),
+            });
+        }
+        let paged = meta.as_ref().is_some_and(|m| m.paging.is_some());
+        if tasks.is_some() || paged {
+            stash(&mut extra, "path", path)?;
+            stash(&mut extra, "timestamp", timestamp)?;
+            return Ok(Document::TaskList(TaskListResponse {
+                meta,
+                status,
+                task_list: tasks,
+                extra,
+            }));
+        }
+        let failing = status.as_ref().is_some_and(|s| s.code >= 400);
+        if let Some(status) = status.filter(|_| failing || path.is_some() || timestamp.is_some()) {
+            stash(&mut extra, "meta", meta)?;
+            return Ok(Document::Error(ErrorResponse {
+                status,
+                path,
+                timestamp,
+                extra,
+            }));
+        }
+        Err(de::Error::custom(
+            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), or an error `status`",
+        ))
+    }
+}

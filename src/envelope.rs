@@ -1,0 +1,172 @@
+//! The envelope: [`TaskResponse`], its [`Meta`], [`Paging`] and [`Status`].
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::task::Task;
+
+/// `meta`: where the server says what the body is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Meta {
+    /// `schema`: a URL such as
+    /// `https://api.anaplan.com/2/0/models/{modelId}/objects/task`; seen
+    /// with a double slash and with other hosts.
+    pub schema: String,
+    /// `paging`: list calls only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paging: Option<Paging>,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+crate::wire::wire_deserialize!(Meta, "a meta object", {
+    schema = "schema" required,
+    paging = "paging" optional,
+});
+
+impl Meta {
+    /// A `meta` with the given schema URL.
+    pub fn new(schema: impl Into<String>) -> Self {
+        Self {
+            schema: schema.into(),
+            paging: None,
+            extra: Map::new(),
+        }
+    }
+}
+
+/// `meta.paging` of a list call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Paging {
+    /// `currentPageSize`: entries on this page.
+    pub current_page_size: u64,
+    /// `offset`: index of the first entry of this page.
+    pub offset: u64,
+    /// `totalSize`: entries on all pages.
+    pub total_size: u64,
+    /// `next`: URL of the next page, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// `previous`: URL of the previous page, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+crate::wire::wire_deserialize!(Paging, "a paging object", {
+    current_page_size = "currentPageSize" required,
+    offset = "offset" required,
+    total_size = "totalSize" required,
+    next = "next" optional,
+    previous = "previous" optional,
+});
+
+impl Paging {
+    /// Paging with the given sizes and no links.
+    pub fn new(current_page_size: u64, offset: u64, total_size: u64) -> Self {
+        Self {
+            current_page_size,
+            offset,
+            total_size,
+            next: None,
+            previous: None,
+            extra: Map::new(),
+        }
+    }
+}
+
+/// `status`: the HTTP status, repeated in the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Status {
+    /// `code`: mirrors the HTTP status code.
+    pub code: u16,
+    /// `message`: such as `"Success"` or `"Not Found"`.
+    pub message: String,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+crate::wire::wire_deserialize!(Status, "a status object", {
+    code = "code" required,
+    message = "message" required,
+});
+
+impl Status {
+    /// A status with the given code and message.
+    pub fn new(code: u16, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            extra: Map::new(),
+        }
+    }
+
+    /// `200 Success`.
+    pub fn success() -> Self {
+        Self::new(200, "Success")
+    }
+}
+
+/// The body of the status call (`GET .../tasks/{taskId}`) and of the cancel
+/// call (`DELETE` on the same path).
+///
+/// `meta` and `status` are optional because documentation samples show only
+/// `{"task": {...}}`; real responses always have both, and
+/// [`TaskResponse::missing_envelope`] says when they are absent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct TaskResponse {
+    /// `meta`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    /// `status`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// `task`.
+    pub task: Task,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+crate::wire::wire_deserialize!(TaskResponse, "a task status response object", {
+    meta = "meta" optional,
+    status = "status" optional,
+    task = "task" required,
+});
+
+impl TaskResponse {
+    /// A response with `200 Success` and no `meta`.
+    pub fn new(task: Task) -> Self {
+        Self {
+            meta: None,
+            status: Some(Status::success()),
+            task,
+            extra: Map::new(),
+        }
+    }
+
+    /// The envelope fields that are absent: `["meta", "status"]` for a bare
+    /// `{"task": ...}` sample, empty for a real response.
+    pub fn missing_envelope(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        if self.meta.is_none() {
+            missing.push("meta");
+        }
+        if self.status.is_none() {
+            missing.push("status");
+        }
+        missing
+    }
+}

@@ -1,0 +1,129 @@
+//! [`DecodeError`]: why a document could not be read, and where.
+
+use std::fmt;
+
+/// What went wrong in a [`DecodeError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCategory {
+    /// The input is not valid UTF-8.
+    Utf8,
+    /// The input is not valid JSON.
+    Syntax,
+    /// The input ends before the document does (truncated, or empty).
+    Eof,
+    /// Valid JSON that does not fit the model: a wrong type, a missing or
+    /// repeated field, a malformed `values` array.
+    Data,
+}
+
+impl ErrorCategory {
+    /// `utf8`, `syntax`, `eof` or `data`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Utf8 => "utf8",
+            Self::Syntax => "syntax",
+            Self::Eof => "eof",
+            Self::Data => "data",
+        }
+    }
+}
+
+/// Why a document could not be read: the JSON path of the problem, the line
+/// and column in the input (1-based), and what was wrong.
+///
+/// ```
+/// use anaplan_task::TaskResponse;
+/// let json = r#"{"task": {"taskId": "1B1D84DDD53847BAA621810B593C3FC1", "taskState": 3}}"#;
+/// let err = TaskResponse::from_str(json).unwrap_err();
+/// assert_eq!(err.path(), "task.taskState");
+/// assert_eq!((err.line(), err.column()), (1, 70));
+/// assert_eq!(err.to_string(), "task.taskState: invalid type: integer `3`, expected a task state (line 1, column 70)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    path: String,
+    message: String,
+    line: usize,
+    column: usize,
+    category: ErrorCategory,
+}
+
+impl DecodeError {
+    /// The JSON path of the problem, such as `task.result.details[0].values[7]`;
+    /// `.` for the document itself.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What was wrong, without the path and position.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The 1-based line in the input.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column in the input (in bytes).
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// What kind of problem it is.
+    pub fn category(&self) -> ErrorCategory {
+        self.category
+    }
+
+    pub(crate) fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = err.path().to_string();
+        Self::at_path(path, err.into_inner())
+    }
+
+    pub(crate) fn at_path(path: String, inner: serde_json::Error) -> Self {
+        let category = match inner.classify() {
+            serde_json::error::Category::Syntax => ErrorCategory::Syntax,
+            serde_json::error::Category::Eof => ErrorCategory::Eof,
+            serde_json::error::Category::Data | serde_json::error::Category::Io => ErrorCategory::Data,
+        };
+        let (line, column) = (inner.line(), inner.column());
+        let mut message = inner.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        if message.ends_with(&suffix) {
+            message.truncate(message.len() - suffix.len());
+        }
+        Self {
+            path,
+            message,
+            line,
+            column,
+            category,
+        }
+    }
+
+    pub(crate) fn from_utf8(input: &[u8], err: std::str::Utf8Error) -> Self {
+        let at = err.valid_up_to();
+        let before = &input[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+        Self {
+            path: ".".to_owned(),
+            message: format!("invalid UTF-8 at byte {at}"),
+            line,
+            column,
+            category: ErrorCategory::Utf8,
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path != "." {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "{} (line {}, column {})", self.message, self.line, self.column)
+    }
+}
+
+impl std::error::Error for DecodeError {}

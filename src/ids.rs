@@ -1,0 +1,188 @@
+//! Identifiers: [`TaskId`] and [`ObjectId`] with the [`ObjectKind`] its prefix names.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The id of a task, as the server sent it.
+///
+/// Real task ids are 32 upper-case hexadecimal characters
+/// (`1B1D84DDD53847BAA621810B593C3FC1`). Any string is accepted when reading;
+/// [`TaskId::is_well_formed`] tells whether it has the real shape.
+///
+/// ```
+/// use anaplan_task::TaskId;
+/// let id = TaskId::new("1B1D84DDD53847BAA621810B593C3FC1");
+/// assert!(id.is_well_formed());
+/// assert!(!TaskId::new("1b1d84dd").is_well_formed());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct TaskId(String);
+
+impl TaskId {
+    /// Wraps a task id.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the id is 32 upper-case hexadecimal characters, as real ids are.
+    pub fn is_well_formed(&self) -> bool {
+        self.0.len() == 32 && self.0.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+    }
+}
+
+impl fmt::Display for TaskId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for TaskId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl From<&str> for TaskId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+/// The id of a model object: the import, export, action or process that ran,
+/// or a file, list or module.
+///
+/// Object ids are 12 decimal digits sent as a JSON string; the first three
+/// digits name the kind of object ([`ObjectKind`]).
+///
+/// ```
+/// use anaplan_task::{ObjectId, ObjectKind};
+/// let id = ObjectId::new("112000000009");
+/// assert_eq!(id.kind(), ObjectKind::Import);
+/// assert!(id.is_well_formed());
+/// assert_eq!(ObjectId::new("999000000001").kind(), ObjectKind::Other);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct ObjectId(String);
+
+impl ObjectId {
+    /// Wraps an object id.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    /// The id as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The kind of object, from the id's three-digit prefix.
+    pub fn kind(&self) -> ObjectKind {
+        ObjectKind::from_prefix(self.0.get(..3).unwrap_or(""))
+    }
+
+    /// Whether the id is 12 decimal digits, as real ids are.
+    pub fn is_well_formed(&self) -> bool {
+        self.0.len() == 12 && self.0.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+impl fmt::Display for ObjectId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for ObjectId {
+    fn from(id: String) -> Self {
+        Self(id)
+    }
+}
+
+impl From<&str> for ObjectId {
+    fn from(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+}
+
+/// The kind of model object an [`ObjectId`] names, from its prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum ObjectKind {
+    /// Prefix `112`: an import.
+    Import,
+    /// Prefix `113`: a file.
+    File,
+    /// Prefix `116`: an export (its output file has the same id).
+    Export,
+    /// Prefix `117`: an action, such as a delete action.
+    Action,
+    /// Prefix `118`: a process.
+    Process,
+    /// Prefix `101`: a list.
+    List,
+    /// Prefix `102`: a module.
+    Module,
+    /// Any other prefix.
+    Other,
+}
+
+impl ObjectKind {
+    /// The kind named by a three-digit prefix.
+    pub fn from_prefix(prefix: &str) -> Self {
+        match prefix {
+            "112" => Self::Import,
+            "113" => Self::File,
+            "116" => Self::Export,
+            "117" => Self::Action,
+            "118" => Self::Process,
+            "101" => Self::List,
+            "102" => Self::Module,
+            _ => Self::Other,
+        }
+    }
+
+    /// The three-digit prefix of this kind, or `None` for [`ObjectKind::Other`].
+    pub fn prefix(self) -> Option<&'static str> {
+        Some(match self {
+            Self::Import => "112",
+            Self::File => "113",
+            Self::Export => "116",
+            Self::Action => "117",
+            Self::Process => "118",
+            Self::List => "101",
+            Self::Module => "102",
+            Self::Other => return None,
+        })
+    }
+
+    /// A lower-case name: `import`, `file`, `export`, `action`, `process`,
+    /// `list`, `module` or `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Import => "import",
+            Self::File => "file",
+            Self::Export => "export",
+            Self::Action => "action",
+            Self::Process => "process",
+            Self::List => "list",
+            Self::Module => "module",
+            Self::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for ObjectKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,79 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+
+mod wire;
+
+mod detail;
+mod document;
+mod envelope;
+mod error;
+mod ids;
+mod outcome;
+mod result;
+mod state;
+mod task;
+mod values;
+
+pub use detail::{Detail, DetailClass, DetailCode};
+pub use document::{CreateTaskResponse, Document, DocumentKind, ErrorResponse, TaskListResponse, TaskSummary};
+pub use envelope::{Meta, Paging, Status, TaskResponse};
+pub use error::{DecodeError, ErrorCategory};
+pub use ids::{ObjectId, ObjectKind, TaskId};
+pub use outcome::Outcome;
+pub use result::TaskResult;
+pub use state::TaskState;
+pub use task::{Progress, Task};
+pub use values::{DetailValues, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
+
+use serde::de::DeserializeOwned;
+
+/// Reads one JSON document of the family from text into `T` (any type of
+/// this crate, usually [`Document`] or [`TaskResponse`]).
+///
+/// The whole input must be one document: trailing characters other than
+/// white space are an error. An error names the JSON path, the line and
+/// column, and what was expected.
+///
+/// ```
+/// use anaplan_task::TaskResponse;
+/// let json = r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE",
+///   "result":{"successful":true,"failureDumpAvailable":false,"details":[
+///     {"type":"hierarchyRowsProcessed","values":["hierarchyName","Employees","failedCount","x"]}]}}}"#;
+/// let err = anaplan_task::from_str::<TaskResponse>(json).unwrap_err();
+/// assert_eq!(err.path(), "task.result.details[0].values[3]");
+/// assert_eq!(err.message(), "count `failedCount` at index 3 is not a plain decimal: `x`");
+/// ```
+pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(DecodeError::from_json)?;
+    de.end().map_err(|e| DecodeError::at_path(".".to_owned(), e))?;
+    Ok(value)
+}
+
+/// Reads one JSON document from bytes, which must be UTF-8 (a byte-order
+/// mark is an error). See [`from_str`].
+pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, DecodeError> {
+    match std::str::from_utf8(json) {
+        Ok(text) => from_str(text),
+        Err(e) => Err(DecodeError::from_utf8(json, e)),
+    }
+}
+
+impl TaskResponse {
+    /// Reads a status response from JSON text. See [`from_str`].
+    #[allow(clippy::should_implement_trait)]
+    pub fn from_str(json: &str) -> Result<Self, DecodeError> {
+        from_str(json)
+    }
+
+    /// Reads a status response from JSON bytes. See [`from_slice`].
+    pub fn from_slice(json: &[u8]) -> Result<Self, DecodeError> {
+        from_slice(json)
+    }
+
+    /// The outcome of the task; see [`Outcome`].
+    pub fn outcome(&self) -> Outcome {
+        self.task.outcome()
+    }
+}

@@ -1,0 +1,174 @@
+//! [`Outcome`]: what a task's state and result mean for the user.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::detail::{DetailClass, DetailCode};
+use crate::result::TaskResult;
+use crate::state::TaskState;
+use crate::task::Task;
+use crate::values::DetailValues;
+
+/// The verdict an integration needs, from a task's state and result.
+///
+/// | `taskState` | outcome |
+/// |---|---|
+/// | `NOT_STARTED` | [`Pending`](Outcome::Pending) |
+/// | `IN_PROGRESS` | [`Running`](Outcome::Running) |
+/// | `CANCELLING` | [`Cancelling`](Outcome::Cancelling) |
+/// | `CANCELLED` | [`Cancelled`](Outcome::Cancelled) |
+/// | `COMPLETE` | from the result, below |
+/// | anything else | [`Unknown`](Outcome::Unknown) |
+///
+/// A `COMPLETE` task has [`Failed`](Outcome::Failed) when `currentStep` is
+/// `"Failed."` or its result, or the result of any nested process step, has
+/// `successful: false`. Otherwise it
+/// [`SucceededWithWarnings`](Outcome::SucceededWithWarnings) when, in the
+/// result or any nested step:
+/// - a hierarchy detail counts failed rows (`failedCount`) or rows with
+///   warnings (`warningsRowCount`), or is a `...WithFailures` detail without
+///   counts;
+/// - a detail is a data error or warning ([`DetailClass::DataError`]);
+/// - a failure dump is available.
+///
+/// Ignored rows alone are not a warning (the seed response ignores 5 rows and
+/// is a plain success). Otherwise it [`Succeeded`](Outcome::Succeeded),
+/// including a `COMPLETE` task without a result.
+///
+/// The spelling (`as_str`, `Display`, serde) is the one of the command line:
+/// `pending`, `running`, `succeeded`, `succeeded-with-warnings`, `failed`,
+/// `cancelling`, `cancelled`, `unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Outcome {
+    /// Scheduled, not started.
+    Pending,
+    /// Running.
+    Running,
+    /// Finished without any failed or warning row.
+    Succeeded,
+    /// Finished and reported successful, but some rows failed or carried
+    /// warnings, a data error was reported, or a failure dump exists.
+    SucceededWithWarnings,
+    /// Finished and failed.
+    Failed,
+    /// Being cancelled.
+    Cancelling,
+    /// Cancelled; the changes were rolled back.
+    Cancelled,
+    /// A state the crate does not know.
+    Unknown,
+}
+
+impl Outcome {
+    /// Every outcome, in the order above.
+    pub const ALL: [Outcome; 8] = [
+        Self::Pending,
+        Self::Running,
+        Self::Succeeded,
+        Self::SucceededWithWarnings,
+        Self::Failed,
+        Self::Cancelling,
+        Self::Cancelled,
+        Self::Unknown,
+    ];
+
+    /// The command-line spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Running => "running",
+            Self::Succeeded => "succeeded",
+            Self::SucceededWithWarnings => "succeeded-with-warnings",
+            Self::Failed => "failed",
+            Self::Cancelling => "cancelling",
+            Self::Cancelled => "cancelled",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    /// Whether the task has stopped for good.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::Succeeded | Self::SucceededWithWarnings | Self::Failed | Self::Cancelled
+        )
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Outcome {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|o| o.as_str() == s)
+            .ok_or_else(|| format!("unknown outcome `{s}`"))
+    }
+}
+
+impl TaskResult {
+    /// Whether this result or a nested step failed (`successful: false`).
+    pub fn failed(&self) -> bool {
+        !self.successful || self.nested_results().iter().any(TaskResult::failed)
+    }
+
+    /// Whether this result or a nested step reports rows that failed or
+    /// carried warnings, a data error, or an available failure dump.
+    pub fn has_warnings(&self) -> bool {
+        self.failure_dump_available
+            || self.details().iter().any(|d| {
+                if d.code.class() == DetailClass::DataError {
+                    return true;
+                }
+                match &d.values {
+                    Some(DetailValues::HierarchyRowsProcessed(h)) => h.failed_count > 0 || h.warnings_row_count > 0,
+                    _ => matches!(
+                        d.code,
+                        DetailCode::HierarchyRowsProcessedWithFailures | DetailCode::LineItemRowsProcessedWithFailures
+                    ),
+                }
+            })
+            || self.nested_results().iter().any(TaskResult::has_warnings)
+    }
+
+    /// The outcome of a finished task with this result.
+    pub fn outcome(&self) -> Outcome {
+        if self.failed() {
+            Outcome::Failed
+        } else if self.has_warnings() {
+            Outcome::SucceededWithWarnings
+        } else {
+            Outcome::Succeeded
+        }
+    }
+}
+
+impl Task {
+    /// The outcome of the task; see [`Outcome`] for the rule.
+    ///
+    /// ```
+    /// use anaplan_task::{Outcome, TaskResponse};
+    /// let json = include_str!("../tests/fixtures/valid/seed.json");
+    /// let response = TaskResponse::from_str(json).unwrap();
+    /// assert_eq!(response.task.outcome(), Outcome::Succeeded);
+    /// ```
+    pub fn outcome(&self) -> Outcome {
+        match &self.task_state {
+            TaskState::NotStarted => Outcome::Pending,
+            TaskState::InProgress => Outcome::Running,
+            TaskState::Cancelling => Outcome::Cancelling,
+            TaskState::Cancelled => Outcome::Cancelled,
+            TaskState::Complete if self.step_failed() => Outcome::Failed,
+            TaskState::Complete => self.result.as_ref().map_or(Outcome::Succeeded, TaskResult::outcome),
+            TaskState::Other(_) => Outcome::Unknown,
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! [`Task`]: the `task` object, and its [`Progress`].
+
+use std::fmt;
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
+
+use crate::ids::TaskId;
+use crate::result::TaskResult;
+use crate::state::TaskState;
+
+/// The `progress` of a task: a number from 0.0 to 1.0.
+///
+/// Most samples send the integer `1`, the seed sends `1.0`; both are kept as
+/// sent, so a response written back is unchanged.
+///
+/// ```
+/// use anaplan_task::Progress;
+/// let p: Progress = serde_json::from_str("1").unwrap();
+/// assert_eq!(p.value(), 1.0);
+/// assert_eq!(serde_json::to_string(&p).unwrap(), "1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Progress(Number);
+
+impl Progress {
+    /// The progress as a float.
+    pub fn value(&self) -> f64 {
+        self.0.as_f64().unwrap_or(f64::NAN)
+    }
+
+    /// The number as sent.
+    pub fn as_number(&self) -> &Number {
+        &self.0
+    }
+}
+
+impl From<Number> for Progress {
+    fn from(n: Number) -> Self {
+        Self(n)
+    }
+}
+
+impl From<u32> for Progress {
+    fn from(n: u32) -> Self {
+        Self(n.into())
+    }
+}
+
+impl fmt::Display for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The `task` of a status (or cancel) response.
+///
+/// ```
+/// use anaplan_task::{Outcome, Task, TaskState};
+/// let task: Task = serde_json::from_str(
+///     r#"{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"IN_PROGRESS","progress":0.5}"#,
+/// ).unwrap();
+/// assert_eq!(task.task_state, TaskState::InProgress);
+/// assert_eq!(task.outcome(), Outcome::Running);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[non_exhaustive]
+pub struct Task {
+    /// `taskId`: the task asked about.
+    pub task_id: TaskId,
+    /// `taskState`: where the task is.
+    pub task_state: TaskState,
+    /// `currentStep`: `"Complete."`, `"Failed."` or other text; optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_step: Option<String>,
+    /// `progress`: 0.0 to 1.0; optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Progress>,
+    /// `result`: present when the task is `COMPLETE`, and sometimes when `CANCELLED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<TaskResult>,
+    /// `creationTime`: epoch milliseconds; optional. See [`Task::created_at`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creation_time: Option<i64>,
+    /// `type`: the only value seen is `"taskInformation"`; optional.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub task_type: Option<String>,
+    /// `cancelledBy`: the full name of the user who cancelled the task, when
+    /// not its owner; optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancelled_by: Option<String>,
+    /// Fields this crate does not know, kept as sent.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+crate::wire::wire_deserialize!(Task, "a task object", {
+    task_id = "taskId" required,
+    task_state = "taskState" required,
+    current_step = "currentStep" optional,
+    progress = "progress" optional,
+    result = "result" optional,
+    creation_time = "creationTime" optional,
+    task_type = "type" optional,
+    cancelled_by = "cancelledBy" optional,
+});
+
+/// The point in time of an epoch-milliseconds value.
+pub(crate) fn epoch_millis(ms: i64) -> Option<SystemTime> {
+    let d = Duration::from_millis(ms.unsigned_abs());
+    if ms >= 0 {
+        SystemTime::UNIX_EPOCH.checked_add(d)
+    } else {
+        SystemTime::UNIX_EPOCH.checked_sub(d)
+    }
+}
+
+impl Task {
+    /// A task with only its id and state.
+    pub fn new(task_id: impl Into<TaskId>, task_state: TaskState) -> Self {
+        Self {
+            task_id: task_id.into(),
+            task_state,
+            current_step: None,
+            progress: None,
+            result: None,
+            creation_time: None,
+            task_type: None,
+            cancelled_by: None,
+            extra: Map::new(),
+        }
+    }
+
+    /// `creationTime` as a point in time.
+    ///
+    /// ```
+    /// use std::time::{Duration, SystemTime};
+    /// use anaplan_task::{Task, TaskState};
+    /// let mut task = Task::new("1B1D84DDD53847BAA621810B593C3FC1", TaskState::Complete);
+    /// task.creation_time = Some(1571258347545);
+    /// let at = task.created_at().unwrap();
+    /// assert_eq!(at.duration_since(SystemTime::UNIX_EPOCH).unwrap(), Duration::from_millis(1571258347545));
+    /// ```
+    pub fn created_at(&self) -> Option<SystemTime> {
+        epoch_millis(self.creation_time?)
+    }
+
+    /// Whether `currentStep` is `"Failed."`.
+    pub fn step_failed(&self) -> bool {
+        self.current_step.as_deref() == Some("Failed.")
+    }
+}

@@ -1,0 +1,1036 @@
+//! The flat key/value array `details[].values`, and the typed structs it
+//! decodes into.
+//!
+//! On the wire `values` alternates keys and values:
+//! `["hierarchyName", "Employees", "successRowCount", "90", ...]`. Keys come
+//! in any order, so they are matched by name; counts are decimal text. The
+//! pairs go straight from the input into the typed struct (no intermediate
+//! map): a repeated key, a missing key, a key without a value, a `null`
+//! where text is required and a count that is not plain decimal each get
+//! their own [`ValuesError`], naming the key, its index in the array and the
+//! offending text. Keys the struct does not know are kept, in order, in its
+//! `other` field.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
+use serde::ser::{SerializeSeq, Serializer};
+
+/// A key/value pair from `values` that the typed struct does not know,
+/// kept as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pair {
+    /// The key.
+    pub key: String,
+    /// The value, `None` where the server sent `null`.
+    pub value: Option<String>,
+}
+
+impl Pair {
+    /// A pair with a text value.
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            key: key.into(),
+            value: Some(value.into()),
+        }
+    }
+}
+
+/// Why a `values` array could not be decoded into its typed struct.
+///
+/// Every message names the key, its index in the array and the offending
+/// text (cut to 64 characters).
+///
+/// ```
+/// use anaplan_task::{HierarchyRowsProcessed, ValuesError};
+/// let err = HierarchyRowsProcessed::from_values(&[Some("hierarchyName"), Some("Employees"), Some("failedCount")])
+///     .unwrap_err();
+/// assert_eq!(err.to_string(), "odd number of entries (3): key `failedCount` at index 2 has no value");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ValuesError {
+    /// The array has an odd number of entries: its last key has no value.
+    #[error("odd number of entries ({len}): key `{key}` at index {index} has no value")]
+    OddLength {
+        /// Length of the array.
+        len: usize,
+        /// The last key.
+        key: String,
+        /// Its index.
+        index: usize,
+    },
+    /// A key appears twice.
+    #[error("duplicate key `{key}` at index {index} (first at index {first})")]
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// Index of the second occurrence.
+        index: usize,
+        /// Index of the first occurrence.
+        first: usize,
+    },
+    /// A key the typed struct requires is absent.
+    #[error("missing key `{key}` required by {detail}")]
+    MissingKey {
+        /// The key.
+        key: &'static str,
+        /// The detail type that requires it.
+        detail: &'static str,
+    },
+    /// A key position holds `null`.
+    #[error("null key at index {index}, expected a key string")]
+    NullKey {
+        /// Index of the `null`.
+        index: usize,
+    },
+    /// A key that needs text (a name or a count) has a `null` value.
+    #[error("null value for key `{key}` at index {index}, expected text")]
+    NullValue {
+        /// The key.
+        key: &'static str,
+        /// Index of the `null`.
+        index: usize,
+    },
+    /// A count is not plain decimal digits (no sign, space, point or leading zero).
+    #[error("count `{key}` at index {index} is not a plain decimal: `{text}`")]
+    NotDecimal {
+        /// The key.
+        key: &'static str,
+        /// Index of the value.
+        index: usize,
+        /// The text sent.
+        text: String,
+    },
+    /// A count is negative.
+    #[error("count `{key}` at index {index} is negative: `{text}`")]
+    NegativeCount {
+        /// The key.
+        key: &'static str,
+        /// Index of the value.
+        index: usize,
+        /// The text sent.
+        text: String,
+    },
+    /// A count does not fit in 64 bits.
+    #[error("count `{key}` at index {index} does not fit in 64 bits: `{text}`")]
+    CountOverflow {
+        /// The key.
+        key: &'static str,
+        /// Index of the value.
+        index: usize,
+        /// The text sent.
+        text: String,
+    },
+}
+
+/// Cuts text quoted in an error message to 64 characters.
+pub(crate) fn snippet(text: &str) -> String {
+    const MAX: usize = 64;
+    match text.char_indices().nth(MAX) {
+        None => text.to_owned(),
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+    }
+}
+
+/// Parses a count sent as decimal text: ASCII digits, no sign, no leading
+/// zero (but `"0"` itself), at most `u64::MAX`.
+pub(crate) fn parse_count(key: &'static str, index: usize, text: &str) -> Result<u64, ValuesError> {
+    let b = text.as_bytes();
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    if !digits(b) || (b.len() > 1 && b[0] == b'0') {
+        if b.first() == Some(&b'-') && digits(&b[1..]) {
+            return Err(ValuesError::NegativeCount {
+                key,
+                index,
+                text: snippet(text),
+            });
+        }
+        return Err(ValuesError::NotDecimal {
+            key,
+            index,
+            text: snippet(text),
+        });
+    }
+    let mut n: u64 = 0;
+    for &d in b {
+        n = match n.checked_mul(10).and_then(|n| n.checked_add(u64::from(d - b'0'))) {
+            Some(n) => n,
+            None => {
+                return Err(ValuesError::CountOverflow {
+                    key,
+                    index,
+                    text: snippet(text),
+                });
+            }
+        };
+    }
+    Ok(n)
+}
+
+// ---------------------------------------------------------------------------
+// The decoding engine, shared by the streaming and the slice paths.
+
+/// What a key's value must be.
+#[derive(Clone, Copy)]
+pub(crate) enum Shape {
+    /// Text, never null.
+    Text,
+    /// Text or null.
+    NullableText,
+    /// A count as decimal text.
+    Count,
+}
+
+/// One key a typed struct knows.
+pub(crate) struct KeySpec {
+    pub(crate) name: &'static str,
+    pub(crate) shape: Shape,
+    pub(crate) required: bool,
+}
+
+const fn count(name: &'static str) -> KeySpec {
+    KeySpec {
+        name,
+        shape: Shape::Count,
+        required: true,
+    }
+}
+
+/// The keys of one typed struct.
+pub(crate) struct Spec {
+    pub(crate) detail: &'static str,
+    pub(crate) keys: &'static [KeySpec],
+}
+
+const MAX_KEYS: usize = 16;
+const UNSEEN: usize = usize::MAX;
+
+/// A decoded value waiting for its struct.
+#[derive(Default)]
+pub(crate) enum Slot {
+    #[default]
+    Empty,
+    Null,
+    Text(String),
+    Count(u64),
+}
+
+/// Where a key's value goes.
+enum Target {
+    Known(usize),
+    Other(String),
+}
+
+/// Collects pairs for one typed struct.
+struct Sink {
+    spec: &'static Spec,
+    slots: [Slot; MAX_KEYS],
+    first: [usize; MAX_KEYS],
+    other: Vec<Pair>,
+    other_at: Vec<usize>,
+}
+
+/// The pairs of a complete, valid array, ready to build a struct from.
+pub(crate) struct Filled {
+    slots: [Slot; MAX_KEYS],
+    pub(crate) other: Vec<Pair>,
+}
+
+impl Filled {
+    pub(crate) fn text(&mut self, i: usize) -> String {
+        match std::mem::take(&mut self.slots[i]) {
+            Slot::Text(s) => s,
+            _ => String::new(),
+        }
+    }
+
+    pub(crate) fn nullable(&mut self, i: usize) -> Option<Option<String>> {
+        match std::mem::take(&mut self.slots[i]) {
+            Slot::Empty => None,
+            Slot::Null => Some(None),
+            Slot::Text(s) => Some(Some(s)),
+            Slot::Count(_) => None,
+        }
+    }
+
+    pub(crate) fn count(&self, i: usize) -> Option<u64> {
+        match self.slots[i] {
+            Slot::Count(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+impl Sink {
+    fn new(spec: &'static Spec) -> Self {
+        debug_assert!(spec.keys.len() <= MAX_KEYS);
+        Self {
+            spec,
+            slots: Default::default(),
+            first: [UNSEEN; MAX_KEYS],
+            other: Vec::new(),
+            other_at: Vec::new(),
+        }
+    }
+
+    fn key(&mut self, index: usize, key: &str) -> Result<Target, ValuesError> {
+        if let Some(i) = self.spec.keys.iter().position(|k| k.name == key) {
+            if self.first[i] != UNSEEN {
+                return Err(ValuesError::DuplicateKey {
+                    key: snippet(key),
+                    index,
+                    first: self.first[i],
+                });
+            }
+            self.first[i] = index;
+            return Ok(Target::Known(i));
+        }
+        if let Some(j) = self.other.iter().position(|p| p.key == key) {
+            return Err(ValuesError::DuplicateKey {
+                key: snippet(key),
+                index,
+                first: self.other_at[j],
+            });
+        }
+        Ok(Target::Other(key.to_owned()))
+    }
+
+    fn value(&mut self, target: Target, index: usize, value: Option<Cow<'_, str>>) -> Result<(), ValuesError> {
+        let i = match target {
+            Target::Other(key) => {
+                self.other.push(Pair {
+                    key,
+                    value: value.map(Cow::into_owned),
+                });
+                self.other_at.push(index - 1);
+                return Ok(());
+            }
+            Target::Known(i) => i,
+        };
+        let spec = &self.spec.keys[i];
+        self.slots[i] = match (spec.shape, value) {
+            (Shape::Text | Shape::Count, None) => return Err(ValuesError::NullValue { key: spec.name, index }),
+            (Shape::NullableText, None) => Slot::Null,
+            (Shape::Text | Shape::NullableText, Some(s)) => Slot::Text(s.into_owned()),
+            (Shape::Count, Some(s)) => Slot::Count(parse_count(spec.name, index, &s)?),
+        };
+        Ok(())
+    }
+
+    fn target_name<'t>(&self, target: &'t Target) -> &'t str {
+        match target {
+            Target::Known(i) => self.spec.keys[*i].name,
+            Target::Other(key) => key,
+        }
+    }
+
+    /// `None` for an empty array: the server sent no data to decode.
+    fn finish(self, len: usize) -> Result<Option<Filled>, ValuesError> {
+        if len == 0 {
+            return Ok(None);
+        }
+        for (i, k) in self.spec.keys.iter().enumerate() {
+            if k.required && self.first[i] == UNSEEN {
+                return Err(ValuesError::MissingKey {
+                    key: k.name,
+                    detail: self.spec.detail,
+                });
+            }
+        }
+        Ok(Some(Filled {
+            slots: self.slots,
+            other: self.other,
+        }))
+    }
+}
+
+/// Decodes an in-memory array.
+fn decode_slice<S: AsRef<str>>(spec: &'static Spec, values: &[Option<S>]) -> Result<Option<Filled>, ValuesError> {
+    let mut sink = Sink::new(spec);
+    let mut chunks = values.chunks_exact(2);
+    for (n, pair) in chunks.by_ref().enumerate() {
+        let index = 2 * n;
+        let key = pair[0].as_ref().ok_or(ValuesError::NullKey { index })?;
+        let target = sink.key(index, key.as_ref())?;
+        let value = pair[1].as_ref().map(|v| Cow::Borrowed(v.as_ref()));
+        sink.value(target, index + 1, value)?;
+    }
+    if let [last] = chunks.remainder() {
+        let index = values.len() - 1;
+        let key = last.as_ref().ok_or(ValuesError::NullKey { index })?;
+        return Err(ValuesError::OddLength {
+            len: values.len(),
+            key: snippet(key.as_ref()),
+            index,
+        });
+    }
+    sink.finish(values.len())
+}
+
+/// Reads a key element of a streamed array into the sink.
+struct KeySeed<'s> {
+    sink: &'s mut Sink,
+    index: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Target;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Target, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = Target;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Target, E> {
+        self.sink.key(self.index, v).map_err(E::custom)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Target, E> {
+        Err(E::custom(ValuesError::NullKey { index: self.index }))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Target, E> {
+        self.visit_unit()
+    }
+}
+
+/// Reads a value element of a streamed array into the sink.
+struct ValueSeed<'s> {
+    sink: &'s mut Sink,
+    target: Target,
+    index: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValueSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.target {
+            Target::Known(i) => match self.sink.spec.keys[*i].shape {
+                Shape::Count => f.write_str("a count as decimal text"),
+                Shape::Text => f.write_str("text"),
+                Shape::NullableText => f.write_str("text or null"),
+            },
+            Target::Other(_) => f.write_str("text or null"),
+        }
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
+        self.sink
+            .value(self.target, self.index, Some(Cow::Borrowed(v)))
+            .map_err(E::custom)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.sink
+            .value(self.target, self.index, Some(Cow::Borrowed(v)))
+            .map_err(E::custom)
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
+        self.sink
+            .value(self.target, self.index, Some(Cow::Owned(v)))
+            .map_err(E::custom)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.sink.value(self.target, self.index, None).map_err(E::custom)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.visit_unit()
+    }
+}
+
+/// Decodes a streamed array (the `values` field while a document is read).
+struct StreamVisitor(&'static Spec);
+
+impl<'de> Visitor<'de> for StreamVisitor {
+    type Value = Option<Filled>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an array of alternating keys and values of {}", self.0.detail)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Filled>, A::Error> {
+        let mut sink = Sink::new(self.0);
+        let mut index = 0;
+        while let Some(target) = seq.next_element_seed(KeySeed { sink: &mut sink, index })? {
+            let odd = ValuesError::OddLength {
+                len: index + 1,
+                key: snippet(sink.target_name(&target)),
+                index,
+            };
+            let seed = ValueSeed {
+                sink: &mut sink,
+                target,
+                index: index + 1,
+            };
+            if seq.next_element_seed(seed)?.is_none() {
+                return Err(de::Error::custom(odd));
+            }
+            index += 2;
+        }
+        sink.finish(index).map_err(de::Error::custom)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Writing pairs back.
+
+/// A value as written back to the wire.
+pub(crate) enum Out<'a> {
+    Text(&'a str),
+    Null,
+    Count(u64),
+}
+
+/// Formats a count without allocating.
+struct CountText {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl CountText {
+    fn new(mut n: u64) -> Self {
+        let mut buf = [0u8; 20];
+        let mut start = buf.len();
+        loop {
+            start -= 1;
+            buf[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Self { buf, start }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[self.start..]).unwrap_or("0")
+    }
+}
+
+/// The known keys of a typed struct, and how it is built from and written
+/// back to pairs.
+pub(crate) trait Typed: Sized {
+    const SPEC: &'static Spec;
+    fn build(filled: Filled) -> Self;
+    /// Calls `f` with each known key and its value, in the crate's order.
+    fn known<E>(&self, f: &mut dyn FnMut(&str, Out<'_>) -> Result<(), E>) -> Result<(), E>;
+    fn other(&self) -> &[Pair];
+
+    fn from_slice<S: AsRef<str>>(values: &[Option<S>]) -> Result<Option<Self>, ValuesError> {
+        Ok(decode_slice(Self::SPEC, values)?.map(Self::build))
+    }
+
+    fn pair_count(&self) -> usize {
+        let mut n = 0;
+        let _ = self.known::<()>(&mut |_, _| {
+            n += 1;
+            Ok(())
+        });
+        n + self.other().len()
+    }
+
+    fn write_pairs<E>(&self, f: &mut dyn FnMut(&str, Out<'_>) -> Result<(), E>) -> Result<(), E> {
+        self.known(f)?;
+        for p in self.other() {
+            f(&p.key, p.value.as_deref().map_or(Out::Null, Out::Text))?;
+        }
+        Ok(())
+    }
+
+    fn to_values(&self) -> Vec<Option<String>> {
+        let mut out = Vec::with_capacity(2 * self.pair_count());
+        let _ = self.write_pairs::<()>(&mut |k, v| {
+            out.push(Some(k.to_owned()));
+            out.push(match v {
+                Out::Text(s) => Some(s.to_owned()),
+                Out::Null => None,
+                Out::Count(n) => Some(CountText::new(n).as_str().to_owned()),
+            });
+            Ok(())
+        });
+        out
+    }
+
+    fn serialize_values<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(2 * self.pair_count()))?;
+        self.write_pairs(&mut |k, v| {
+            seq.serialize_element(k)?;
+            match v {
+                Out::Text(s) => seq.serialize_element(s),
+                Out::Null => seq.serialize_element(&None::<&str>),
+                Out::Count(n) => seq.serialize_element(CountText::new(n).as_str()),
+            }
+        })?;
+        seq.end()
+    }
+}
+
+/// Writes the public `from_values` and `to_values` of a typed struct.
+macro_rules! typed_api {
+    ($ty:ident) => {
+        impl $ty {
+            /// Decodes a `values` array, keys in any order.
+            ///
+            /// An empty array decodes to `Ok(None)`: the server sent no data.
+            pub fn from_values<S: AsRef<str>>(values: &[Option<S>]) -> Result<Option<Self>, ValuesError> {
+                <Self as Typed>::from_slice(values)
+            }
+
+            /// Encodes back to a `values` array: the known keys in the crate's
+            /// order, then the other pairs in the order they came.
+            pub fn to_values(&self) -> Vec<Option<String>> {
+                <Self as Typed>::to_values(self)
+            }
+        }
+    };
+}
+
+// ---------------------------------------------------------------------------
+// The typed structs.
+
+/// The counts of a list (hierarchy) import: `values` of the
+/// `hierarchyRowsProcessed` and `hierarchyRowsProcessedWithFailures` details.
+///
+/// ```
+/// use anaplan_task::HierarchyRowsProcessed;
+/// let values = [
+///     "failedCount", "2", "hierarchyName", "Employees", "successRowCount", "90",
+///     "successCreateCount", "0", "successUpdateCount", "90", "warningsRowCount", "0",
+///     "warningsCreateCount", "0", "warningsUpdateCount", "0", "ignoredCount", "5",
+///     "totalRowCount", "97", "totalCreateCount", "0", "totalUpdateCount", "90",
+///     "invalidCount", "0", "updatedCount", "90", "renamedCount", "90", "createdCount", "0",
+/// ].map(Some);
+/// let rows = HierarchyRowsProcessed::from_values(&values).unwrap().unwrap();
+/// assert_eq!(rows.hierarchy_name, "Employees");
+/// assert_eq!(rows.failed_count, 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct HierarchyRowsProcessed {
+    /// `hierarchyName`: the list imported into.
+    pub hierarchy_name: String,
+    /// `successRowCount`: rows imported without warnings.
+    pub success_row_count: u64,
+    /// `successCreateCount`: of those, items created.
+    pub success_create_count: u64,
+    /// `successUpdateCount`: of those, items updated.
+    pub success_update_count: u64,
+    /// `warningsRowCount`: rows imported with warnings.
+    pub warnings_row_count: u64,
+    /// `warningsCreateCount`: of those, items created.
+    pub warnings_create_count: u64,
+    /// `warningsUpdateCount`: of those, items updated.
+    pub warnings_update_count: u64,
+    /// `failedCount`: rows rejected.
+    pub failed_count: u64,
+    /// `ignoredCount`: rows ignored (they produce no dump).
+    pub ignored_count: u64,
+    /// `totalRowCount`: all rows read.
+    pub total_row_count: u64,
+    /// `totalCreateCount`: items created in all.
+    pub total_create_count: u64,
+    /// `totalUpdateCount`: items updated in all.
+    pub total_update_count: u64,
+    /// `invalidCount`: rows found invalid.
+    pub invalid_count: u64,
+    /// `updatedCount`: items updated.
+    pub updated_count: u64,
+    /// `renamedCount`: items renamed (meaning not documented).
+    pub renamed_count: u64,
+    /// `createdCount`: items created.
+    pub created_count: u64,
+    /// Pairs with other keys, in the order they came.
+    pub other: Vec<Pair>,
+}
+
+const HIERARCHY_KEYS: [KeySpec; 16] = [
+    KeySpec {
+        name: "hierarchyName",
+        shape: Shape::Text,
+        required: true,
+    },
+    count("successRowCount"),
+    count("successCreateCount"),
+    count("successUpdateCount"),
+    count("warningsRowCount"),
+    count("warningsCreateCount"),
+    count("warningsUpdateCount"),
+    count("failedCount"),
+    count("ignoredCount"),
+    count("totalRowCount"),
+    count("totalCreateCount"),
+    count("totalUpdateCount"),
+    count("invalidCount"),
+    count("updatedCount"),
+    count("renamedCount"),
+    count("createdCount"),
+];
+
+impl HierarchyRowsProcessed {
+    /// The keys of `values`, in the crate's order.
+    pub const KEYS: [&'static str; 16] = {
+        let mut keys = [""; 16];
+        let mut i = 0;
+        while i < 16 {
+            keys[i] = HIERARCHY_KEYS[i].name;
+            i += 1;
+        }
+        keys
+    };
+
+    /// A detail for the named list with every count zero.
+    pub fn new(hierarchy_name: impl Into<String>) -> Self {
+        Self {
+            hierarchy_name: hierarchy_name.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The 15 counts with their keys, in the crate's order.
+    pub fn counts(&self) -> [(&'static str, u64); 15] {
+        let c = [
+            self.success_row_count,
+            self.success_create_count,
+            self.success_update_count,
+            self.warnings_row_count,
+            self.warnings_create_count,
+            self.warnings_update_count,
+            self.failed_count,
+            self.ignored_count,
+            self.total_row_count,
+            self.total_create_count,
+            self.total_update_count,
+            self.invalid_count,
+            self.updated_count,
+            self.renamed_count,
+            self.created_count,
+        ];
+        std::array::from_fn(|i| (HIERARCHY_KEYS[i + 1].name, c[i]))
+    }
+}
+
+impl Typed for HierarchyRowsProcessed {
+    const SPEC: &'static Spec = &Spec {
+        detail: "hierarchyRowsProcessed",
+        keys: &HIERARCHY_KEYS,
+    };
+    fn build(mut f: Filled) -> Self {
+        let c = |i| f.count(i).unwrap_or(0);
+        Self {
+            success_row_count: c(1),
+            success_create_count: c(2),
+            success_update_count: c(3),
+            warnings_row_count: c(4),
+            warnings_create_count: c(5),
+            warnings_update_count: c(6),
+            failed_count: c(7),
+            ignored_count: c(8),
+            total_row_count: c(9),
+            total_create_count: c(10),
+            total_update_count: c(11),
+            invalid_count: c(12),
+            updated_count: c(13),
+            renamed_count: c(14),
+            created_count: c(15),
+            hierarchy_name: f.text(0),
+            other: std::mem::take(&mut f.other),
+        }
+    }
+    fn known<E>(&self, f: &mut dyn FnMut(&str, Out<'_>) -> Result<(), E>) -> Result<(), E> {
+        f("hierarchyName", Out::Text(&self.hierarchy_name))?;
+        for (k, n) in self.counts() {
+            f(k, Out::Count(n))?;
+        }
+        Ok(())
+    }
+    fn other(&self) -> &[Pair] {
+        &self.other
+    }
+}
+
+typed_api!(HierarchyRowsProcessed);
+
+/// The counts of one line item of a module import: `values` of the
+/// `lineItemRowsProcessed` detail.
+///
+/// `ignoredCount` is sent only when it is not zero, and counts cells, so it
+/// can exceed `rowCount`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct LineItemRowsProcessed {
+    /// `lineItemName`: the line item imported into.
+    pub line_item_name: String,
+    /// `rowCount`: cells imported.
+    pub row_count: u64,
+    /// `ignoredCount`: cells ignored; `None` when the key was absent (zero).
+    pub ignored_count: Option<u64>,
+    /// Pairs with other keys, in the order they came.
+    pub other: Vec<Pair>,
+}
+
+const LINE_ITEM_KEYS: [KeySpec; 3] = [
+    KeySpec {
+        name: "lineItemName",
+        shape: Shape::Text,
+        required: true,
+    },
+    count("rowCount"),
+    KeySpec {
+        name: "ignoredCount",
+        shape: Shape::Count,
+        required: false,
+    },
+];
+
+impl LineItemRowsProcessed {
+    /// The keys of `values`, in the crate's order.
+    pub const KEYS: [&'static str; 3] = ["lineItemName", "rowCount", "ignoredCount"];
+
+    /// A detail for the named line item with zero rows.
+    pub fn new(line_item_name: impl Into<String>) -> Self {
+        Self {
+            line_item_name: line_item_name.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Cells ignored, zero when the key was absent.
+    pub fn ignored(&self) -> u64 {
+        self.ignored_count.unwrap_or(0)
+    }
+}
+
+impl Typed for LineItemRowsProcessed {
+    const SPEC: &'static Spec = &Spec {
+        detail: "lineItemRowsProcessed",
+        keys: &LINE_ITEM_KEYS,
+    };
+    fn build(mut f: Filled) -> Self {
+        Self {
+            row_count: f.count(1).unwrap_or(0),
+            ignored_count: f.count(2),
+            line_item_name: f.text(0),
+            other: std::mem::take(&mut f.other),
+        }
+    }
+    fn known<E>(&self, f: &mut dyn FnMut(&str, Out<'_>) -> Result<(), E>) -> Result<(), E> {
+        f("lineItemName", Out::Text(&self.line_item_name))?;
+        f("rowCount", Out::Count(self.row_count))?;
+        if let Some(n) = self.ignored_count {
+            f("ignoredCount", Out::Count(n))?;
+        }
+        Ok(())
+    }
+    fn other(&self) -> &[Pair] {
+        &self.other
+    }
+}
+
+typed_api!(LineItemRowsProcessed);
+
+/// The `values` of the `exportSucceeded` detail.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct ExportSucceeded {
+    /// `exportName`: the export that ran.
+    pub export_name: String,
+    /// `serverAlert`: `None` when the key was absent, `Some(None)` when it
+    /// was sent as `null` (as seen in real responses).
+    pub server_alert: Option<Option<String>>,
+    /// Pairs with other keys, in the order they came.
+    pub other: Vec<Pair>,
+}
+
+const EXPORT_KEYS: [KeySpec; 2] = [
+    KeySpec {
+        name: "exportName",
+        shape: Shape::Text,
+        required: true,
+    },
+    KeySpec {
+        name: "serverAlert",
+        shape: Shape::NullableText,
+        required: false,
+    },
+];
+
+impl ExportSucceeded {
+    /// The keys of `values`, in the crate's order.
+    pub const KEYS: [&'static str; 2] = ["exportName", "serverAlert"];
+
+    /// A detail for the named export, without `serverAlert`.
+    pub fn new(export_name: impl Into<String>) -> Self {
+        Self {
+            export_name: export_name.into(),
+            ..Self::default()
+        }
+    }
+}
+
+impl Typed for ExportSucceeded {
+    const SPEC: &'static Spec = &Spec {
+        detail: "exportSucceeded",
+        keys: &EXPORT_KEYS,
+    };
+    fn build(mut f: Filled) -> Self {
+        Self {
+            export_name: f.text(0),
+            server_alert: f.nullable(1),
+            other: std::mem::take(&mut f.other),
+        }
+    }
+    fn known<E>(&self, f: &mut dyn FnMut(&str, Out<'_>) -> Result<(), E>) -> Result<(), E> {
+        f("exportName", Out::Text(&self.export_name))?;
+        if let Some(alert) = &self.server_alert {
+            f("serverAlert", alert.as_deref().map_or(Out::Null, Out::Text))?;
+        }
+        Ok(())
+    }
+    fn other(&self) -> &[Pair] {
+        &self.other
+    }
+}
+
+typed_api!(ExportSucceeded);
+
+// ---------------------------------------------------------------------------
+// The typed view of a detail's `values`.
+
+/// The `values` of a detail: the decoded struct for the detail types the
+/// crate knows the keys of, the raw array for every other type.
+///
+/// An empty array is kept as [`DetailValues::Raw`] whatever the type: the
+/// one public sample of `hierarchyRowsProcessedWithFailures` has
+/// `values: []`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DetailValues {
+    /// `hierarchyRowsProcessed` or `hierarchyRowsProcessedWithFailures`.
+    HierarchyRowsProcessed(HierarchyRowsProcessed),
+    /// `lineItemRowsProcessed`.
+    LineItemRowsProcessed(LineItemRowsProcessed),
+    /// `exportSucceeded`.
+    ExportSucceeded(ExportSucceeded),
+    /// Any other detail type, or an empty array: the entries as sent.
+    Raw(Vec<Option<String>>),
+}
+
+/// Which typed struct a detail type decodes into.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum TypedKind {
+    Hierarchy,
+    LineItem,
+    Export,
+}
+
+impl TypedKind {
+    fn spec(self) -> &'static Spec {
+        match self {
+            Self::Hierarchy => HierarchyRowsProcessed::SPEC,
+            Self::LineItem => LineItemRowsProcessed::SPEC,
+            Self::Export => ExportSucceeded::SPEC,
+        }
+    }
+
+    fn build(self, filled: Option<Filled>) -> DetailValues {
+        match filled {
+            None => DetailValues::Raw(Vec::new()),
+            Some(f) => match self {
+                Self::Hierarchy => DetailValues::HierarchyRowsProcessed(HierarchyRowsProcessed::build(f)),
+                Self::LineItem => DetailValues::LineItemRowsProcessed(LineItemRowsProcessed::build(f)),
+                Self::Export => DetailValues::ExportSucceeded(ExportSucceeded::build(f)),
+            },
+        }
+    }
+
+    /// Decodes an array already in memory.
+    pub(crate) fn decode_slice<S: AsRef<str>>(self, values: &[Option<S>]) -> Result<DetailValues, ValuesError> {
+        Ok(self.build(decode_slice(self.spec(), values)?))
+    }
+}
+
+impl DetailValues {
+    /// The entries as they go on the wire.
+    pub fn to_values(&self) -> Vec<Option<String>> {
+        match self {
+            Self::HierarchyRowsProcessed(v) => v.to_values(),
+            Self::LineItemRowsProcessed(v) => v.to_values(),
+            Self::ExportSucceeded(v) => v.to_values(),
+            Self::Raw(v) => v.clone(),
+        }
+    }
+
+    /// The pairs the typed struct did not know, in order; empty for `Raw`.
+    pub fn other(&self) -> &[Pair] {
+        match self {
+            Self::HierarchyRowsProcessed(v) => &v.other,
+            Self::LineItemRowsProcessed(v) => &v.other,
+            Self::ExportSucceeded(v) => &v.other,
+            Self::Raw(_) => &[],
+        }
+    }
+
+    /// The number of entries on the wire.
+    pub fn len(&self) -> usize {
+        match self {
+            Self::HierarchyRowsProcessed(v) => 2 * v.pair_count(),
+            Self::LineItemRowsProcessed(v) => 2 * v.pair_count(),
+            Self::ExportSucceeded(v) => 2 * v.pair_count(),
+            Self::Raw(v) => v.len(),
+        }
+    }
+
+    /// Whether the array on the wire is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl serde::Serialize for DetailValues {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::HierarchyRowsProcessed(v) => v.serialize_values(serializer),
+            Self::LineItemRowsProcessed(v) => v.serialize_values(serializer),
+            Self::ExportSucceeded(v) => v.serialize_values(serializer),
+            Self::Raw(v) => serializer.collect_seq(v),
+        }
+    }
+}
+
+/// Reads the `values` field while a document streams by: straight into the
+/// typed struct when the detail type is already known, into the raw array
+/// otherwise. `null` reads as absent.
+pub(crate) struct ValuesSeed(pub(crate) Option<TypedKind>);
+
+impl<'de> DeserializeSeed<'de> for ValuesSeed {
+    type Value = Option<DetailValues>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ValuesSeed {
+    type Value = Option<DetailValues>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of alternating keys and values, or null")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        Ok(Some(match self.0 {
+            Some(kind) => kind.build(deserializer.deserialize_seq(StreamVisitor(kind.spec()))?),
+            None => DetailValues::Raw(serde::Deserialize::deserialize(deserializer)?),
+        }))
+    }
+}

@@ -1,0 +1,204 @@
+//! Shared machinery for reading wire objects: a key that borrows from the
+//! input when it can, and the macro that writes a `Deserialize` impl which
+//! matches known fields by name and keeps every other field.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Deserializer;
+use serde::de::{self, Visitor};
+
+/// An object key or short string, borrowed from the input when the input
+/// allows it (no escapes), owned otherwise.
+pub(crate) struct WireStr<'de>(pub(crate) Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for WireStr<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = WireStr<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(WireStr(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(WireStr(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(WireStr(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(V)
+    }
+}
+
+/// Stores an unknown field in `extra`, refusing a second occurrence of the
+/// same name instead of overwriting the first.
+pub(crate) fn keep_unknown<'de, A: de::MapAccess<'de>>(
+    extra: &mut serde_json::Map<String, serde_json::Value>,
+    key: Cow<'de, str>,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if extra.contains_key(key.as_ref()) {
+        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+    }
+    let value: serde_json::Value = map.next_value()?;
+    extra.insert(key.into_owned(), value);
+    Ok(())
+}
+
+/// Finishes one field of a wire object after the whole object was read.
+macro_rules! finish_field {
+    (required, $slot:ident, $wire:literal) => {
+        match $slot {
+            Some(v) => v,
+            None => return Err(serde::de::Error::missing_field($wire)),
+        }
+    };
+    (optional, $slot:ident, $wire:literal) => {
+        $slot.unwrap_or_default()
+    };
+}
+
+/// Writes `Deserialize` for a wire object: known fields are matched by their
+/// wire name in any order, a repeated field is an error, and every other
+/// field is kept in the struct's `extra` map.
+macro_rules! wire_deserialize {
+    ($ty:ident, $expecting:literal, { $($field:ident = $wire:literal $mode:ident),* $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct V;
+                impl<'de> serde::de::Visitor<'de> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$ty, A::Error> {
+                        $(let mut $field = None;)*
+                        let mut extra = serde_json::Map::new();
+                        while let Some($crate::wire::WireStr(key)) = map.next_key()? {
+                            match key.as_ref() {
+                                $($wire => {
+                                    if $field.is_some() {
+                                        return Err(serde::de::Error::duplicate_field($wire));
+                                    }
+                                    $field = Some(map.next_value()?);
+                                })*
+                                _ => $crate::wire::keep_unknown(&mut extra, key, &mut map)?,
+                            }
+                        }
+                        Ok($ty {
+                            $($field: $crate::wire::finish_field!($mode, $field, $wire),)*
+                            extra,
+                        })
+                    }
+                }
+                deserializer.deserialize_map(V)
+            }
+        }
+    };
+}
+
+pub(crate) use finish_field;
+pub(crate) use wire_deserialize;
+
+/// Writes an enum that mirrors a wire string: one variant per known value,
+/// with its description, and `Other(String)` that keeps any other text as
+/// sent. Reading never fails on an unknown value; it fails only on a value
+/// that is not a string, with a message that names what was expected.
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident expecting $expecting:literal {
+            $( $variant:ident = $wire:literal => $desc:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        $vis enum $ty {
+            $( #[doc = concat!("`", $wire, "`: ", $desc)] $variant, )*
+            /// A value this crate does not know, kept exactly as sent.
+            Other(String),
+        }
+
+        impl $ty {
+            /// Every known value, in the order the crate documents them.
+            pub const KNOWN: &'static [$ty] = &[$($ty::$variant),*];
+
+            /// Reads a wire value; unknown text becomes `Other` and is kept.
+            pub fn from_wire(s: &str) -> Self {
+                match s {
+                    $($wire => Self::$variant,)*
+                    _ => Self::Other(s.to_owned()),
+                }
+            }
+
+            /// The wire spelling.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::Other(s) => s,
+                }
+            }
+
+            /// Whether this is a value the crate knows (not `Other`).
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Other(_))
+            }
+
+            /// What the value means, or `None` for an unknown value.
+            pub fn description(&self) -> Option<&'static str> {
+                match self {
+                    $(Self::$variant => Some($desc),)*
+                    Self::Other(_) => None,
+                }
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from_wire(s))
+            }
+        }
+
+        impl From<&str> for $ty {
+            fn from(s: &str) -> Self {
+                Self::from_wire(s)
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$ty, E> {
+                        Ok($ty::from_wire(v))
+                    }
+                }
+                deserializer.deserialize_str(V)
+            }
+        }
+    };
+}
+
+pub(crate) use wire_enum;

@@ -1,0 +1,224 @@
+//! The exact text of error messages: they are part of the interface.
+
+use anaplan_task::{
+    Document, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, TaskResponse, ValuesError,
+};
+
+use crate::util::{assert_to_string, fixture};
+
+fn seed_values() -> Vec<Option<String>> {
+    let doc: serde_json::Value = serde_json::from_str(&fixture("valid/seed.json")).unwrap();
+    serde_json::from_value(doc["task"]["result"]["details"][0]["values"].clone()).unwrap()
+}
+
+fn with(mut values: Vec<Option<String>>, index: usize, text: Option<&str>) -> Vec<Option<String>> {
+    values[index] = text.map(str::to_owned);
+    values
+}
+
+#[test]
+fn slice_errors_name_key_index_and_text() {
+    let v = seed_values();
+    assert_eq!(
+        v[14].as_deref(),
+        Some("failedCount"),
+        "failedCount's value sits at index 15"
+    );
+    let cases: Vec<(Vec<Option<String>>, &str)> = vec![
+        (
+            [v.clone(), vec![Some("futureCount".into())]].concat(),
+            "odd number of entries (33): key `futureCount` at index 32 has no value",
+        ),
+        (
+            [v.clone(), vec![Some("failedCount".into()), Some("1".into())]].concat(),
+            "duplicate key `failedCount` at index 32 (first at index 14)",
+        ),
+        (
+            v[2..].to_vec(),
+            "missing key `hierarchyName` required by hierarchyRowsProcessed",
+        ),
+        (with(v.clone(), 4, None), "null key at index 4, expected a key string"),
+        (
+            with(v.clone(), 1, None),
+            "null value for key `hierarchyName` at index 1, expected text",
+        ),
+        (
+            with(v.clone(), 15, None),
+            "null value for key `failedCount` at index 15, expected text",
+        ),
+        (
+            with(v.clone(), 15, Some("1.5")),
+            "count `failedCount` at index 15 is not a plain decimal: `1.5`",
+        ),
+        (
+            with(v.clone(), 15, Some("+1")),
+            "count `failedCount` at index 15 is not a plain decimal: `+1`",
+        ),
+        (
+            with(v.clone(), 15, Some("007")),
+            "count `failedCount` at index 15 is not a plain decimal: `007`",
+        ),
+        (
+            with(v.clone(), 15, Some("")),
+            "count `failedCount` at index 15 is not a plain decimal: ``",
+        ),
+        (
+            with(v.clone(), 15, Some("-3")),
+            "count `failedCount` at index 15 is negative: `-3`",
+        ),
+        (
+            with(v.clone(), 15, Some("18446744073709551616")),
+            "count `failedCount` at index 15 does not fit in 64 bits: `18446744073709551616`",
+        ),
+    ];
+    for (values, expected) in cases {
+        assert_to_string(HierarchyRowsProcessed::from_values(&values).unwrap_err(), expected);
+    }
+    let max = with(v, 15, Some("18446744073709551615"));
+    let rows = HierarchyRowsProcessed::from_values(&max).unwrap().unwrap();
+    assert_eq!(rows.failed_count, u64::MAX);
+}
+
+#[test]
+fn long_offending_text_is_cut() {
+    let long = "9".repeat(100);
+    let err =
+        HierarchyRowsProcessed::from_values(&[Some("hierarchyName"), Some("x"), Some("failedCount"), Some(&long)])
+            .unwrap_err();
+    assert_eq!(
+        err,
+        ValuesError::CountOverflow {
+            key: "failedCount",
+            index: 3,
+            text: format!("{}…", "9".repeat(64)),
+        }
+    );
+}
+
+#[test]
+fn other_typed_structs_report_their_own_keys() {
+    assert_to_string(
+        LineItemRowsProcessed::from_values(&[Some("rowCount"), Some("12")]).unwrap_err(),
+        "missing key `lineItemName` required by lineItemRowsProcessed",
+    );
+    assert_to_string(
+        ExportSucceeded::from_values(&[Some("exportName"), None]).unwrap_err(),
+        "null value for key `exportName` at index 1, expected text",
+    );
+    assert_to_string(
+        ExportSucceeded::from_values(&[Some("serverAlert"), None, Some("serverAlert"), Some("x")]).unwrap_err(),
+        "duplicate key `serverAlert` at index 2 (first at index 0)",
+    );
+    assert_to_string(
+        ExportSucceeded::from_values(&[Some("exportName"), Some("e"), Some("odd"), None, Some("odd"), None])
+            .unwrap_err(),
+        "duplicate key `odd` at index 4 (first at index 2)",
+    );
+}
+
+fn status_with_values(values: &str) -> String {
+    format!(
+        r#"{{"task":{{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE","result":{{"successful":true,"failureDumpAvailable":false,"details":[{{"type":"hierarchyRowsProcessed","values":{values}}}]}}}}}}"#
+    )
+}
+
+#[test]
+fn document_errors_carry_path_line_and_column() {
+    let cases = [
+        (
+            r#"["hierarchyName","Employees","failedCount","x"]"#,
+            "task.result.details[0].values[3]: count `failedCount` at index 3 is not a plain decimal: `x` (line 1, column 232)",
+        ),
+        (
+            r#"["hierarchyName","Employees","failedCount",7]"#,
+            "task.result.details[0].values[3]: invalid type: integer `7`, expected a count as decimal text (line 1, column 230)",
+        ),
+        (
+            r#"["hierarchyName","Employees",null,"7"]"#,
+            "task.result.details[0].values[2]: null key at index 2, expected a key string (line 1, column 219)",
+        ),
+        (
+            r#"["hierarchyName","Employees","failedCount"]"#,
+            "task.result.details[0].values: odd number of entries (3): key `failedCount` at index 2 has no value (line 1, column 229)",
+        ),
+        (
+            r#"["hierarchyName","A","hierarchyName","B"]"#,
+            "task.result.details[0].values[2]: duplicate key `hierarchyName` at index 2 (first at index 0) (line 1, column 222)",
+        ),
+        (
+            r#"["hierarchyName","Employees"]"#,
+            "task.result.details[0].values: missing key `successRowCount` required by hierarchyRowsProcessed (line 1, column 215)",
+        ),
+        (
+            r#"{"hierarchyName":"Employees"}"#,
+            "task.result.details[0].values: invalid type: map, expected an array of alternating keys and values of hierarchyRowsProcessed (line 1, column 186)",
+        ),
+    ];
+    for (values, expected) in cases {
+        assert_to_string(
+            TaskResponse::from_str(&status_with_values(values)).unwrap_err(),
+            expected,
+        );
+    }
+}
+
+#[test]
+fn values_before_type_are_decoded_once_the_type_is_known() {
+    let json = r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE","result":{"successful":true,"failureDumpAvailable":false,"details":[{"values":["hierarchyName","A","failedCount","-2"],"type":"hierarchyRowsProcessed"}]}}}"#;
+    assert_to_string(
+        TaskResponse::from_str(json).unwrap_err(),
+        "task.result.details[0]: values: count `failedCount` at index 3 is negative: `-2` (line 1, column 227)",
+    );
+}
+
+#[test]
+fn document_level_errors() {
+    let cases = [
+        ("", "EOF while parsing a value (line 1, column 0)"),
+        ("   \n ", "EOF while parsing a value (line 2, column 1)"),
+        (
+            "null",
+            "invalid type: null, expected a JSON object (a task status, create-task, task list or error response) (line 1, column 4)",
+        ),
+        (
+            "[1]",
+            "invalid type: sequence, expected a JSON object (a task status, create-task, task list or error response) (line 1, column 0)",
+        ),
+        (
+            r#"{"hello":1}"#,
+            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), or an error `status` (line 1, column 11)",
+        ),
+        (
+            r#"{"status":{"code":404,"message":"Not Found"}} {}"#,
+            "trailing characters (line 1, column 47)",
+        ),
+        (
+            r#"{"task":{"taskId":"A","taskState":"COMPLETE","taskState":"COMPLETE"}}"#,
+            "task: duplicate field `taskState` (line 1, column 56)",
+        ),
+        (
+            r#"{"task":{"taskId":"A","taskState":"COMPLETE","x":1,"x":2}}"#,
+            "task: duplicate field `x` (line 1, column 54)",
+        ),
+        (
+            r#"{"task":{"taskState":"COMPLETE"}}"#,
+            "task: missing field `taskId` (line 1, column 32)",
+        ),
+        (
+            r#"{"task":{"taskId":"A","taskState":"COMPLETE","progress":"1"}}"#,
+            "task.progress: invalid type: string \"1\", expected a JSON number (line 1, column 59)",
+        ),
+    ];
+    for (json, expected) in cases {
+        assert_to_string(Document::from_str(json).unwrap_err(), expected);
+    }
+}
+
+#[test]
+fn invalid_utf8_and_byte_order_mark() {
+    let err = Document::from_slice(b"{\"task\":\n {\"taskId\":\"\xff\"}}").unwrap_err();
+    assert_to_string(&err, "invalid UTF-8 at byte 21 (line 2, column 13)");
+    assert_eq!(err.category(), anaplan_task::ErrorCategory::Utf8);
+    let err = Document::from_slice(b"\xef\xbb\xbf{}").unwrap_err();
+    assert_to_string(err, "expected value (line 1, column 1)");
+}

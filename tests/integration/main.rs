@@ -1,0 +1,7 @@
+//! One test binary for the whole crate, so the build stays fast.
+
+mod errors;
+mod fixtures;
+mod model;
+mod props;
+mod util;
