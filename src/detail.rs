@@ -23,7 +23,7 @@ crate::wire::wire_enum! {
     /// assert_eq!(DetailCode::from_wire("dateFormatInvalid").class(), DetailClass::DataError);
     /// assert_eq!(DetailCode::from_wire("somethingNew").class(), DetailClass::Unknown);
     /// ```
-    pub enum DetailCode expecting "a detail type" {
+    pub enum DetailCode expecting "a detail type", schema "The message code of a detail: an open set. Codes not listed are kept as sent." {
         HierarchyRowsProcessed = "hierarchyRowsProcessed" => "A list import finished; `values` holds the hierarchy name and 15 row counts.",
         HierarchyRowsProcessedWithFailures = "hierarchyRowsProcessedWithFailures" => "A list import finished with failed or warning rows; same keys as hierarchyRowsProcessed.",
         LineItemRowsProcessed = "lineItemRowsProcessed" => "A module import finished for one line item; `values` holds lineItemName, rowCount and ignoredCount.",
@@ -191,7 +191,15 @@ impl DetailCode {
 /// index. When `type` comes after `values` in the object, the array is read
 /// first and decoded once the type is known.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "One entry of `result.details`: a message code, its English text and its data.",
+        transform = crate::schema::typed_values_keys
+    )
+)]
 #[non_exhaustive]
 pub struct Detail {
     /// `type`: the message code.
@@ -203,7 +211,7 @@ pub struct Detail {
     /// `occurrences`: normally 0; counts repeats of one data error.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub occurrences: Option<u64>,
-    /// `values`: the flat key/value array, decoded; `None` when absent or `null`.
+    /// `values`: the flat key/value array; may be absent or `null`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<DetailValues>,
     /// Fields this crate does not know, kept as sent.

@@ -16,10 +16,11 @@ use crate::wire::{WireStr, keep_unknown};
 
 /// A task as the start and list calls report it: id, state and creation time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct TaskSummary {
-    /// `taskId`.
+    /// `taskId`: the task started or listed.
     pub task_id: TaskId,
     /// `taskState`: always in list entries, optional in the start call's answer.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,13 +78,14 @@ impl TaskSummary {
 
 /// The body of the start call (`POST .../{kind}/{id}/tasks`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct CreateTaskResponse {
-    /// `meta`.
+    /// `meta`: what the body is; absent only in documentation samples.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
-    /// `status`.
+    /// `status`: the HTTP status; absent only in documentation samples.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// `task`: the task started.
@@ -104,13 +106,21 @@ crate::wire::wire_deserialize!(CreateTaskResponse, "a create-task response objec
 /// The server leaves `tasks` out when there are none; [`TaskListResponse::tasks`]
 /// then gives an empty slice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "The body of the list call (`GET .../{kind}/{id}/tasks`). The server leaves `tasks` out when there are none, so a list has `tasks`, `meta.paging` or both.",
+        transform = crate::schema::list_has_tasks_or_paging
+    )
+)]
 #[non_exhaustive]
 pub struct TaskListResponse {
-    /// `meta`, with `paging`.
+    /// `meta`: what the body is, with `paging`; absent only in documentation samples.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
-    /// `status`.
+    /// `status`: the HTTP status; absent only in documentation samples.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// `tasks`: absent when there are none.
@@ -137,6 +147,8 @@ impl TaskListResponse {
 /// The body of a 4xx answer: `{"status": {...}, "path": ..., "timestamp": ...}`.
 /// "No access" is reported as 404.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::schema::error_shape))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ErrorResponse {

@@ -7,6 +7,7 @@ use crate::task::Task;
 
 /// `meta`: where the server says what the body is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Meta {
@@ -40,6 +41,7 @@ impl Meta {
 
 /// `meta.paging` of a list call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Paging {
@@ -84,6 +86,7 @@ impl Paging {
 
 /// `status`: the HTTP status, repeated in the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Status {
@@ -124,16 +127,23 @@ impl Status {
 /// `{"task": {...}}`; real responses always have both, and
 /// [`TaskResponse::missing_envelope`] says when they are absent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "The body of the status call (`GET .../tasks/{taskId}`) and of the cancel call (`DELETE` on the same path). `meta` and `status` are optional because documentation samples show only `{\"task\": {...}}`; real responses always have both."
+    )
+)]
 #[non_exhaustive]
 pub struct TaskResponse {
-    /// `meta`.
+    /// `meta`: what the body is; absent only in documentation samples.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
-    /// `status`.
+    /// `status`: the HTTP status; absent only in documentation samples.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
-    /// `task`.
+    /// `task`: the task asked about.
     pub task: Task,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]

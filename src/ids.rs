@@ -18,6 +18,10 @@ use serde::{Deserialize, Serialize};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "The id of a task: 32 upper-case hexadecimal characters in real responses.")
+)]
 #[serde(transparent)]
 pub struct TaskId(String);
 
@@ -71,6 +75,12 @@ impl From<&str> for TaskId {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "The id of a model object, 12 decimal digits sent as text. The first three name its kind: 112 import, 113 file, 116 export, 117 action, 118 process, 101 list, 102 module."
+    )
+)]
 #[serde(transparent)]
 pub struct ObjectId(String);
 

@@ -15,6 +15,9 @@ mod state;
 mod task;
 mod values;
 
+#[cfg(feature = "schema")]
+pub mod schema;
+
 pub use detail::{Detail, DetailClass, DetailCode};
 pub use document::{CreateTaskResponse, Document, DocumentKind, ErrorResponse, TaskListResponse, TaskSummary};
 pub use envelope::{Meta, Paging, Status, TaskResponse};

@@ -15,7 +15,14 @@ use crate::ids::ObjectId;
 /// rejected rows can be successful and have a failure dump. Use
 /// [`TaskResult::outcome`] for the verdict a user needs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "The result of a finished task; for a process, also each entry of `nestedResults` (one per step), recursively. `successful: true` does not mean that no row failed: an import with rejected rows can be successful and have a failure dump."
+    )
+)]
 #[non_exhaustive]
 pub struct TaskResult {
     /// `successful`: whether the task (or step) succeeded.
@@ -38,11 +45,11 @@ pub struct TaskResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nested_results: Option<Vec<TaskResult>>,
     /// `duration`: milliseconds as decimal text; sent only with
-    /// `?includeProcessDetails=true`. See [`TaskResult::elapsed`].
+    /// `?includeProcessDetails=true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
     /// `startTime`: epoch milliseconds as decimal text; sent only with
-    /// `?includeProcessDetails=true`. See [`TaskResult::started_at`].
+    /// `?includeProcessDetails=true`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_time: Option<String>,
     /// Fields this crate does not know, kept as sent.

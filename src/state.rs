@@ -17,7 +17,7 @@ crate::wire::wire_enum! {
     /// assert_eq!(odd.to_string(), "SUSPENDED");
     /// assert!(!odd.is_known());
     /// ```
-    pub enum TaskState expecting "a task state" {
+    pub enum TaskState expecting "a task state", schema "The state of the task. There is no FAILED state: a failed task is COMPLETE with `result.successful: false`. A state not listed is kept as sent." {
         NotStarted = "NOT_STARTED" => "The task is scheduled to run, but has not started yet.",
         InProgress = "IN_PROGRESS" => "The task is currently running.",
         Complete = "COMPLETE" => "The task has finished running whether successful or not.",

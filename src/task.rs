@@ -37,6 +37,21 @@ impl Progress {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Progress {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Progress".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "A number from 0 to 1; sent as the integer `1` or as `1.0` when done."
+        })
+    }
+}
+
 impl From<Number> for Progress {
     fn from(n: Number) -> Self {
         Self(n)
@@ -66,7 +81,15 @@ impl fmt::Display for Progress {
 /// assert_eq!(task.outcome(), Outcome::Running);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        description = "The task of a status or cancel response. A task with `taskState` `COMPLETE` has a `result`.",
+        transform = crate::schema::complete_has_result
+    )
+)]
 #[non_exhaustive]
 pub struct Task {
     /// `taskId`: the task asked about.
@@ -82,7 +105,8 @@ pub struct Task {
     /// `result`: present when the task is `COMPLETE`, and sometimes when `CANCELLED`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<TaskResult>,
-    /// `creationTime`: epoch milliseconds; optional. See [`Task::created_at`].
+    /// `creationTime`: epoch milliseconds (`1571258347545` is
+    /// 2019-10-16T20:39:07.545Z); optional.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub creation_time: Option<i64>,
     /// `type`: the only value seen is `"taskInformation"`; optional.

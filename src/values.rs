@@ -922,6 +922,18 @@ pub enum DetailValues {
     Raw(Vec<Option<String>>),
 }
 
+/// The detail types whose `values` decode into a typed struct, with the
+/// keys of that struct.
+#[cfg(feature = "schema")]
+pub(crate) const TYPED_DETAILS: [(&[&str], &Spec); 3] = [
+    (
+        &["hierarchyRowsProcessed", "hierarchyRowsProcessedWithFailures"],
+        HierarchyRowsProcessed::SPEC,
+    ),
+    (&["lineItemRowsProcessed"], LineItemRowsProcessed::SPEC),
+    (&["exportSucceeded"], ExportSucceeded::SPEC),
+];
+
 /// Which typed struct a detail type decodes into.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum TypedKind {
@@ -990,6 +1002,20 @@ impl DetailValues {
     /// Whether the array on the wire is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DetailValues {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Values".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "array",
+            "items": {"type": ["string", "null"]},
+            "description": "A flat array of alternating keys and values: key, value, key, value. Keys come in any order; counts are decimal text; a value may be null."
+        })
     }
 }
 

@@ -111,7 +111,7 @@ pub(crate) use wire_deserialize;
 macro_rules! wire_enum {
     (
         $(#[$meta:meta])*
-        $vis:vis enum $ty:ident expecting $expecting:literal {
+        $vis:vis enum $ty:ident expecting $expecting:literal, schema $schema_desc:literal {
             $( $variant:ident = $wire:literal => $desc:literal, )*
         }
     ) => {
@@ -196,6 +196,22 @@ macro_rules! wire_enum {
                     }
                 }
                 deserializer.deserialize_str(V)
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let known = [$(serde_json::json!({"const": $wire, "description": $desc})),*];
+                let mut any_of: Vec<serde_json::Value> = known.into();
+                any_of.push(serde_json::json!({
+                    "type": "string",
+                    "description": "A value not listed above, kept as sent."
+                }));
+                schemars::json_schema!({"type": "string", "description": $schema_desc, "anyOf": any_of})
             }
         }
     };

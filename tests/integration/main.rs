@@ -4,4 +4,6 @@ mod errors;
 mod fixtures;
 mod model;
 mod props;
+#[cfg(feature = "schema")]
+mod schema;
 mod util;

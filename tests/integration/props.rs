@@ -185,7 +185,7 @@ fn result_fields(nested: BoxedStrategy<Option<Vec<TaskResult>>>) -> BoxedStrateg
         .boxed()
 }
 
-fn response() -> impl Strategy<Value = TaskResponse> {
+pub fn response() -> impl Strategy<Value = TaskResponse> {
     let progress = prop_oneof![
         (0u32..=1).prop_map(Progress::from),
         (0.0f64..=1.0).prop_map(|f| Progress::from(serde_json::Number::from_f64(f).unwrap())),
