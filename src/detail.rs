@@ -305,9 +305,11 @@ impl<'de> Visitor<'de> for DetailVisitor {
         let code = code.ok_or_else(|| de::Error::missing_field("type"))?;
         let mut values = values.flatten();
         if let (true, Some(kind), Some(DetailValues::Raw(raw))) = (pending, code.typed(), &values) {
-            let typed = kind
-                .decode_slice(raw)
-                .map_err(|e| de::Error::custom(format_args!("values: {e}")))?;
+            let typed = kind.decode_slice(raw).map_err(|e| {
+                let err = de::Error::custom(format_args!("values: {e}"));
+                crate::values::raise::<A::Error>(e);
+                err
+            })?;
             values = Some(typed);
         }
         Ok(Detail {

@@ -47,6 +47,7 @@ pub struct DecodeError {
     line: usize,
     column: usize,
     category: ErrorCategory,
+    values: Option<Box<crate::ValuesError>>,
 }
 
 impl DecodeError {
@@ -76,6 +77,50 @@ impl DecodeError {
         self.category
     }
 
+    /// The typed error, when the problem is a malformed `values` array.
+    pub fn values_error(&self) -> Option<&crate::ValuesError> {
+        self.values.as_deref()
+    }
+
+    /// A stable kebab-case code for the problem, as the validator reports it.
+    ///
+    /// | code | problem |
+    /// |---|---|
+    /// | `invalid-utf8` | the input is not UTF-8 |
+    /// | `invalid-json` | a JSON syntax error |
+    /// | `truncated-json` | the input ends inside the document (or is empty) |
+    /// | `trailing-characters` | more text after the document |
+    /// | `too-deep` | nesting deeper than 128 levels |
+    /// | `unknown-document` | a JSON object of no known body |
+    /// | `missing-field`, `duplicate-field`, `wrong-type`, `invalid-value` | a field is absent, repeated, of the wrong JSON type or out of range |
+    /// | the code of [`ValuesError::code`](crate::ValuesError::code) | a malformed `values` array |
+    /// | `invalid-data` | any other mismatch with the model |
+    pub fn code(&self) -> &'static str {
+        if let Some(v) = &self.values {
+            return v.code();
+        }
+        let m = self.message.as_str();
+        match self.category {
+            ErrorCategory::Utf8 => "invalid-utf8",
+            ErrorCategory::Eof => "truncated-json",
+            ErrorCategory::Syntax if m.starts_with("trailing characters") => "trailing-characters",
+            ErrorCategory::Syntax if m.starts_with("recursion limit exceeded") => "too-deep",
+            ErrorCategory::Syntax => "invalid-json",
+            ErrorCategory::Data if m.starts_with("missing field") => "missing-field",
+            ErrorCategory::Data if m.starts_with("duplicate field") => "duplicate-field",
+            ErrorCategory::Data if m.starts_with("invalid type") => "wrong-type",
+            ErrorCategory::Data if m.starts_with("invalid value") || m.starts_with("invalid length") => "invalid-value",
+            ErrorCategory::Data if m.starts_with("not a task response") => "unknown-document",
+            ErrorCategory::Data => "invalid-data",
+        }
+    }
+
+    pub(crate) fn with_values_error(mut self, values: Option<crate::ValuesError>) -> Self {
+        // Keep it only when it is the cause this error reports.
+        self.values = values.filter(|v| self.message.ends_with(&v.to_string())).map(Box::new);
+        self
+    }
+
     pub(crate) fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let path = err.path().to_string();
         Self::at_path(path, err.into_inner())
@@ -89,7 +134,9 @@ impl DecodeError {
         };
         let (line, column) = (inner.line(), inner.column());
         let mut message = inner.to_string();
-        let suffix = format!(" at line {line} column {column}");
+        // serde_json says column 0 for a problem before the first character.
+        let (line, column) = (line.max(1), column.max(1));
+        let suffix = format!(" at line {} column {}", inner.line(), inner.column());
         if message.ends_with(&suffix) {
             message.truncate(message.len() - suffix.len());
         }
@@ -99,6 +146,7 @@ impl DecodeError {
             line,
             column,
             category,
+            values: None,
         }
     }
 
@@ -113,6 +161,7 @@ impl DecodeError {
             line,
             column,
             category: ErrorCategory::Utf8,
+            values: None,
         }
     }
 }

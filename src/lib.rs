@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
+mod locate;
 mod wire;
 
 mod detail;
@@ -14,6 +15,8 @@ mod result;
 mod state;
 mod task;
 mod values;
+
+pub mod validate;
 
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -49,7 +52,9 @@ use serde::de::DeserializeOwned;
 /// ```
 pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
     let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(DecodeError::from_json)?;
+    values::take_last();
+    let value = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| DecodeError::from_json(e).with_values_error(values::take_last()))?;
     de.end().map_err(|e| DecodeError::at_path(".".to_owned(), e))?;
     Ok(value)
 }

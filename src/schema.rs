@@ -449,6 +449,10 @@ pub fn markdown() -> String {
     }
 
     out.push_str(RULES);
+    out.push_str("\n| code | severity | meaning |\n|---|---|---|\n");
+    for c in crate::validate::CODES {
+        let _ = writeln!(out, "| `{}` | {} | {} |", c.code, c.severity, cell(c.meaning));
+    }
     out
 }
 
@@ -466,17 +470,9 @@ empty or `null`.
 
 ## Rules only the validator checks
 
-JSON Schema cannot say that an array alternates keys and values, so these need \
-`anaplan-task validate` (or the library's `validate`):
-
-- `values` has an even length, no `null` key, and no key twice; a required key stands in a key \
-position, not a value position.
-- A count is plain decimal text and fits in 64 bits.
-- The counts of `hierarchyRowsProcessed` add up: successful, warning, failed and ignored rows \
-make the total; created and updated items add up to their totals.
-- `localMessageText` agrees with the counts.
-- The state and the result agree: no `result` before the task runs, `progress` of 1 when it is \
-complete, a failure dump only where one can exist.
-- Identifiers have the shape real ones have: a task id of 32 upper-case hexadecimal characters, \
-an object id of 12 digits whose prefix fits the call.
+JSON Schema cannot say that an array alternates keys and values, that counts add up, or that \
+a state and a result agree. `anaplan-task validate` (the library's `validate` module) checks \
+these, and reports each finding with a severity, one of the codes below, the JSON path, and \
+the line and column. A document is invalid when a finding is an error; `--strict` makes \
+unknown fields and `values` keys errors.
 ";

@@ -125,6 +125,43 @@ pub enum ValuesError {
     },
 }
 
+impl ValuesError {
+    /// A stable kebab-case code for the error, as the validator reports it:
+    /// `values-odd-length`, `values-duplicate-key`, `values-missing-key`,
+    /// `values-null-key`, `values-null-value`, `count-not-decimal`,
+    /// `count-negative` or `count-overflow`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::OddLength { .. } => "values-odd-length",
+            Self::DuplicateKey { .. } => "values-duplicate-key",
+            Self::MissingKey { .. } => "values-missing-key",
+            Self::NullKey { .. } => "values-null-key",
+            Self::NullValue { .. } => "values-null-value",
+            Self::NotDecimal { .. } => "count-not-decimal",
+            Self::NegativeCount { .. } => "count-negative",
+            Self::CountOverflow { .. } => "count-overflow",
+        }
+    }
+}
+
+thread_local! {
+    /// The typed error behind the last `values` failure raised while a
+    /// document was read, so that [`crate::DecodeError`] can carry it.
+    static LAST: std::cell::RefCell<Option<ValuesError>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Turns a `values` error into a deserializer error, keeping the typed error.
+pub(crate) fn raise<E: de::Error>(e: ValuesError) -> E {
+    let err = E::custom(&e);
+    LAST.with(|last| *last.borrow_mut() = Some(e));
+    err
+}
+
+/// Takes the typed error kept by [`raise`].
+pub(crate) fn take_last() -> Option<ValuesError> {
+    LAST.with(|last| last.borrow_mut().take())
+}
+
 /// Cuts text quoted in an error message to 64 characters.
 pub(crate) fn snippet(text: &str) -> String {
     const MAX: usize = 64;
@@ -369,6 +406,15 @@ fn decode_slice<S: AsRef<str>>(spec: &'static Spec, values: &[Option<S>]) -> Res
     sink.finish(values.len())
 }
 
+/// Checks that an array pairs up: even length, no `null` key, no key twice.
+pub(crate) fn check_pairs(values: &[Option<String>]) -> Result<(), ValuesError> {
+    static ANY: Spec = Spec {
+        detail: "any detail",
+        keys: &[],
+    };
+    decode_slice(&ANY, values).map(drop)
+}
+
 /// Reads a key element of a streamed array into the sink.
 struct KeySeed<'s> {
     sink: &'s mut Sink,
@@ -388,10 +434,10 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
         f.write_str("a key string")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Target, E> {
-        self.sink.key(self.index, v).map_err(E::custom)
+        self.sink.key(self.index, v).map_err(raise)
     }
     fn visit_unit<E: de::Error>(self) -> Result<Target, E> {
-        Err(E::custom(ValuesError::NullKey { index: self.index }))
+        Err(raise(ValuesError::NullKey { index: self.index }))
     }
     fn visit_none<E: de::Error>(self) -> Result<Target, E> {
         self.visit_unit()
@@ -427,20 +473,20 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
         self.sink
             .value(self.target, self.index, Some(Cow::Borrowed(v)))
-            .map_err(E::custom)
+            .map_err(raise)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
         self.sink
             .value(self.target, self.index, Some(Cow::Borrowed(v)))
-            .map_err(E::custom)
+            .map_err(raise)
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
         self.sink
             .value(self.target, self.index, Some(Cow::Owned(v)))
-            .map_err(E::custom)
+            .map_err(raise)
     }
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.sink.value(self.target, self.index, None).map_err(E::custom)
+        self.sink.value(self.target, self.index, None).map_err(raise)
     }
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
         self.visit_unit()
@@ -470,11 +516,11 @@ impl<'de> Visitor<'de> for StreamVisitor {
                 index: index + 1,
             };
             if seq.next_element_seed(seed)?.is_none() {
-                return Err(de::Error::custom(odd));
+                return Err(raise(odd));
             }
             index += 2;
         }
-        sink.finish(index).map_err(de::Error::custom)
+        sink.finish(index).map_err(raise)
     }
 }
 

@@ -174,7 +174,7 @@ fn values_before_type_are_decoded_once_the_type_is_known() {
 #[test]
 fn document_level_errors() {
     let cases = [
-        ("", "EOF while parsing a value (line 1, column 0)"),
+        ("", "EOF while parsing a value (line 1, column 1)"),
         ("   \n ", "EOF while parsing a value (line 2, column 1)"),
         (
             "null",
@@ -182,7 +182,7 @@ fn document_level_errors() {
         ),
         (
             "[1]",
-            "invalid type: sequence, expected a JSON object (a task status, create-task, task list or error response) (line 1, column 0)",
+            "invalid type: sequence, expected a JSON object (a task status, create-task, task list or error response) (line 1, column 1)",
         ),
         (
             r#"{"hello":1}"#,

@@ -1,5 +1,7 @@
 //! One test binary for the whole crate, so the build stays fast.
 
+#[cfg(feature = "cli")]
+mod cli;
 mod errors;
 mod fixtures;
 mod model;
@@ -7,3 +9,4 @@ mod props;
 #[cfg(feature = "schema")]
 mod schema;
 mod util;
+mod validation;

@@ -1,0 +1,211 @@
+//! Finds where a JSON path points in the source text, to give findings of
+//! the validation pass a line and column. It runs only for findings, so it
+//! favours simplicity over speed; it never recurses, so deep input cannot
+//! overflow the stack.
+
+/// One step of a JSON path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Seg {
+    /// A property with a name the crate knows.
+    Key(&'static str),
+    /// A property with any other name.
+    Field(String),
+    /// An array element.
+    Index(usize),
+}
+
+impl Seg {
+    fn name(&self) -> Option<&str> {
+        match self {
+            Seg::Key(k) => Some(k),
+            Seg::Field(k) => Some(k),
+            Seg::Index(_) => None,
+        }
+    }
+}
+
+/// Renders a path as `task.result.details[0].values[15]`; `.` when empty.
+pub(crate) fn render(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+            other => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(other.name().unwrap_or_default());
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push('.');
+    }
+    out
+}
+
+struct Cursor<'a> {
+    s: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn ws(&mut self) {
+        while self.pos < self.s.len() && matches!(self.s[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, b: u8) -> Option<()> {
+        self.ws();
+        (self.peek()? == b).then(|| self.pos += 1)
+    }
+
+    /// Reads a string at the cursor; returns its raw bytes between the quotes.
+    fn string(&mut self) -> Option<&'a [u8]> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let start = self.pos + 1;
+        let mut i = start;
+        while i < self.s.len() {
+            match self.s[i] {
+                b'\\' => i += 2,
+                b'"' => {
+                    self.pos = i + 1;
+                    return Some(&self.s[start..i]);
+                }
+                _ => i += 1,
+            }
+        }
+        None
+    }
+
+    /// Skips one value at the cursor.
+    fn skip(&mut self) -> Option<()> {
+        self.ws();
+        let mut depth = 0usize;
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    self.string()?;
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.pos += 1;
+                }
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1)?;
+                    self.pos += 1;
+                }
+                b',' | b':' if depth > 0 => self.pos += 1,
+                b' ' | b'\t' | b'\n' | b'\r' if depth > 0 => self.pos += 1,
+                _ if depth > 0 => self.pos += 1,
+                _ => {
+                    while self.pos < self.s.len() && !b",}] \t\r\n".contains(&self.s[self.pos]) {
+                        self.pos += 1;
+                    }
+                }
+            }
+            if depth == 0 {
+                return Some(());
+            }
+        }
+    }
+
+    /// Moves to the value of property `name` of the object at the cursor.
+    fn member(&mut self, name: &str) -> Option<()> {
+        self.eat(b'{')?;
+        loop {
+            self.ws();
+            let raw = self.string()?;
+            self.eat(b':')?;
+            self.ws();
+            if key_is(raw, name) {
+                return Some(());
+            }
+            self.skip()?;
+            self.ws();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                _ => return None,
+            }
+        }
+    }
+
+    /// Moves to element `index` of the array at the cursor.
+    fn element(&mut self, index: usize) -> Option<()> {
+        self.eat(b'[')?;
+        for _ in 0..index {
+            self.skip()?;
+            self.eat(b',')?;
+        }
+        self.ws();
+        (self.peek()? != b']').then_some(())
+    }
+}
+
+fn key_is(raw: &[u8], name: &str) -> bool {
+    if !raw.contains(&b'\\') {
+        return raw == name.as_bytes();
+    }
+    let mut quoted = Vec::with_capacity(raw.len() + 2);
+    quoted.push(b'"');
+    quoted.extend_from_slice(raw);
+    quoted.push(b'"');
+    serde_json::from_slice::<String>(&quoted).is_ok_and(|s| s == name)
+}
+
+/// The byte offset of the value at `path`, and, when `key` is given and the
+/// value is a key/value array, the index of that key's value in the array.
+pub(crate) fn find(text: &[u8], path: &[Seg], key: Option<&str>) -> Option<(usize, Option<usize>)> {
+    let mut c = Cursor { s: text, pos: 0 };
+    for seg in path {
+        match seg {
+            Seg::Index(i) => c.element(*i)?,
+            other => c.member(other.name()?)?,
+        }
+    }
+    c.ws();
+    let Some(key) = key else {
+        return Some((c.pos, None));
+    };
+    let array = c.pos;
+    c.eat(b'[')?;
+    let mut index = 0;
+    loop {
+        c.ws();
+        let at = c.pos;
+        if c.peek()? == b'"' {
+            let raw = c.string()?;
+            if index % 2 == 0 && key_is(raw, key) {
+                c.eat(b',')?;
+                c.ws();
+                return Some((c.pos, Some(index + 1)));
+            }
+        } else {
+            c.pos = at;
+            c.skip()?;
+        }
+        if c.eat(b',').is_none() {
+            return Some((array, None));
+        }
+        index += 1;
+    }
+}
+
+/// The 1-based line and column (in bytes) of a byte offset.
+pub(crate) fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    (line, before.len() - start + 1)
+}

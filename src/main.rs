@@ -1,0 +1,812 @@
+//! `anaplan-task`: validate captured task responses of Anaplan's
+//! Integration API, summarise a task, and print the JSON Schema and its
+//! documentation. A thin layer over the `anaplan_task` library.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant, SystemTime};
+
+use anaplan_task::schema::{self, SchemaKind};
+use anaplan_task::validate::{self, CallKind, Finding, Options, Report, Severity};
+use anaplan_task::{DetailValues, Document, DocumentKind, Outcome, TaskResult};
+use clap::{Parser, Subcommand, ValueEnum};
+
+const VALIDATE_EXAMPLES: &str = "\
+Examples:
+  anaplan-task validate examples/responses
+  anaplan-task validate --format json captures/*.ndjson
+  curl -s ... | anaplan-task validate --kind import -
+  anaplan-task validate --format github --deny-warnings tests/captures
+
+Exit status: 0 when every document is valid (warnings allowed unless
+--deny-warnings), 1 when any is invalid, 2 on usage errors or unreadable input.";
+
+#[derive(Parser)]
+#[command(
+    name = "anaplan-task",
+    version,
+    about = "Validate and summarise task-status responses of Anaplan's Integration API",
+    after_help = "Examples:\n  anaplan-task validate examples/responses\n  anaplan-task summarize examples/responses/seed.json\n  anaplan-task schema --kind status > task-response.schema.json"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check captured responses: files, folders (`*.json`, `*.ndjson`, `*.jsonl`), or `-` for stdin.
+    #[command(after_help = VALIDATE_EXAMPLES)]
+    Validate(ValidateArgs),
+    /// Show one response for a person: state, outcome, object and counts.
+    #[command(after_help = "Example:\n  anaplan-task summarize examples/responses/process-failed-step.json")]
+    Summarize {
+        /// The response to show (`-` for stdin).
+        path: PathBuf,
+    },
+    /// Print the JSON Schema of a response body.
+    #[command(after_help = "Example:\n  anaplan-task schema --kind list > task-list-response.schema.json")]
+    Schema {
+        /// Which body.
+        #[arg(long, value_enum, default_value_t = SchemaArg::Status)]
+        kind: SchemaArg,
+    },
+    /// Print the Markdown documentation of the schemas.
+    #[command(after_help = "Example:\n  anaplan-task docs > schema.md")]
+    Docs,
+}
+
+#[derive(clap::Args)]
+struct ValidateArgs {
+    /// Files, folders or `-` (stdin). Folders are searched recursively.
+    #[arg(default_value = "-")]
+    paths: Vec<PathBuf>,
+    /// How to report.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Report unknown fields and `values` keys as errors.
+    #[arg(long)]
+    strict: bool,
+    /// Exit with status 1 when any document has a warning.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// The call the captures came from; checks the result's object id.
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    /// Print only errors, and no summary.
+    #[arg(long, short)]
+    quiet: bool,
+    /// The largest document (or NDJSON line) read, in bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    max_size: u64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// `file:line:col: severity[code] path: message`, then a summary.
+    Text,
+    /// One JSON object per document.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Import,
+    Export,
+    Action,
+    Process,
+}
+
+impl From<KindArg> for CallKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Import => CallKind::Import,
+            KindArg::Export => CallKind::Export,
+            KindArg::Action => CallKind::Action,
+            KindArg::Process => CallKind::Process,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaArg {
+    Status,
+    Create,
+    List,
+    Error,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Validate(args) => return validate_command(&args),
+        Command::Summarize { path } => summarize(&path),
+        Command::Schema { kind } => {
+            let kind = match kind {
+                SchemaArg::Status => SchemaKind::TaskStatus,
+                SchemaArg::Create => SchemaKind::CreateTask,
+                SchemaArg::List => SchemaKind::TaskList,
+                SchemaArg::Error => SchemaKind::Error,
+            };
+            write_out(&schema::schema_text(kind))
+        }
+        Command::Docs => write_out(&schema::markdown()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("anaplan-task: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write_out(text: &str) -> io::Result<ExitCode> {
+    io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+// ---------------------------------------------------------------------------
+// validate
+
+/// Where a document came from.
+struct Source<'a> {
+    name: &'a str,
+    /// The NDJSON line, for a document that is one line of a stream.
+    line: Option<usize>,
+}
+
+/// The counts behind the summary line and the exit status.
+#[derive(Default)]
+struct Tally {
+    documents: u64,
+    valid: u64,
+    warned: u64,
+    invalid: u64,
+    unreadable: u64,
+    outcomes: [u64; Outcome::ALL.len()],
+    bytes: u64,
+}
+
+struct Run<'a> {
+    args: &'a ValidateArgs,
+    options: Options,
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    color: bool,
+    tally: Tally,
+    progress: Progress,
+}
+
+/// A progress line on stderr, only on a terminal and only once a run has
+/// gone on for a while.
+struct Progress {
+    enabled: bool,
+    start: Instant,
+    last: Instant,
+    shown: bool,
+}
+
+impl Progress {
+    fn new() -> Self {
+        let now = Instant::now();
+        Self {
+            enabled: io::stderr().is_terminal(),
+            start: now,
+            last: now,
+            shown: false,
+        }
+    }
+
+    fn tick(&mut self, tally: &Tally) {
+        if !self.enabled || tally.documents % 256 != 0 {
+            return;
+        }
+        let now = Instant::now();
+        if now - self.start < Duration::from_secs(1) || now - self.last < Duration::from_millis(200) {
+            return;
+        }
+        self.last = now;
+        self.shown = true;
+        eprint!(
+            "\r{} documents, {:.1} MB, {} invalid ",
+            tally.documents,
+            tally.bytes as f64 / 1e6,
+            tally.invalid
+        );
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r{:60}\r", "");
+        }
+    }
+}
+
+fn validate_command(args: &ValidateArgs) -> ExitCode {
+    let out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let color = args.format == Format::Text && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut run = Run {
+        args,
+        options: Options::default()
+            .strict(args.strict)
+            .call(args.kind.map(CallKind::from)),
+        out,
+        color,
+        tally: Tally::default(),
+        progress: Progress::new(),
+    };
+    let result = run.all();
+    run.progress.clear();
+    let result = result.and_then(|()| run.summary()).and_then(|()| run.out.flush());
+    if let Err(e) = result {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("anaplan-task: cannot write the report: {e}");
+        }
+        return ExitCode::from(2);
+    }
+    let t = &run.tally;
+    if t.unreadable > 0 {
+        ExitCode::from(2)
+    } else if t.invalid > 0 || (args.deny_warnings && t.warned > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn is_capture(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("json" | "ndjson" | "jsonl")
+    )
+}
+
+fn is_stream(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("ndjson" | "jsonl"))
+}
+
+impl Run<'_> {
+    fn all(&mut self) -> io::Result<()> {
+        for path in &self.args.paths {
+            if path.as_os_str() == "-" {
+                self.stdin()?;
+            } else {
+                self.path(path, true)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn path(&mut self, path: &Path, named: bool) -> io::Result<()> {
+        let name = path.display().to_string();
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => return self.unreadable(&name, &e.to_string()),
+        };
+        if meta.is_dir() {
+            let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+                Err(e) => return self.unreadable(&name, &e.to_string()),
+            };
+            entries.sort();
+            for entry in entries {
+                let is_dir = entry.is_dir();
+                if is_dir || is_capture(&entry) {
+                    self.path(&entry, false)?;
+                }
+            }
+            return Ok(());
+        }
+        if !named && !is_capture(path) {
+            return Ok(());
+        }
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => return self.unreadable(&name, &e.to_string()),
+        };
+        if is_stream(path) {
+            self.stream(&name, BufReader::with_capacity(256 * 1024, file))
+        } else if meta.len() > self.args.max_size {
+            let message = format!(
+                "the file is {} bytes, more than the limit of {} (--max-size)",
+                meta.len(),
+                self.args.max_size
+            );
+            self.too_large(
+                &Source {
+                    name: &name,
+                    line: None,
+                },
+                message,
+            )
+        } else {
+            let mut bytes = Vec::with_capacity(meta.len() as usize);
+            match file.take(self.args.max_size + 1).read_to_end(&mut bytes) {
+                Ok(_) => self.document(
+                    &Source {
+                        name: &name,
+                        line: None,
+                    },
+                    &bytes,
+                ),
+                Err(e) => self.unreadable(&name, &e.to_string()),
+            }
+        }
+    }
+
+    /// Standard input: NDJSON when its first line is a JSON document by
+    /// itself, one document otherwise.
+    fn stdin(&mut self) -> io::Result<()> {
+        let mut input = BufReader::with_capacity(256 * 1024, io::stdin().lock());
+        let mut first = Vec::new();
+        let limit = self.args.max_size;
+        if let Err(e) = input.by_ref().take(limit + 1).read_until(b'\n', &mut first) {
+            return self.unreadable("<stdin>", &e.to_string());
+        }
+        let one_line = serde_json::from_slice::<serde::de::IgnoredAny>(&first).is_ok();
+        if one_line {
+            return self.stream("<stdin>", io::Cursor::new(first).chain(input));
+        }
+        let mut bytes = first;
+        if let Err(e) = input.take(limit + 1 - bytes.len() as u64).read_to_end(&mut bytes) {
+            return self.unreadable("<stdin>", &e.to_string());
+        }
+        let source = Source {
+            name: "<stdin>",
+            line: None,
+        };
+        if bytes.len() as u64 > limit {
+            let message = format!("the input is more than the limit of {limit} bytes (--max-size)");
+            return self.too_large(&source, message);
+        }
+        self.document(&source, &bytes)
+    }
+
+    /// An NDJSON stream: one document per line; blank lines are skipped;
+    /// a line over the size limit is reported and skipped.
+    fn stream(&mut self, name: &str, mut input: impl BufRead) -> io::Result<()> {
+        let mut line = Vec::new();
+        let mut number = 0;
+        loop {
+            number += 1;
+            line.clear();
+            let read = match read_line(&mut input, &mut line, self.args.max_size as usize) {
+                Ok(r) => r,
+                Err(e) => return self.unreadable(&format!("{name}:{number}"), &e.to_string()),
+            };
+            let source = Source {
+                name,
+                line: Some(number),
+            };
+            match read {
+                Line::End => return Ok(()),
+                Line::TooLong(len) => {
+                    let message = format!(
+                        "the line is {len} bytes or more, more than the limit of {} (--max-size)",
+                        self.args.max_size
+                    );
+                    self.too_large(&source, message)?;
+                }
+                Line::Complete => {
+                    if line.last() == Some(&b'\r') {
+                        line.pop();
+                    }
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    self.document(&source, &line)?;
+                }
+            }
+        }
+    }
+
+    fn too_large(&mut self, source: &Source<'_>, message: String) -> io::Result<()> {
+        let report = finding_report(Severity::Error, "too-large", message);
+        self.emit(source, &report)
+    }
+
+    fn unreadable(&mut self, name: &str, error: &str) -> io::Result<()> {
+        self.tally.unreadable += 1;
+        let report = finding_report(Severity::Error, "io-error", format!("cannot read: {error}"));
+        self.emit(&Source { name, line: None }, &report)
+    }
+
+    fn document(&mut self, source: &Source<'_>, bytes: &[u8]) -> io::Result<()> {
+        self.tally.bytes += bytes.len() as u64;
+        let report = validate::validate_slice(bytes, &self.options);
+        self.emit(source, &report)
+    }
+
+    fn emit(&mut self, source: &Source<'_>, report: &Report) -> io::Result<()> {
+        let t = &mut self.tally;
+        t.documents += 1;
+        if !report.is_valid() {
+            t.invalid += 1;
+        } else if report.has_warnings() {
+            t.warned += 1;
+        } else {
+            t.valid += 1;
+        }
+        if let Some(o) = report.outcome() {
+            if let Some(i) = Outcome::ALL.iter().position(|x| *x == o) {
+                t.outcomes[i] += 1;
+            }
+        }
+        self.progress.tick(&self.tally);
+        match self.args.format {
+            Format::Json => self.emit_json(source, report),
+            Format::Text => self.emit_text(source, report),
+            Format::Github => self.emit_github(source, report),
+        }
+    }
+
+    /// The line and column of a finding in the file.
+    fn position(source: &Source<'_>, f: &Finding) -> (Option<usize>, Option<usize>) {
+        match (source.line, f.line) {
+            (Some(n), Some(l)) => (Some(n + l - 1), f.column),
+            (Some(n), None) => (Some(n), None),
+            (None, l) => (l, f.column),
+        }
+    }
+
+    fn shown(quiet: bool, f: &Finding) -> bool {
+        !quiet || f.severity == Severity::Error
+    }
+
+    fn emit_text(&mut self, source: &Source<'_>, report: &Report) -> io::Result<()> {
+        let quiet = self.args.quiet;
+        for f in report.findings.iter().filter(|f| Self::shown(quiet, f)) {
+            let (line, col) = Self::position(source, f);
+            let mut place = source.name.to_owned();
+            if let Some(l) = line {
+                place.push_str(&format!(":{l}"));
+                if let Some(c) = col {
+                    place.push_str(&format!(":{c}"));
+                }
+            }
+            let severity = if self.color {
+                let code = match f.severity {
+                    Severity::Error => "31",
+                    Severity::Warning => "33",
+                    Severity::Info => "36",
+                };
+                format!("\x1b[{code}m{}\x1b[0m", f.severity)
+            } else {
+                f.severity.to_string()
+            };
+            writeln!(self.out, "{place}: {severity}[{}] {}: {}", f.code, f.path, f.message)?;
+        }
+        Ok(())
+    }
+
+    fn emit_github(&mut self, source: &Source<'_>, report: &Report) -> io::Result<()> {
+        let quiet = self.args.quiet;
+        for f in report.findings.iter().filter(|f| Self::shown(quiet, f)) {
+            let (line, col) = Self::position(source, f);
+            let level = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let mut props = format!("file={}", escape_property(source.name));
+            if let Some(l) = line {
+                props.push_str(&format!(",line={l}"));
+            }
+            if let Some(c) = col {
+                props.push_str(&format!(",col={c}"));
+            }
+            props.push_str(&format!(",title={}", f.code));
+            let message = escape_data(&format!("{}: {}", f.path, f.message));
+            writeln!(self.out, "::{level} {props}::{message}")?;
+        }
+        Ok(())
+    }
+
+    fn emit_json(&mut self, source: &Source<'_>, report: &Report) -> io::Result<()> {
+        let findings: Vec<serde_json::Value> = report
+            .findings
+            .iter()
+            .map(|f| {
+                let (line, column) = Self::position(source, f);
+                serde_json::json!({
+                    "severity": f.severity,
+                    "code": f.code,
+                    "path": f.path,
+                    "line": line,
+                    "column": column,
+                    "message": f.message,
+                })
+            })
+            .collect();
+        let line = serde_json::json!({
+            "source": source.name,
+            "line": source.line,
+            "kind": report.kind().map_or("unknown", DocumentKind::as_str),
+            "valid": report.is_valid(),
+            "outcome": report.outcome(),
+            "findings": findings,
+        });
+        serde_json::to_writer(&mut self.out, &line)?;
+        self.out.write_all(b"\n")
+    }
+
+    fn summary(&mut self) -> io::Result<()> {
+        if self.args.quiet || self.args.format == Format::Json {
+            return Ok(());
+        }
+        let t = &self.tally;
+        let mut line = format!(
+            "{} document{}: {} valid, {} with warnings, {} invalid",
+            t.documents,
+            if t.documents == 1 { "" } else { "s" },
+            t.valid,
+            t.warned,
+            t.invalid
+        );
+        let outcomes: Vec<String> = Outcome::ALL
+            .iter()
+            .zip(t.outcomes)
+            .filter(|(_, n)| *n > 0)
+            .map(|(o, n)| format!("{n} {o}"))
+            .collect();
+        if !outcomes.is_empty() {
+            line.push_str("; outcomes: ");
+            line.push_str(&outcomes.join(", "));
+        }
+        if t.unreadable > 0 {
+            line.push_str(&format!("; {} unreadable", t.unreadable));
+        }
+        writeln!(self.out, "{line}")
+    }
+}
+
+fn finding_report(severity: Severity, code: &'static str, message: String) -> Report {
+    Report::without_document(vec![Finding::new(severity, code, message)])
+}
+
+/// Escapes the message of a GitHub workflow command.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a property of a GitHub workflow command.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+enum Line {
+    Complete,
+    TooLong(usize),
+    End,
+}
+
+/// Reads one line (without its `\n`) into `buf`, holding at most `max`
+/// bytes: a longer line is read to its end and dropped.
+fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+    let mut len = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(if !any {
+                Line::End
+            } else if len > max {
+                Line::TooLong(len)
+            } else {
+                Line::Complete
+            });
+        }
+        any = true;
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        len += take;
+        if len <= max {
+            buf.extend_from_slice(&chunk[..take]);
+        } else {
+            buf.clear();
+        }
+        input.consume(take + usize::from(done));
+        if done {
+            return Ok(if len > max { Line::TooLong(len) } else { Line::Complete });
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// summarize
+
+fn summarize(path: &Path) -> io::Result<ExitCode> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        io::stdin().lock().read_to_end(&mut b)?;
+        ("<stdin>".to_owned(), b)
+    } else {
+        let name = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(b) => (name, b),
+            Err(e) => {
+                eprintln!("{name}: cannot read: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    };
+    let report = validate::validate_slice(&bytes, &Options::default());
+    let mut out = String::new();
+    let Some(doc) = &report.document else {
+        for f in &report.findings {
+            eprintln!("{name}:{f}");
+        }
+        return Ok(ExitCode::from(1));
+    };
+    match doc {
+        Document::TaskStatus(r) => {
+            let t = &r.task;
+            line(&mut out, "task", t.task_id.as_str());
+            let step = t.current_step.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+            line(&mut out, "state", &format!("{}{step}", t.task_state));
+            line(&mut out, "outcome", t.outcome().as_str());
+            if let Some(p) = &t.progress {
+                line(&mut out, "progress", &p.to_string());
+            }
+            if let Some(at) = t.created_at() {
+                line(&mut out, "created", &rfc3339(at));
+            }
+            if let Some(by) = &t.cancelled_by {
+                line(&mut out, "cancelled by", by);
+            }
+            if let Some(result) = &t.result {
+                result_summary(&mut out, result, 0);
+            }
+        }
+        Document::CreateTask(r) => {
+            line(&mut out, "start call", "a task was started");
+            line(&mut out, "task", r.task.task_id.as_str());
+            if let Some(s) = &r.task.task_state {
+                line(&mut out, "state", s.as_str());
+            }
+        }
+        Document::TaskList(r) => {
+            line(&mut out, "list call", &format!("{} tasks", r.tasks().len()));
+            for t in r.tasks() {
+                let state = t.task_state.as_ref().map_or("-", |s| s.as_str());
+                let at = t.created_at().map(rfc3339).unwrap_or_default();
+                out.push_str(&format!("  {}  {state:<12} {at}\n", t.task_id));
+            }
+        }
+        Document::Error(r) => {
+            line(&mut out, "error", &format!("{} {}", r.status.code, r.status.message));
+            if let Some(p) = &r.path {
+                line(&mut out, "path", p);
+            }
+            if let Some(ts) = &r.timestamp {
+                line(&mut out, "at", ts);
+            }
+        }
+        other => line(&mut out, "document", other.kind().as_str()),
+    }
+    let shown: Vec<&Finding> = report.findings.iter().filter(|f| f.severity > Severity::Info).collect();
+    if !shown.is_empty() {
+        out.push_str("\nfindings\n");
+        for f in shown {
+            out.push_str(&format!("  {f}\n"));
+        }
+    }
+    write_out(&out)
+}
+
+fn line(out: &mut String, label: &str, value: &str) {
+    out.push_str(&format!("{label:<13}{value}\n"));
+}
+
+fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
+    let pad = "  ".repeat(depth);
+    let object = r
+        .object_id
+        .as_ref()
+        .map_or("-".to_owned(), |id| format!("{id} ({})", id.kind()));
+    let name = r.object_name.as_deref().map(|n| format!(" {n}")).unwrap_or_default();
+    let dump = if r.failure_dump_available {
+        ", failure dump available"
+    } else {
+        ""
+    };
+    let elapsed = r
+        .elapsed()
+        .map(|d| format!(", {} ms", d.as_millis()))
+        .unwrap_or_default();
+    if depth == 0 {
+        line(out, "object", &format!("{object}{name}"));
+        line(
+            out,
+            "result",
+            &format!(
+                "{}{dump}{elapsed}",
+                if r.successful { "successful" } else { "not successful" }
+            ),
+        );
+    } else {
+        out.push_str(&format!("{pad}step {object}{name}: {}{dump}{elapsed}\n", r.outcome()));
+    }
+    let hierarchies: Vec<_> = r.details().iter().filter_map(|d| d.hierarchy_rows()).collect();
+    if !hierarchies.is_empty() {
+        out.push_str(&format!(
+            "{pad}  {:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+            "hierarchy", "total", "success", "warnings", "failed", "ignored", "created", "updated"
+        ));
+        for h in hierarchies {
+            out.push_str(&format!(
+                "{pad}  {:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+                h.hierarchy_name,
+                h.total_row_count,
+                h.success_row_count,
+                h.warnings_row_count,
+                h.failed_count,
+                h.ignored_count,
+                h.created_count,
+                h.updated_count
+            ));
+        }
+    }
+    let items: Vec<_> = r.details().iter().filter_map(|d| d.line_item_rows()).collect();
+    if !items.is_empty() {
+        out.push_str(&format!("{pad}  {:<24} {:>9} {:>9}\n", "line item", "rows", "ignored"));
+        for l in items {
+            out.push_str(&format!(
+                "{pad}  {:<24} {:>9} {:>9}\n",
+                l.line_item_name,
+                l.row_count,
+                l.ignored()
+            ));
+        }
+    }
+    for d in r.details() {
+        match &d.values {
+            Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_)) => {}
+            Some(DetailValues::ExportSucceeded(e)) => out.push_str(&format!("{pad}  export {}\n", e.export_name)),
+            _ => {
+                let text = d.local_message_text.as_deref().unwrap_or("").trim_end();
+                out.push_str(&format!("{pad}  {} ({}): {text}\n", d.code, d.code.class()));
+            }
+        }
+    }
+    for step in r.nested_results() {
+        result_summary(out, step, depth + 1);
+    }
+}
+
+/// A point in time as RFC 3339 text in UTC, with milliseconds.
+fn rfc3339(t: SystemTime) -> String {
+    let ms = match t.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(d) => d.as_millis() as i128,
+        Err(e) => -(e.duration().as_millis() as i128),
+    };
+    let (days, rem) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i128::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3_600_000,
+        rem / 60_000 % 60,
+        rem / 1000 % 60,
+        rem % 1000
+    )
+}

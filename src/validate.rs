@@ -1,0 +1,920 @@
+//! The semantic validation pass: what a decoded document says that does not
+//! add up, as [`Finding`]s with a severity, a stable code, the JSON path,
+//! the line and column, and a message.
+//!
+//! Reading is lenient; this pass is where strictness lives. Every code is
+//! listed in [`CODES`] with its severity and meaning.
+//!
+//! ```
+//! use anaplan_task::validate::{self, Options, Severity};
+//! let json = r#"{"meta": {"schema": "https://api.anaplan.com/2/0/models/M/objects/task"},
+//!   "status": {"code": 200, "message": "Success"},
+//!   "task": {"taskId": "1B1D84DDD53847BAA621810B593C3FC1", "taskState": "COMPLETE", "progress": 1,
+//!     "result": {"successful": true, "failureDumpAvailable": false, "objectId": "112000000009",
+//!       "details": [{"type": "hierarchyRowsProcessed", "values": ["hierarchyName", "E",
+//!         "successRowCount", "2", "successCreateCount", "0", "successUpdateCount", "2",
+//!         "warningsRowCount", "0", "warningsCreateCount", "0", "warningsUpdateCount", "0",
+//!         "failedCount", "0", "ignoredCount", "0", "totalRowCount", "3", "totalCreateCount", "0",
+//!         "totalUpdateCount", "2", "invalidCount", "0", "updatedCount", "2", "renamedCount", "2",
+//!         "createdCount", "0"]}]}}}"#;
+//! let report = validate::validate_str(json, &Options::default());
+//! assert!(report.is_valid());
+//! let f = &report.findings[0];
+//! assert_eq!((f.severity, f.code), (Severity::Warning, "count-mismatch"));
+//! assert_eq!(f.path, "task.result.details[0].values[19]");
+//! assert_eq!((f.line, f.column), (Some(8), Some(67)));
+//! assert_eq!(
+//!     f.message,
+//!     "successRowCount + warningsRowCount + failedCount + ignoredCount = 2 + 0 + 0 + 0 = 2, but totalRowCount is 3"
+//! );
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::locate::{self, Seg};
+use crate::{
+    Detail, DetailClass, DetailCode, DetailValues, Document, DocumentKind, HierarchyRowsProcessed, ObjectKind, Outcome,
+    Pair, Task, TaskResponse, TaskResult, TaskState, TaskSummary,
+};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; nothing wrong.
+    Info,
+    /// Suspicious: the document is still valid.
+    Warning,
+    /// The document is invalid.
+    Error,
+}
+
+impl Severity {
+    /// `info`, `warning` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing the validator has to say about a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Finding {
+    /// How serious it is.
+    pub severity: Severity,
+    /// A stable kebab-case code, listed in [`CODES`].
+    pub code: &'static str,
+    /// The JSON path it is about, such as `task.result.details[0].values[15]`;
+    /// `.` for the document itself.
+    pub path: String,
+    /// The 1-based line in the input, when known.
+    pub line: Option<usize>,
+    /// The 1-based column (in bytes) in the input, when known.
+    pub column: Option<usize>,
+    /// What is wrong, naming the values involved.
+    pub message: String,
+}
+
+impl Finding {
+    /// A finding about a whole input, with no path or position (such as an
+    /// input that could not be read).
+    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            code,
+            path: ".".into(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    /// `line:column: severity[code] path: message`, without the position
+    /// when it is not known.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            write!(f, "{l}:{c}: ")?;
+        }
+        write!(f, "{}[{}] {}: {}", self.severity, self.code, self.path, self.message)
+    }
+}
+
+/// The call a document came from, when the caller knows it: the `{kind}`
+/// part of the endpoint path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CallKind {
+    /// `imports`.
+    Import,
+    /// `exports`.
+    Export,
+    /// `actions` (delete and other actions).
+    Action,
+    /// `processes`.
+    Process,
+}
+
+impl CallKind {
+    /// `import`, `export`, `action` or `process`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Import => "import",
+            Self::Export => "export",
+            Self::Action => "action",
+            Self::Process => "process",
+        }
+    }
+
+    /// The kind of object whose id the call's result carries.
+    pub fn object_kind(self) -> ObjectKind {
+        match self {
+            Self::Import => ObjectKind::Import,
+            Self::Export => ObjectKind::Export,
+            Self::Action => ObjectKind::Action,
+            Self::Process => ObjectKind::Process,
+        }
+    }
+}
+
+impl FromStr for CallKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "import" | "imports" => Ok(Self::Import),
+            "export" | "exports" => Ok(Self::Export),
+            "action" | "actions" => Ok(Self::Action),
+            "process" | "processes" => Ok(Self::Process),
+            _ => Err(format!(
+                "unknown call kind `{s}`: expected import, export, action or process"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for CallKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How to validate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Report unknown fields and unknown `values` keys as errors, not info.
+    pub strict: bool,
+    /// The call the documents came from, to check the result's object id.
+    pub call: Option<CallKind>,
+}
+
+impl Options {
+    /// Strict or not.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// The call the documents came from.
+    pub fn call(mut self, call: Option<CallKind>) -> Self {
+        self.call = call;
+        self
+    }
+}
+
+/// Everything said of one input document.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Report {
+    /// The document, when it could be decoded.
+    pub document: Option<Document>,
+    /// The findings, in the order of the document.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The report of an input that yielded no document.
+    pub fn without_document(findings: Vec<Finding>) -> Self {
+        Self {
+            document: None,
+            findings,
+        }
+    }
+
+    /// Which body the document is, when it could be decoded.
+    pub fn kind(&self) -> Option<DocumentKind> {
+        self.document.as_ref().map(Document::kind)
+    }
+
+    /// The task's outcome, for a status response.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.document.as_ref().and_then(Document::outcome)
+    }
+
+    /// The most serious finding's severity.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+
+    /// Whether the document is valid: it decoded and no finding is an error.
+    pub fn is_valid(&self) -> bool {
+        self.document.is_some() && self.worst() < Some(Severity::Error)
+    }
+
+    /// Whether a finding is a warning (or worse).
+    pub fn has_warnings(&self) -> bool {
+        self.worst() >= Some(Severity::Warning)
+    }
+}
+
+/// A code the validator reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CodeInfo {
+    /// The code.
+    pub code: &'static str,
+    /// Its severity (unknown fields and keys become errors under strict mode).
+    pub severity: Severity,
+    /// What it means.
+    pub meaning: &'static str,
+}
+
+const fn code(code: &'static str, severity: Severity, meaning: &'static str) -> CodeInfo {
+    CodeInfo {
+        code,
+        severity,
+        meaning,
+    }
+}
+
+/// Every code the validator reports, with its severity and meaning.
+pub const CODES: &[CodeInfo] = &[
+    code(
+        "empty-document",
+        Severity::Error,
+        "The input holds no document (empty or white space only).",
+    ),
+    code("invalid-utf8", Severity::Error, "The input is not UTF-8."),
+    code("invalid-json", Severity::Error, "The input is not valid JSON."),
+    code("truncated-json", Severity::Error, "The input ends inside the document."),
+    code(
+        "trailing-characters",
+        Severity::Error,
+        "More text follows the document.",
+    ),
+    code("too-deep", Severity::Error, "Nesting is deeper than 128 levels."),
+    code(
+        "unknown-document",
+        Severity::Error,
+        "A JSON object that is none of the task bodies.",
+    ),
+    code("missing-field", Severity::Error, "A required field is absent."),
+    code(
+        "duplicate-field",
+        Severity::Error,
+        "A field appears twice in one object.",
+    ),
+    code("wrong-type", Severity::Error, "A field has the wrong JSON type."),
+    code(
+        "invalid-value",
+        Severity::Error,
+        "A number is out of range for its field.",
+    ),
+    code("invalid-data", Severity::Error, "Any other mismatch with the model."),
+    code(
+        "values-odd-length",
+        Severity::Error,
+        "A `values` array has an odd length: its last key has no value.",
+    ),
+    code(
+        "values-duplicate-key",
+        Severity::Error,
+        "A key appears twice in a `values` array.",
+    ),
+    code(
+        "values-missing-key",
+        Severity::Error,
+        "A key that the detail type requires is absent from `values`.",
+    ),
+    code(
+        "values-null-key",
+        Severity::Error,
+        "A key position of `values` holds `null`.",
+    ),
+    code(
+        "values-null-value",
+        Severity::Error,
+        "A name or count in `values` is `null`.",
+    ),
+    code(
+        "count-not-decimal",
+        Severity::Error,
+        "A count is not plain decimal text (sign, space, point, leading zero).",
+    ),
+    code("count-negative", Severity::Error, "A count is negative."),
+    code("count-overflow", Severity::Error, "A count does not fit in 64 bits."),
+    code(
+        "complete-without-result",
+        Severity::Error,
+        "A `COMPLETE` task has no `result`.",
+    ),
+    code(
+        "progress-out-of-range",
+        Severity::Error,
+        "`progress` is below 0 or above 1.",
+    ),
+    code(
+        "object-kind-mismatch",
+        Severity::Error,
+        "The result's `objectId` is not of the kind of the call named with `--kind`.",
+    ),
+    code(
+        "missing-envelope",
+        Severity::Warning,
+        "`meta` or `status` is absent, as in documentation samples.",
+    ),
+    code(
+        "malformed-task-id",
+        Severity::Warning,
+        "A task id is not 32 upper-case hexadecimal characters.",
+    ),
+    code(
+        "malformed-object-id",
+        Severity::Warning,
+        "An object id is not 12 decimal digits.",
+    ),
+    code(
+        "result-before-start",
+        Severity::Warning,
+        "A task that is `NOT_STARTED` or `IN_PROGRESS` has a `result`.",
+    ),
+    code(
+        "progress-incomplete",
+        Severity::Warning,
+        "A `COMPLETE` task has `progress` below 1.",
+    ),
+    code(
+        "failed-step-successful",
+        Severity::Warning,
+        "`currentStep` is `\"Failed.\"` but the result says successful.",
+    ),
+    code(
+        "step-kind-mismatch",
+        Severity::Warning,
+        "A process step's `objectId` is not an import, export or action.",
+    ),
+    code(
+        "dump-on-delete-action",
+        Severity::Warning,
+        "A delete action's result says a failure dump is available.",
+    ),
+    code(
+        "count-mismatch",
+        Severity::Warning,
+        "The counts of a `hierarchyRowsProcessed` detail do not add up.",
+    ),
+    code(
+        "message-mismatch",
+        Severity::Warning,
+        "`localMessageText` disagrees with the counts of its detail.",
+    ),
+    code(
+        "paging-mismatch",
+        Severity::Warning,
+        "`meta.paging.currentPageSize` differs from the number of `tasks`.",
+    ),
+    code("unknown-state", Severity::Info, "A task state the crate does not know."),
+    code(
+        "unknown-detail-code",
+        Severity::Info,
+        "A detail code the crate does not know.",
+    ),
+    code(
+        "unknown-field",
+        Severity::Info,
+        "A field the crate does not know (an error under `--strict`).",
+    ),
+    code(
+        "unknown-values-key",
+        Severity::Info,
+        "A `values` key a typed detail does not know (an error under `--strict`).",
+    ),
+    code(
+        "io-error",
+        Severity::Error,
+        "The input could not be read (command line only).",
+    ),
+    code(
+        "too-large",
+        Severity::Error,
+        "A document or NDJSON line is larger than `--max-size` (command line only).",
+    ),
+];
+
+/// Reads and checks one document from text.
+pub fn validate_str(text: &str, options: &Options) -> Report {
+    validate_slice(text.as_bytes(), options)
+}
+
+/// Reads and checks one document from bytes: decoding errors become a
+/// single error finding; a decoded document gets the checks of [`check`],
+/// placed at their line and column in `bytes`.
+pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Report {
+            document: None,
+            findings: vec![Finding {
+                severity: Severity::Error,
+                code: "empty-document",
+                path: ".".into(),
+                line: Some(1),
+                column: Some(1),
+                message: "no document: the input is empty or white space only".into(),
+            }],
+        };
+    }
+    match crate::from_slice::<Document>(bytes) {
+        Err(e) => Report {
+            document: None,
+            findings: vec![Finding {
+                severity: Severity::Error,
+                code: e.code(),
+                path: e.path().to_owned(),
+                line: Some(e.line()),
+                column: Some(e.column()),
+                message: e.message().to_owned(),
+            }],
+        },
+        Ok(doc) => {
+            let findings = Checker::run(&doc, options)
+                .into_iter()
+                .map(|raw| raw.place(Some(bytes)))
+                .collect();
+            Report {
+                document: Some(doc),
+                findings,
+            }
+        }
+    }
+}
+
+/// Checks a decoded document. The findings have no line and column: use
+/// [`validate_slice`] to have them placed in the input.
+pub fn check(doc: &Document, options: &Options) -> Vec<Finding> {
+    Checker::run(doc, options)
+        .into_iter()
+        .map(|raw| raw.place(None))
+        .collect()
+}
+
+/// A finding before it is placed in the input.
+struct Raw {
+    severity: Severity,
+    code: &'static str,
+    path: Vec<Seg>,
+    /// For a finding about one key of a `values` array: the key.
+    key: Option<&'static str>,
+    message: String,
+}
+
+impl Raw {
+    fn place(self, text: Option<&[u8]>) -> Finding {
+        let mut path = self.path;
+        let mut at = None;
+        if let Some(text) = text {
+            if let Some((offset, index)) = locate::find(text, &path, self.key) {
+                if let Some(i) = index {
+                    path.push(Seg::Index(i));
+                }
+                at = Some(locate::line_col(text, offset));
+            }
+        }
+        Finding {
+            severity: self.severity,
+            code: self.code,
+            path: locate::render(&path),
+            line: at.map(|a| a.0),
+            column: at.map(|a| a.1),
+            message: self.message,
+        }
+    }
+}
+
+struct Checker<'o> {
+    options: &'o Options,
+    path: Vec<Seg>,
+    out: Vec<Raw>,
+}
+
+impl<'o> Checker<'o> {
+    fn run(doc: &Document, options: &'o Options) -> Vec<Raw> {
+        let mut c = Checker {
+            options,
+            path: Vec::new(),
+            out: Vec::new(),
+        };
+        c.document(doc);
+        c.out
+    }
+
+    fn push(&mut self, severity: Severity, code: &'static str, message: String) {
+        self.push_at(severity, code, Vec::new(), None, message);
+    }
+
+    fn push_at(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        sub: Vec<Seg>,
+        key: Option<&'static str>,
+        message: String,
+    ) {
+        let mut path = self.path.clone();
+        path.extend(sub);
+        self.out.push(Raw {
+            severity,
+            code,
+            path,
+            key,
+            message,
+        });
+    }
+
+    fn within(&mut self, seg: Seg, f: impl FnOnce(&mut Self)) {
+        self.path.push(seg);
+        f(self);
+        self.path.pop();
+    }
+
+    fn unknown_severity(&self) -> Severity {
+        if self.options.strict {
+            Severity::Error
+        } else {
+            Severity::Info
+        }
+    }
+
+    fn extra(&mut self, extra: &Map<String, Value>) {
+        let severity = self.unknown_severity();
+        for name in extra.keys() {
+            self.push_at(
+                severity,
+                "unknown-field",
+                vec![Seg::Field(name.clone())],
+                None,
+                format!("unknown field `{name}`"),
+            );
+        }
+    }
+
+    fn document(&mut self, doc: &Document) {
+        let missing = doc.missing_envelope();
+        if !missing.is_empty() {
+            let what = missing.join("` and `");
+            self.push(
+                Severity::Warning,
+                "missing-envelope",
+                format!("no `{what}`: a documentation sample rather than a captured response?"),
+            );
+        }
+        match doc {
+            Document::TaskStatus(r) => self.status(r),
+            Document::CreateTask(r) => {
+                self.envelope(r.meta.as_ref(), r.status.as_ref());
+                self.within(Seg::Key("task"), |c| c.summary(&r.task));
+                self.extra(&r.extra);
+            }
+            Document::TaskList(r) => {
+                self.envelope(r.meta.as_ref(), r.status.as_ref());
+                let paging = r.meta.as_ref().and_then(|m| m.paging.as_ref());
+                if let Some(p) = paging.filter(|p| p.current_page_size != r.tasks().len() as u64) {
+                    self.push_at(
+                        Severity::Warning,
+                        "paging-mismatch",
+                        vec![Seg::Key("meta"), Seg::Key("paging"), Seg::Key("currentPageSize")],
+                        None,
+                        format!(
+                            "currentPageSize is {} but the page lists {} tasks",
+                            p.current_page_size,
+                            r.tasks().len()
+                        ),
+                    );
+                }
+                for (i, t) in r.tasks().iter().enumerate() {
+                    self.within(Seg::Key("tasks"), |c| c.within(Seg::Index(i), |c| c.summary(t)));
+                }
+                self.extra(&r.extra);
+            }
+            Document::Error(r) => {
+                self.within(Seg::Key("status"), |c| c.extra(&r.status.extra));
+                self.extra(&r.extra);
+            }
+        }
+    }
+
+    fn envelope(&mut self, meta: Option<&crate::Meta>, status: Option<&crate::Status>) {
+        if let Some(m) = meta {
+            self.within(Seg::Key("meta"), |c| {
+                c.extra(&m.extra);
+                if let Some(p) = &m.paging {
+                    c.within(Seg::Key("paging"), |c| c.extra(&p.extra));
+                }
+            });
+        }
+        if let Some(s) = status {
+            self.within(Seg::Key("status"), |c| c.extra(&s.extra));
+        }
+    }
+
+    fn task_id(&mut self, id: &crate::TaskId) {
+        if !id.is_well_formed() {
+            self.push_at(
+                Severity::Warning,
+                "malformed-task-id",
+                vec![Seg::Key("taskId")],
+                None,
+                format!(
+                    "task id `{}` is not 32 upper-case hexadecimal characters",
+                    crate::values::snippet(id.as_str())
+                ),
+            );
+        }
+    }
+
+    fn state(&mut self, state: &TaskState) {
+        if !state.is_known() {
+            self.push_at(
+                Severity::Info,
+                "unknown-state",
+                vec![Seg::Key("taskState")],
+                None,
+                format!("unknown task state `{}`", crate::values::snippet(state.as_str())),
+            );
+        }
+    }
+
+    fn summary(&mut self, t: &TaskSummary) {
+        self.task_id(&t.task_id);
+        if let Some(s) = &t.task_state {
+            self.state(s);
+        }
+        self.extra(&t.extra);
+    }
+
+    fn status(&mut self, r: &TaskResponse) {
+        self.envelope(r.meta.as_ref(), r.status.as_ref());
+        self.within(Seg::Key("task"), |c| c.task(&r.task));
+        self.extra(&r.extra);
+    }
+
+    fn task(&mut self, t: &Task) {
+        self.task_id(&t.task_id);
+        self.state(&t.task_state);
+        let progress = t.progress.as_ref().map(crate::Progress::value);
+        if let Some(p) = progress.filter(|p| !(0.0..=1.0).contains(p)) {
+            self.push_at(
+                Severity::Error,
+                "progress-out-of-range",
+                vec![Seg::Key("progress")],
+                None,
+                format!("progress is {p}, expected a number from 0 to 1"),
+            );
+        }
+        match (&t.task_state, &t.result) {
+            (TaskState::Complete, None) => self.push(
+                Severity::Error,
+                "complete-without-result",
+                "the task is COMPLETE but has no result".into(),
+            ),
+            (TaskState::NotStarted | TaskState::InProgress, Some(_)) => self.push_at(
+                Severity::Warning,
+                "result-before-start",
+                vec![Seg::Key("result")],
+                None,
+                format!("the task is {} but has a result", t.task_state),
+            ),
+            _ => {}
+        }
+        if t.task_state == TaskState::Complete {
+            if let Some(p) = progress.filter(|p| (0.0..1.0).contains(p)) {
+                self.push_at(
+                    Severity::Warning,
+                    "progress-incomplete",
+                    vec![Seg::Key("progress")],
+                    None,
+                    format!("the task is COMPLETE but progress is {p}"),
+                );
+            }
+        }
+        if let Some(result) = &t.result {
+            if t.step_failed() && result.successful {
+                self.push_at(
+                    Severity::Warning,
+                    "failed-step-successful",
+                    vec![Seg::Key("currentStep")],
+                    None,
+                    "currentStep is \"Failed.\" but the result says successful".into(),
+                );
+            }
+            self.within(Seg::Key("result"), |c| c.result(result, true));
+        }
+        self.extra(&t.extra);
+    }
+
+    fn result(&mut self, r: &TaskResult, top: bool) {
+        let kind = r.object_id.as_ref().map(crate::ObjectId::kind);
+        if let Some(id) = &r.object_id {
+            if !id.is_well_formed() {
+                self.push_at(
+                    Severity::Warning,
+                    "malformed-object-id",
+                    vec![Seg::Key("objectId")],
+                    None,
+                    format!(
+                        "object id `{}` is not 12 decimal digits",
+                        crate::values::snippet(id.as_str())
+                    ),
+                );
+            }
+            match (top, self.options.call) {
+                (true, Some(call)) if kind != Some(call.object_kind()) => self.push_at(
+                    Severity::Error,
+                    "object-kind-mismatch",
+                    vec![Seg::Key("objectId")],
+                    None,
+                    format!(
+                        "object id `{}` is of a {}, but the call is for an {call}",
+                        crate::values::snippet(id.as_str()),
+                        id.kind()
+                    ),
+                ),
+                (false, _) if !matches!(kind, Some(ObjectKind::Import | ObjectKind::Export | ObjectKind::Action)) => {
+                    self.push_at(
+                        Severity::Warning,
+                        "step-kind-mismatch",
+                        vec![Seg::Key("objectId")],
+                        None,
+                        format!(
+                            "process step `{}` is of a {}, expected an import, export or action",
+                            crate::values::snippet(id.as_str()),
+                            id.kind()
+                        ),
+                    )
+                }
+                _ => {}
+            }
+        }
+        let delete = kind == Some(ObjectKind::Action) || (top && self.options.call == Some(CallKind::Action));
+        if delete && r.failure_dump_available {
+            self.push_at(
+                Severity::Warning,
+                "dump-on-delete-action",
+                vec![Seg::Key("failureDumpAvailable")],
+                None,
+                "a delete action never writes a failure dump, but failureDumpAvailable is true".into(),
+            );
+        }
+        for (i, d) in r.details().iter().enumerate() {
+            self.within(Seg::Key("details"), |c| c.within(Seg::Index(i), |c| c.detail(d)));
+        }
+        for (i, n) in r.nested_results().iter().enumerate() {
+            self.within(Seg::Key("nestedResults"), |c| {
+                c.within(Seg::Index(i), |c| c.result(n, false))
+            });
+        }
+        self.extra(&r.extra);
+    }
+
+    fn detail(&mut self, d: &Detail) {
+        if d.code.class() == DetailClass::Unknown {
+            self.push_at(
+                Severity::Info,
+                "unknown-detail-code",
+                vec![Seg::Key("type")],
+                None,
+                format!("unknown detail code `{}`", crate::values::snippet(d.code.as_str())),
+            );
+        }
+        match &d.values {
+            Some(DetailValues::HierarchyRowsProcessed(h)) => {
+                self.other_keys(&h.other);
+                self.counts(h);
+                self.message(d, h);
+            }
+            Some(DetailValues::LineItemRowsProcessed(l)) => self.other_keys(&l.other),
+            Some(DetailValues::ExportSucceeded(e)) => self.other_keys(&e.other),
+            Some(DetailValues::Raw(raw)) if !raw.is_empty() => {
+                if let Err(e) = crate::values::check_pairs(raw) {
+                    self.push_at(Severity::Error, e.code(), vec![Seg::Key("values")], None, e.to_string());
+                }
+            }
+            _ => {}
+        }
+        self.extra(&d.extra);
+    }
+
+    fn other_keys(&mut self, other: &[Pair]) {
+        let severity = self.unknown_severity();
+        for p in other {
+            self.push_at(
+                severity,
+                "unknown-values-key",
+                vec![Seg::Key("values")],
+                None,
+                format!("unknown key `{}` in values", crate::values::snippet(&p.key)),
+            );
+        }
+    }
+
+    fn counts(&mut self, h: &HierarchyRowsProcessed) {
+        let get = |key: &str| h.counts().iter().find(|(k, _)| *k == key).map_or(0, |(_, n)| *n);
+        for (lhs, rhs) in RELATIONS {
+            let values: Vec<u64> = lhs.iter().map(|k| get(k)).collect();
+            let sum: u128 = values.iter().map(|&n| u128::from(n)).sum();
+            let expected = get(rhs);
+            if sum == u128::from(expected) {
+                continue;
+            }
+            let message = if lhs.len() == 1 {
+                format!("{} is {sum}, but {rhs} is {expected}", lhs[0])
+            } else {
+                let terms: Vec<String> = values.iter().map(u64::to_string).collect();
+                format!(
+                    "{} = {} = {sum}, but {rhs} is {expected}",
+                    lhs.join(" + "),
+                    terms.join(" + ")
+                )
+            };
+            self.push_at(
+                Severity::Warning,
+                "count-mismatch",
+                vec![Seg::Key("values")],
+                Some(rhs),
+                message,
+            );
+        }
+    }
+
+    fn message(&mut self, d: &Detail, h: &HierarchyRowsProcessed) {
+        let Some(text) = &d.local_message_text else {
+            return;
+        };
+        let head = format!(
+            "{}: {} ({}/{}) rows successful",
+            h.hierarchy_name, h.success_row_count, h.success_create_count, h.success_update_count
+        );
+        let short = format!("{head}, {} ignored", h.ignored_count);
+        let long = format!(
+            "{head}, {} ({}/{}) rows has warnings, {} failed, {} ignored",
+            h.warnings_row_count, h.warnings_create_count, h.warnings_update_count, h.failed_count, h.ignored_count
+        );
+        let said = text.trim_end();
+        if said != short && said != long {
+            let expected = if d.code == DetailCode::HierarchyRowsProcessedWithFailures {
+                long
+            } else {
+                short
+            };
+            self.push_at(
+                Severity::Warning,
+                "message-mismatch",
+                vec![Seg::Key("localMessageText")],
+                None,
+                format!(
+                    "the message says \"{}\" but the counts say \"{expected}\"",
+                    crate::values::snippet(said)
+                ),
+            );
+        }
+    }
+}
+
+/// The relations between hierarchy counts that hold in every known sample:
+/// the sum of the left-hand keys equals the right-hand key.
+const RELATIONS: [(&[&str], &str); 7] = [
+    (
+        &["successRowCount", "warningsRowCount", "failedCount", "ignoredCount"],
+        "totalRowCount",
+    ),
+    (&["successCreateCount", "successUpdateCount"], "successRowCount"),
+    (&["warningsCreateCount", "warningsUpdateCount"], "warningsRowCount"),
+    (&["successCreateCount", "warningsCreateCount"], "totalCreateCount"),
+    (&["successUpdateCount", "warningsUpdateCount"], "totalUpdateCount"),
+    (&["totalCreateCount"], "createdCount"),
+    (&["totalUpdateCount"], "updatedCount"),
+];

@@ -1,0 +1,246 @@
+//! The command line: formats, exit statuses, stdin, NDJSON, folders.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn cmd() -> Command {
+    let mut c = Command::cargo_bin("anaplan-task").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env_remove("NO_COLOR");
+    c
+}
+
+/// Runs the command; returns exit status, stdout and stderr.
+#[track_caller]
+fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut c = cmd();
+    c.args(args);
+    if let Some(input) = stdin {
+        c.write_stdin(input.to_vec());
+    }
+    let out = c.output().unwrap();
+    (
+        out.status.code().expect("exited with a signal"),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[track_caller]
+fn snapshot(name: &str, args: &[&str], stdin: Option<&[u8]>) -> i32 {
+    let (code, stdout, stderr) = run(args, stdin);
+    insta::assert_snapshot!(
+        name,
+        format!(
+            "$ anaplan-task {}\nexit: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+            args.join(" ")
+        )
+    );
+    code
+}
+
+#[test]
+fn bundled_examples_in_each_format() {
+    assert_eq!(snapshot("examples_text", &["validate", "examples/responses"], None), 1);
+    assert_eq!(
+        snapshot(
+            "examples_json",
+            &["validate", "--format", "json", "examples/responses"],
+            None
+        ),
+        1
+    );
+    assert_eq!(
+        snapshot(
+            "examples_github",
+            &["validate", "--format", "github", "examples/responses"],
+            None
+        ),
+        1
+    );
+    assert_eq!(
+        snapshot("examples_quiet", &["validate", "--quiet", "examples/responses"], None),
+        1
+    );
+}
+
+#[test]
+fn json_format_gives_one_line_per_document() {
+    let (code, stdout, _) = run(
+        &["validate", "--format", "json", "examples/responses/poll-log.ndjson"],
+        None,
+    );
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    // Five non-blank lines, one of them broken: five verdicts.
+    let verdicts: Vec<(u64, bool)> = lines
+        .iter()
+        .map(|l| (l["line"].as_u64().unwrap(), l["valid"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(verdicts, [(1, true), (2, true), (3, false), (5, true)]);
+    assert_eq!(lines[2]["kind"], "unknown");
+    assert_eq!(lines[2]["outcome"], serde_json::Value::Null);
+    assert_eq!(lines[3]["outcome"], "succeeded");
+}
+
+#[test]
+fn valid_input_exits_zero_and_warnings_can_deny() {
+    assert_eq!(run(&["validate", "tests/fixtures/valid/seed.json"], None).0, 0);
+    let warned = "tests/fixtures/findings/count-mismatch.json";
+    assert_eq!(run(&["validate", warned], None).0, 0);
+    assert_eq!(
+        snapshot("deny_warnings", &["validate", "--deny-warnings", warned], None),
+        1
+    );
+}
+
+#[test]
+fn strict_turns_unknown_fields_into_errors() {
+    let path = "tests/fixtures/findings/unknown-field.json";
+    assert_eq!(run(&["validate", path], None).0, 0);
+    assert_eq!(snapshot("strict", &["validate", "--strict", path], None), 1);
+}
+
+#[test]
+fn kind_checks_the_object_id() {
+    let path = "tests/fixtures/valid/seed.json";
+    assert_eq!(run(&["validate", "--kind", "import", path], None).0, 0);
+    assert_eq!(
+        snapshot("kind_export", &["validate", "--kind", "export", path], None),
+        1
+    );
+}
+
+#[test]
+fn stdin_single_document_and_ndjson() {
+    let seed = std::fs::read("tests/fixtures/valid/seed.json").unwrap();
+    assert_eq!(snapshot("stdin_pretty", &["validate", "-"], Some(&seed)), 0);
+    let compact = serde_json::to_vec(&serde_json::from_slice::<serde_json::Value>(&seed).unwrap()).unwrap();
+    let mut stream = compact.clone();
+    stream.extend_from_slice(b"\r\n   \r\n{\"task\": 1}\r\n\n");
+    stream.extend_from_slice(&compact);
+    assert_eq!(snapshot("stdin_ndjson", &["validate", "-"], Some(&stream)), 1);
+    // No path at all reads stdin too.
+    assert_eq!(run(&["validate"], Some(&seed)).0, 0);
+}
+
+#[test]
+fn unreadable_input_is_reported_and_the_rest_still_runs() {
+    let code = snapshot(
+        "missing_file",
+        &["validate", "no/such/file.json", "tests/fixtures/valid/seed.json"],
+        None,
+    );
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn empty_files_are_invalid_documents() {
+    let dir = tempdir("empty");
+    std::fs::write(dir.join("empty.json"), "").unwrap();
+    std::fs::write(dir.join("blank.json"), " \n\t\n").unwrap();
+    std::fs::write(dir.join("blank.ndjson"), "\n  \n").unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a capture").unwrap();
+    let (code, stdout, _) = run(&["validate", dir.to_str().unwrap()], None);
+    assert_eq!(code, 1);
+    let stdout = stdout.replace(dir.to_str().unwrap(), "DIR");
+    assert_eq!(
+        stdout,
+        "DIR/blank.json:1:1: error[empty-document] .: no document: the input is empty or white space only\n\
+         DIR/empty.json:1:1: error[empty-document] .: no document: the input is empty or white space only\n\
+         2 documents: 0 valid, 0 with warnings, 2 invalid\n"
+    );
+}
+
+#[test]
+fn folders_are_searched_recursively() {
+    let (code, stdout, _) = run(&["validate", "--format", "json", "tests/fixtures"], None);
+    assert_eq!(code, 1);
+    let sources: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let count = |sub: &str| {
+        std::fs::read_dir(Path::new("tests/fixtures").join(sub))
+            .unwrap()
+            .count()
+    };
+    assert_eq!(sources.len(), count("valid") + count("invalid") + count("findings"));
+    assert!(sources.windows(2).all(|w| w[0] <= w[1]), "sorted");
+}
+
+#[test]
+fn summarize_shows_a_task_for_a_person() {
+    snapshot("summarize_seed", &["summarize", "tests/fixtures/valid/seed.json"], None);
+    snapshot(
+        "summarize_process",
+        &["summarize", "examples/responses/process-failed-step.json"],
+        None,
+    );
+    snapshot(
+        "summarize_module",
+        &["summarize", "tests/fixtures/valid/module-import.json"],
+        None,
+    );
+    snapshot("summarize_list", &["summarize", "tests/fixtures/valid/list.json"], None);
+    assert_eq!(
+        snapshot(
+            "summarize_bad",
+            &["summarize", "examples/responses/bad-count.json"],
+            None
+        ),
+        1
+    );
+}
+
+#[test]
+fn schema_and_docs_print_the_committed_files() {
+    let (code, stdout, _) = run(&["schema"], None);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        std::fs::read_to_string("schemas/task-response.schema.json").unwrap()
+    );
+    for (kind, file) in [
+        ("create", "create-task-response"),
+        ("list", "task-list-response"),
+        ("error", "error-response"),
+    ] {
+        let (_, stdout, _) = run(&["schema", "--kind", kind], None);
+        assert_eq!(
+            stdout,
+            std::fs::read_to_string(format!("schemas/{file}.schema.json")).unwrap()
+        );
+    }
+    let (_, stdout, _) = run(&["docs"], None);
+    assert_eq!(stdout, std::fs::read_to_string("docs/schema.md").unwrap());
+}
+
+#[test]
+fn help_shows_examples_and_usage_errors_exit_two() {
+    for sub in ["validate", "summarize", "schema", "docs"] {
+        let (code, stdout, _) = run(&[sub, "--help"], None);
+        assert_eq!(code, 0);
+        assert!(stdout.contains("Example"), "{sub} --help has no example");
+    }
+    let (code, _, stderr) = run(&["validate", "--format", "yaml"], None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("invalid value 'yaml' for '--format <FORMAT>'"),
+        "{stderr}"
+    );
+}
+
+/// A fresh folder under the target directory.
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

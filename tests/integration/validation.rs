@@ -1,0 +1,114 @@
+//! The validation pass: one fixture per rule, each with a snapshot of its
+//! findings, and every code reachable.
+
+use std::collections::BTreeSet;
+
+use anaplan_task::validate::{self, CODES, CallKind, Options, Severity};
+
+use crate::util::fixtures;
+
+/// Options encoded in a fixture's name: `.strict.` and `.kind-NAME.`.
+fn options_for(name: &str) -> Options {
+    let call = name
+        .split('.')
+        .find_map(|part| part.strip_prefix("kind-"))
+        .map(|k| k.parse::<CallKind>().unwrap());
+    Options::default().strict(name.contains(".strict.")).call(call)
+}
+
+fn render(report: &validate::Report) -> String {
+    let mut out = format!(
+        "kind: {}\nvalid: {}\noutcome: {}\n",
+        report.kind().map_or("unknown", |k| k.as_str()),
+        report.is_valid(),
+        report.outcome().map_or("-", |o| o.as_str())
+    );
+    for f in &report.findings {
+        out.push_str(&format!("{f}\n"));
+    }
+    out
+}
+
+#[test]
+fn each_rule_has_a_fixture() {
+    insta::glob!("../fixtures/findings", "*.json", |path| {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(path).unwrap();
+        let report = validate::validate_slice(&bytes, &options_for(&name));
+        assert!(!report.findings.is_empty(), "{name} has no finding");
+        insta::assert_snapshot!(render(&report));
+    });
+}
+
+#[test]
+fn valid_fixtures_have_no_errors() {
+    insta::glob!("../fixtures/valid", "*.json", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let report = validate::validate_slice(&bytes, &Options::default());
+        assert!(report.is_valid(), "{}: {:#?}", path.display(), report.findings);
+    });
+}
+
+#[test]
+fn invalid_fixtures_get_one_error_with_a_code() {
+    let mut table = String::new();
+    let mut names: Vec<_> = std::fs::read_dir(fixtures().join("invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names {
+        let report = validate::validate_slice(&std::fs::read(&path).unwrap(), &Options::default());
+        assert!(!report.is_valid());
+        assert_eq!(report.findings.len(), 1, "{}", path.display());
+        let f = &report.findings[0];
+        assert_eq!(f.severity, Severity::Error);
+        table.push_str(&format!("{}: {}\n", path.file_name().unwrap().to_string_lossy(), f));
+    }
+    insta::assert_snapshot!(table);
+}
+
+#[test]
+fn every_code_is_reachable_from_a_fixture() {
+    let mut seen = BTreeSet::new();
+    for folder in ["valid", "invalid", "findings"] {
+        for entry in std::fs::read_dir(fixtures().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let report = validate::validate_slice(&std::fs::read(&path).unwrap(), &options_for(&name));
+            seen.extend(report.findings.iter().map(|f| f.code));
+        }
+    }
+    // Reported by the command line only (unreadable input, size limits), and
+    // the fallback for a decoding error none of the other codes describes.
+    let cli_only = ["io-error", "too-large", "invalid-data"];
+    let expected: BTreeSet<&str> = CODES.iter().map(|c| c.code).filter(|c| !cli_only.contains(c)).collect();
+    let missing: Vec<_> = expected.difference(&seen).collect();
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+    let unlisted: Vec<_> = seen.iter().filter(|c| !CODES.iter().any(|i| i.code == **c)).collect();
+    assert!(unlisted.is_empty(), "codes missing from CODES: {unlisted:?}");
+}
+
+#[test]
+fn check_without_source_has_paths_but_no_positions() {
+    let text = crate::util::fixture("findings/count-mismatch.json");
+    let doc = anaplan_task::Document::from_str(&text).unwrap();
+    let findings = validate::check(&doc, &Options::default());
+    assert_eq!(findings[0].code, "count-mismatch");
+    assert_eq!(findings[0].path, "task.result.details[0].values");
+    assert_eq!((findings[0].line, findings[0].column), (None, None));
+    let placed = validate::validate_str(&text, &Options::default());
+    assert_eq!(placed.findings[0].path, "task.result.details[0].values[19]");
+}
+
+#[test]
+fn whitespace_only_input_is_an_empty_document() {
+    for input in ["", " \n\t\r\n"] {
+        let report = validate::validate_str(input, &Options::default());
+        assert!(!report.is_valid());
+        assert_eq!(
+            report.findings[0].to_string(),
+            "1:1: error[empty-document] .: no document: the input is empty or white space only"
+        );
+    }
+}
