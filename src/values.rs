@@ -235,24 +235,18 @@ const fn count(name: &'static str) -> KeySpec {
     }
 }
 
-/// The keys of one typed struct.
+/// The keys of one typed struct. Text keys come first in `keys` (at most
+/// [`MAX_TEXTS`]), counts after them.
 pub(crate) struct Spec {
     pub(crate) detail: &'static str,
     pub(crate) keys: &'static [KeySpec],
+    /// The index of a key in `keys`, by name.
+    pub(crate) index: fn(&str) -> Option<usize>,
 }
 
 const MAX_KEYS: usize = 16;
-const UNSEEN: usize = usize::MAX;
-
-/// A decoded value waiting for its struct.
-#[derive(Default)]
-pub(crate) enum Slot {
-    #[default]
-    Empty,
-    Null,
-    Text(String),
-    Count(u64),
-}
+const MAX_TEXTS: usize = 2;
+const UNSEEN: u32 = u32::MAX;
 
 /// Where a key's value goes.
 enum Target {
@@ -263,40 +257,38 @@ enum Target {
 /// Collects pairs for one typed struct.
 struct Sink {
     spec: &'static Spec,
-    slots: [Slot; MAX_KEYS],
-    first: [usize; MAX_KEYS],
+    /// Where each known key was first seen.
+    first: [u32; MAX_KEYS],
+    counts: [u64; MAX_KEYS],
+    /// Text keys: `None` when absent or null (`first` tells which).
+    texts: [Option<String>; MAX_TEXTS],
     other: Vec<Pair>,
     other_at: Vec<usize>,
 }
 
 /// The pairs of a complete, valid array, ready to build a struct from.
 pub(crate) struct Filled {
-    slots: [Slot; MAX_KEYS],
+    first: [u32; MAX_KEYS],
+    counts: [u64; MAX_KEYS],
+    texts: [Option<String>; MAX_TEXTS],
     pub(crate) other: Vec<Pair>,
 }
 
 impl Filled {
+    /// A required text key.
     pub(crate) fn text(&mut self, i: usize) -> String {
-        match std::mem::take(&mut self.slots[i]) {
-            Slot::Text(s) => s,
-            _ => String::new(),
-        }
+        self.texts[i].take().unwrap_or_default()
     }
 
+    /// An optional text key that may be null: `None` when absent,
+    /// `Some(None)` when null.
     pub(crate) fn nullable(&mut self, i: usize) -> Option<Option<String>> {
-        match std::mem::take(&mut self.slots[i]) {
-            Slot::Empty => None,
-            Slot::Null => Some(None),
-            Slot::Text(s) => Some(Some(s)),
-            Slot::Count(_) => None,
-        }
+        (self.first[i] != UNSEEN).then(|| self.texts[i].take())
     }
 
+    /// A count key; `None` when absent.
     pub(crate) fn count(&self, i: usize) -> Option<u64> {
-        match self.slots[i] {
-            Slot::Count(n) => Some(n),
-            _ => None,
-        }
+        (self.first[i] != UNSEEN).then_some(self.counts[i])
     }
 }
 
@@ -305,23 +297,24 @@ impl Sink {
         debug_assert!(spec.keys.len() <= MAX_KEYS);
         Self {
             spec,
-            slots: Default::default(),
             first: [UNSEEN; MAX_KEYS],
+            counts: [0; MAX_KEYS],
+            texts: Default::default(),
             other: Vec::new(),
             other_at: Vec::new(),
         }
     }
 
     fn key(&mut self, index: usize, key: &str) -> Result<Target, ValuesError> {
-        if let Some(i) = self.spec.keys.iter().position(|k| k.name == key) {
+        if let Some(i) = (self.spec.index)(key) {
             if self.first[i] != UNSEEN {
                 return Err(ValuesError::DuplicateKey {
                     key: snippet(key),
                     index,
-                    first: self.first[i],
+                    first: self.first[i] as usize,
                 });
             }
-            self.first[i] = index;
+            self.first[i] = u32::try_from(index).unwrap_or(UNSEEN - 1);
             return Ok(Target::Known(i));
         }
         if let Some(j) = self.other.iter().position(|p| p.key == key) {
@@ -347,12 +340,12 @@ impl Sink {
             Target::Known(i) => i,
         };
         let spec = &self.spec.keys[i];
-        self.slots[i] = match (spec.shape, value) {
+        match (spec.shape, value) {
             (Shape::Text | Shape::Count, None) => return Err(ValuesError::NullValue { key: spec.name, index }),
-            (Shape::NullableText, None) => Slot::Null,
-            (Shape::Text | Shape::NullableText, Some(s)) => Slot::Text(s.into_owned()),
-            (Shape::Count, Some(s)) => Slot::Count(parse_count(spec.name, index, &s)?),
-        };
+            (Shape::NullableText, None) => {}
+            (Shape::Text | Shape::NullableText, Some(s)) => self.texts[i] = Some(s.into_owned()),
+            (Shape::Count, Some(s)) => self.counts[i] = parse_count(spec.name, index, &s)?,
+        }
         Ok(())
     }
 
@@ -363,7 +356,7 @@ impl Sink {
         }
     }
 
-    /// `None` for an empty array: the server sent no data to decode.
+    /// `None` for an empty array: the server sent no data.
     fn finish(self, len: usize) -> Result<Option<Filled>, ValuesError> {
         if len == 0 {
             return Ok(None);
@@ -377,7 +370,9 @@ impl Sink {
             }
         }
         Ok(Some(Filled {
-            slots: self.slots,
+            first: self.first,
+            counts: self.counts,
+            texts: self.texts,
             other: self.other,
         }))
     }
@@ -411,6 +406,7 @@ pub(crate) fn check_pairs(values: &[Option<String>]) -> Result<(), ValuesError> 
     static ANY: Spec = Spec {
         detail: "any detail",
         keys: &[],
+        index: |_| None,
     };
     decode_slice(&ANY, values).map(drop)
 }
@@ -505,10 +501,14 @@ impl<'de> Visitor<'de> for StreamVisitor {
         let mut sink = Sink::new(self.0);
         let mut index = 0;
         while let Some(target) = seq.next_element_seed(KeySeed { sink: &mut sink, index })? {
-            let odd = ValuesError::OddLength {
-                len: index + 1,
-                key: snippet(sink.target_name(&target)),
-                index,
+            // The key's name, kept only where an odd length must name it.
+            let last_key = match &target {
+                Target::Known(i) => Target::Known(*i),
+                Target::Other(_) => Target::Other(String::new()),
+            };
+            let unknown_key = match &target {
+                Target::Other(k) => Some(snippet(k)),
+                Target::Known(_) => None,
             };
             let seed = ValueSeed {
                 sink: &mut sink,
@@ -516,7 +516,12 @@ impl<'de> Visitor<'de> for StreamVisitor {
                 index: index + 1,
             };
             if seq.next_element_seed(seed)?.is_none() {
-                return Err(raise(odd));
+                let key = unknown_key.unwrap_or_else(|| snippet(sink.target_name(&last_key)));
+                return Err(raise(ValuesError::OddLength {
+                    len: index + 1,
+                    key,
+                    index,
+                }));
             }
             index += 2;
         }
@@ -766,6 +771,27 @@ impl Typed for HierarchyRowsProcessed {
     const SPEC: &'static Spec = &Spec {
         detail: "hierarchyRowsProcessed",
         keys: &HIERARCHY_KEYS,
+        index: |key| {
+            Some(match key {
+                "hierarchyName" => 0,
+                "successRowCount" => 1,
+                "successCreateCount" => 2,
+                "successUpdateCount" => 3,
+                "warningsRowCount" => 4,
+                "warningsCreateCount" => 5,
+                "warningsUpdateCount" => 6,
+                "failedCount" => 7,
+                "ignoredCount" => 8,
+                "totalRowCount" => 9,
+                "totalCreateCount" => 10,
+                "totalUpdateCount" => 11,
+                "invalidCount" => 12,
+                "updatedCount" => 13,
+                "renamedCount" => 14,
+                "createdCount" => 15,
+                _ => return None,
+            })
+        },
     };
     fn build(mut f: Filled) -> Self {
         let c = |i| f.count(i).unwrap_or(0);
@@ -857,6 +883,7 @@ impl Typed for LineItemRowsProcessed {
     const SPEC: &'static Spec = &Spec {
         detail: "lineItemRowsProcessed",
         keys: &LINE_ITEM_KEYS,
+        index: |key| LINE_ITEM_KEYS.iter().position(|k| k.name == key),
     };
     fn build(mut f: Filled) -> Self {
         Self {
@@ -924,6 +951,7 @@ impl Typed for ExportSucceeded {
     const SPEC: &'static Spec = &Spec {
         detail: "exportSucceeded",
         keys: &EXPORT_KEYS,
+        index: |key| EXPORT_KEYS.iter().position(|k| k.name == key),
     };
     fn build(mut f: Filled) -> Self {
         Self {
@@ -1104,5 +1132,26 @@ impl<'de> Visitor<'de> for ValuesSeed {
             Some(kind) => kind.build(deserializer.deserialize_seq(StreamVisitor(kind.spec()))?),
             None => DetailValues::Raw(serde::Deserialize::deserialize(deserializer)?),
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_find_every_key_and_put_text_first() {
+        for spec in [
+            HierarchyRowsProcessed::SPEC,
+            LineItemRowsProcessed::SPEC,
+            ExportSucceeded::SPEC,
+        ] {
+            for (i, k) in spec.keys.iter().enumerate() {
+                assert_eq!((spec.index)(k.name), Some(i), "{}", k.name);
+                let text = matches!(k.shape, Shape::Text | Shape::NullableText);
+                assert_eq!(text, i < MAX_TEXTS && text, "{}: text keys come first", k.name);
+            }
+            assert_eq!((spec.index)("noSuchKey"), None);
+        }
     }
 }
