@@ -16,6 +16,9 @@ mod state;
 mod task;
 mod values;
 
+pub mod dump;
+pub mod endpoint;
+pub mod poll;
 pub mod validate;
 
 #[cfg(feature = "schema")]

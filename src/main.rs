@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
+use anaplan_task::dump::{DumpReader, DumpSummary};
 use anaplan_task::schema::{self, SchemaKind};
 use anaplan_task::validate::{self, CallKind, Finding, Options, Report, Severity};
 use anaplan_task::{DetailValues, Document, DocumentKind, Outcome, TaskResult};
@@ -53,6 +54,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = SchemaArg::Status)]
         kind: SchemaArg,
     },
+    /// Summarise a failure dump (CSV): rows by status and the most frequent errors.
+    #[command(
+        after_help = "Example:\n  anaplan-task dump examples/dumps/employees-dump.csv\n  anaplan-task dump --format json dump.csv"
+    )]
+    Dump {
+        /// The dump file (`-` for stdin).
+        path: PathBuf,
+        /// How to report.
+        #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
+        format: DumpFormat,
+    },
     /// Print the Markdown documentation of the schemas.
     #[command(after_help = "Example:\n  anaplan-task docs > schema.md")]
     Docs,
@@ -91,6 +103,14 @@ enum Format {
     Json,
     /// GitHub Actions annotations.
     Github,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DumpFormat {
+    /// A summary for a person.
+    Text,
+    /// One JSON object.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,6 +155,7 @@ fn main() -> ExitCode {
             write_out(&schema::schema_text(kind))
         }
         Command::Docs => write_out(&schema::markdown()),
+        Command::Dump { path, format } => dump(&path, format),
     };
     match result {
         Ok(code) => code,
@@ -809,4 +830,86 @@ fn rfc3339(t: SystemTime) -> String {
         rem / 1000 % 60,
         rem % 1000
     )
+}
+
+// ---------------------------------------------------------------------------
+// dump
+
+fn dump(path: &Path, format: DumpFormat) -> io::Result<ExitCode> {
+    let name = if path.as_os_str() == "-" {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    };
+    let input: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("{name}: cannot read: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    };
+    let reader = match DumpReader::new(input) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let columns = reader.source_columns().to_vec();
+    let summary = DumpSummary::read(reader);
+    let code = if summary.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    if format == DumpFormat::Json {
+        let value = serde_json::json!({"source": name, "columns": columns, "summary": summary});
+        let mut text = serde_json::to_string(&value).map_err(io::Error::other)?;
+        text.push('\n');
+        write_out(&text)?;
+        return Ok(code);
+    }
+    let mut out = String::new();
+    line(&mut out, "dump", &name);
+    line(&mut out, "columns", &columns.join(", "));
+    line(
+        &mut out,
+        "rows",
+        &format!(
+            "{} ({} errors, {} warnings, {} other)",
+            summary.rows, summary.errors, summary.warnings, summary.other
+        ),
+    );
+    if !summary.messages.is_empty() {
+        out.push_str(&format!(
+            "\n  {:>7}  {:<40} {}\n",
+            "rows", "error", "first source lines"
+        ));
+        for m in &summary.messages {
+            let lines: Vec<String> = m.first_lines.iter().map(u64::to_string).collect();
+            let more = if m.rows > m.first_lines.len() as u64 {
+                ", ..."
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "  {:>7}  {:<40} {}{more}\n",
+                m.rows,
+                m.message,
+                lines.join(", ")
+            ));
+        }
+    }
+    if !summary.problems.is_empty() {
+        out.push_str("\nunreadable rows\n");
+        for p in &summary.problems {
+            out.push_str(&format!("  {p}\n"));
+        }
+    }
+    write_out(&out)?;
+    Ok(code)
 }

@@ -30,7 +30,6 @@
 //! ```
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -115,63 +114,7 @@ impl fmt::Display for Finding {
     }
 }
 
-/// The call a document came from, when the caller knows it: the `{kind}`
-/// part of the endpoint path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallKind {
-    /// `imports`.
-    Import,
-    /// `exports`.
-    Export,
-    /// `actions` (delete and other actions).
-    Action,
-    /// `processes`.
-    Process,
-}
-
-impl CallKind {
-    /// `import`, `export`, `action` or `process`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Import => "import",
-            Self::Export => "export",
-            Self::Action => "action",
-            Self::Process => "process",
-        }
-    }
-
-    /// The kind of object whose id the call's result carries.
-    pub fn object_kind(self) -> ObjectKind {
-        match self {
-            Self::Import => ObjectKind::Import,
-            Self::Export => ObjectKind::Export,
-            Self::Action => ObjectKind::Action,
-            Self::Process => ObjectKind::Process,
-        }
-    }
-}
-
-impl FromStr for CallKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "import" | "imports" => Ok(Self::Import),
-            "export" | "exports" => Ok(Self::Export),
-            "action" | "actions" => Ok(Self::Action),
-            "process" | "processes" => Ok(Self::Process),
-            _ => Err(format!(
-                "unknown call kind `{s}`: expected import, export, action or process"
-            )),
-        }
-    }
-}
-
-impl fmt::Display for CallKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::endpoint::CallKind;
 
 /// How to validate.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

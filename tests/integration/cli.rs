@@ -200,6 +200,35 @@ fn summarize_shows_a_task_for_a_person() {
 }
 
 #[test]
+fn dump_summaries() {
+    snapshot("dump_text", &["dump", "examples/dumps/employees-dump.csv"], None);
+    snapshot(
+        "dump_json",
+        &["dump", "--format", "json", "tests/fixtures/dumps/spec-example.csv"],
+        None,
+    );
+    assert_eq!(
+        snapshot(
+            "dump_malformed",
+            &["dump", "tests/fixtures/dumps/malformed-rows.csv"],
+            None
+        ),
+        1
+    );
+    assert_eq!(
+        snapshot(
+            "dump_no_line",
+            &["dump", "tests/fixtures/dumps/missing-line-column.csv"],
+            None
+        ),
+        1
+    );
+    assert_eq!(run(&["dump", "no/such.csv"], None).0, 2);
+    let csv = std::fs::read("tests/fixtures/dumps/tab-separated-old.csv").unwrap();
+    assert_eq!(snapshot("dump_stdin", &["dump", "-"], Some(&csv)), 0);
+}
+
+#[test]
 fn schema_and_docs_print_the_committed_files() {
     let (code, stdout, _) = run(&["schema"], None);
     assert_eq!(code, 0);
@@ -224,7 +253,7 @@ fn schema_and_docs_print_the_committed_files() {
 
 #[test]
 fn help_shows_examples_and_usage_errors_exit_two() {
-    for sub in ["validate", "summarize", "schema", "docs"] {
+    for sub in ["validate", "summarize", "schema", "docs", "dump"] {
         let (code, stdout, _) = run(&[sub, "--help"], None);
         assert_eq!(code, 0);
         assert!(stdout.contains("Example"), "{sub} --help has no example");

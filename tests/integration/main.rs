@@ -4,6 +4,7 @@
 mod cli;
 mod errors;
 mod fixtures;
+mod helpers;
 mod model;
 mod props;
 #[cfg(feature = "schema")]

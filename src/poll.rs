@@ -1,0 +1,121 @@
+//! A polling policy that follows the API's guidance, without I/O.
+//!
+//! The API asks clients to check the status of a task no more than once
+//! every 5 seconds, and at longer intervals for long-running imports.
+//! [`PollPolicy::decide`] takes the time since the task started and the
+//! last task seen, and says how long to wait before asking again, or that
+//! the task is finished (with its [`Outcome`]), or that the deadline has
+//! passed. It is a pure function: the caller sleeps and sends requests.
+//!
+//! ```
+//! use std::time::Duration;
+//! use anaplan_task::poll::{Decision, PollPolicy};
+//! use anaplan_task::{Outcome, Task, TaskState};
+//!
+//! let policy = PollPolicy::default();
+//! let running = Task::new("1B1D84DDD53847BAA621810B593C3FC1", TaskState::InProgress);
+//! assert_eq!(policy.decide(Duration::ZERO, &running), Decision::Wait(Duration::from_secs(5)));
+//! // After 10 minutes, every minute.
+//! assert_eq!(policy.decide(Duration::from_secs(600), &running), Decision::Wait(Duration::from_secs(60)));
+//! let done = Task::new("1B1D84DDD53847BAA621810B593C3FC1", TaskState::Complete);
+//! assert_eq!(policy.decide(Duration::from_secs(30), &done), Decision::Finished(Outcome::Succeeded));
+//! ```
+
+use std::time::Duration;
+
+use crate::{Outcome, Task, TaskState};
+
+/// The shortest interval the API allows between two status requests.
+pub const MIN_INTERVAL: Duration = Duration::from_secs(5);
+
+/// When to ask for a task's status.
+///
+/// The interval is a tenth of the time since the task started
+/// ([`PollPolicy::growth`]), never less than 5 seconds and never more than
+/// [`PollPolicy::max_interval`]; it never shrinks as the task runs on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct PollPolicy {
+    /// The shortest wait; raised to 5 seconds if set lower.
+    pub min_interval: Duration,
+    /// The longest wait (default 60 seconds); never below the shortest.
+    pub max_interval: Duration,
+    /// The wait as a share of the time since the task started (default 0.1).
+    pub growth: f64,
+    /// Stop asking once this much time has passed since the start.
+    pub deadline: Option<Duration>,
+}
+
+impl Default for PollPolicy {
+    fn default() -> Self {
+        Self {
+            min_interval: MIN_INTERVAL,
+            max_interval: Duration::from_secs(60),
+            growth: 0.1,
+            deadline: None,
+        }
+    }
+}
+
+/// What a client does next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Decision {
+    /// Wait this long, then ask for the status again.
+    Wait(Duration),
+    /// The task has stopped for good (`COMPLETE` or `CANCELLED`).
+    Finished(Outcome),
+    /// The deadline has passed and the task is still not finished.
+    DeadlineExceeded,
+}
+
+impl PollPolicy {
+    /// A policy that gives up after `deadline`.
+    pub fn with_deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// A policy whose interval grows up to `cap`.
+    pub fn with_max_interval(mut self, cap: Duration) -> Self {
+        self.max_interval = cap;
+        self
+    }
+
+    /// The wait before the next request, `elapsed` after the task started.
+    pub fn interval(&self, elapsed: Duration) -> Duration {
+        let floor = self.min_interval.max(MIN_INTERVAL);
+        let cap = self.max_interval.max(floor);
+        let growth = if self.growth.is_finite() && self.growth > 0.0 {
+            self.growth
+        } else {
+            0.0
+        };
+        let grown = Duration::try_from_secs_f64(elapsed.as_secs_f64() * growth).unwrap_or(cap);
+        grown.clamp(floor, cap)
+    }
+
+    /// What to do after seeing `task`, `elapsed` after it started.
+    ///
+    /// `COMPLETE` and `CANCELLED` finish; every other state, `CANCELLING`
+    /// and unknown states included, keeps asking until the deadline.
+    pub fn decide(&self, elapsed: Duration, task: &Task) -> Decision {
+        if task.task_state.is_terminal() {
+            return Decision::Finished(task.outcome());
+        }
+        self.decide_state(elapsed, &task.task_state)
+    }
+
+    /// Like [`PollPolicy::decide`], from the state alone: a terminal state
+    /// finishes with the outcome the state gives without a result
+    /// (`Succeeded` for `COMPLETE`).
+    pub fn decide_state(&self, elapsed: Duration, state: &TaskState) -> Decision {
+        if state.is_terminal() {
+            return Decision::Finished(Task::new("", state.clone()).outcome());
+        }
+        if self.deadline.is_some_and(|d| elapsed >= d) {
+            return Decision::DeadlineExceeded;
+        }
+        Decision::Wait(self.interval(elapsed))
+    }
+}
