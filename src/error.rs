@@ -122,7 +122,18 @@ impl DecodeError {
     }
 
     pub(crate) fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = err.path().to_string();
+        use serde_path_to_error::Segment;
+        let mut path = String::new();
+        for seg in err.path().iter() {
+            match seg {
+                Segment::Seq { index } => crate::locate::push_index(&mut path, *index),
+                Segment::Map { key } | Segment::Enum { variant: key } => crate::locate::push_key(&mut path, key),
+                Segment::Unknown => crate::locate::push_key(&mut path, "?"),
+            }
+        }
+        if path.is_empty() {
+            path.push('.');
+        }
         Self::at_path(path, err.into_inner())
     }
 
@@ -146,6 +157,19 @@ impl DecodeError {
             line,
             column,
             category,
+            values: None,
+        }
+    }
+
+    /// A byte-order mark before the document, which JSON does not allow.
+    pub(crate) fn byte_order_mark() -> Self {
+        Self {
+            path: ".".to_owned(),
+            message: "the input starts with a UTF-8 byte-order mark (EF BB BF), which JSON text must not have"
+                .to_owned(),
+            line: 1,
+            column: 1,
+            category: ErrorCategory::Syntax,
             values: None,
         }
     }

@@ -18,6 +18,7 @@ mod values;
 
 pub mod dump;
 pub mod endpoint;
+pub mod ndjson;
 pub mod poll;
 pub mod validate;
 
@@ -83,6 +84,9 @@ fn locate_error<T: DeserializeOwned>(json: &str, fast: serde_json::Error) -> Dec
 /// Reads one JSON document from bytes, which must be UTF-8 (a byte-order
 /// mark is an error). See [`from_str`].
 pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, DecodeError> {
+    if json.starts_with(b"\xEF\xBB\xBF") {
+        return Err(DecodeError::byte_order_mark());
+    }
     match std::str::from_utf8(json) {
         Ok(text) => from_str(text),
         Err(e) => Err(DecodeError::from_utf8(json, e)),

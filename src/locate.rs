@@ -25,27 +25,45 @@ impl Seg {
 }
 
 /// Renders a path as `task.result.details[0].values[15]`; `.` when empty.
+/// A key that is not a plain name (empty, or with a dot, bracket, quote or
+/// space) is written as a JSON string in brackets: `task["a.b"]`.
 pub(crate) fn render(path: &[Seg]) -> String {
     let mut out = String::new();
     for seg in path {
         match seg {
-            Seg::Index(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
-            other => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(other.name().unwrap_or_default());
-            }
+            Seg::Index(i) => push_index(&mut out, *i),
+            other => push_key(&mut out, other.name().unwrap_or_default()),
         }
     }
     if out.is_empty() {
         out.push('.');
     }
     out
+}
+
+/// Appends `[i]` to a rendered path.
+pub(crate) fn push_index(out: &mut String, i: usize) {
+    out.push('[');
+    out.push_str(&i.to_string());
+    out.push(']');
+}
+
+/// Appends `.key`, or `["key"]` for a key that is not a plain name.
+pub(crate) fn push_key(out: &mut String, key: &str) {
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '$');
+    if plain {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(key);
+    } else {
+        out.push('[');
+        out.push_str(&serde_json::to_string(key).unwrap_or_default());
+        out.push(']');
+    }
 }
 
 struct Cursor<'a> {

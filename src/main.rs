@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
 use anaplan_task::dump::{DumpReader, DumpSummary};
+use anaplan_task::ndjson::{Line, LineReader};
 use anaplan_task::schema::{self, SchemaKind};
 use anaplan_task::validate::{self, CallKind, Finding, Options, Report, Severity};
 use anaplan_task::{DetailValues, Document, DocumentKind, Outcome, TaskResult};
@@ -390,37 +391,36 @@ impl Run<'_> {
 
     /// An NDJSON stream: one document per line; blank lines are skipped;
     /// a line over the size limit is reported and skipped.
-    fn stream(&mut self, name: &str, mut input: impl BufRead) -> io::Result<()> {
-        let mut line = Vec::new();
-        let mut number = 0;
+    fn stream(&mut self, name: &str, input: impl BufRead) -> io::Result<()> {
+        let max = usize::try_from(self.args.max_size).unwrap_or(usize::MAX);
+        let mut lines = LineReader::new(input, max);
         loop {
-            number += 1;
-            line.clear();
-            let read = match read_line(&mut input, &mut line, self.args.max_size as usize) {
-                Ok(r) => r,
-                Err(e) => return self.unreadable(&format!("{name}:{number}"), &e.to_string()),
+            let line = match lines.next_line() {
+                Ok(Some(line)) => line,
+                Ok(None) => return Ok(()),
+                Err(e) => {
+                    let at = format!("{name}:{}", lines.line_number() + 1);
+                    return self.unreadable(&at, &e.to_string());
+                }
             };
-            let source = Source {
-                name,
-                line: Some(number),
-            };
-            match read {
-                Line::End => return Ok(()),
-                Line::TooLong(len) => {
+            match line {
+                Line::Document { number, bytes } => {
+                    let source = Source {
+                        name,
+                        line: Some(number as usize),
+                    };
+                    self.document(&source, bytes)?;
+                }
+                Line::TooLong { number, len } => {
+                    let source = Source {
+                        name,
+                        line: Some(number as usize),
+                    };
                     let message = format!(
-                        "the line is {len} bytes or more, more than the limit of {} (--max-size)",
+                        "the line is {len} bytes, more than the limit of {} (--max-size)",
                         self.args.max_size
                     );
                     self.too_large(&source, message)?;
-                }
-                Line::Complete => {
-                    if line.last() == Some(&b'\r') {
-                        line.pop();
-                    }
-                    if line.iter().all(u8::is_ascii_whitespace) {
-                        continue;
-                    }
-                    self.document(&source, &line)?;
                 }
             }
         }
@@ -598,50 +598,6 @@ fn escape_data(s: &str) -> String {
 /// Escapes a property of a GitHub workflow command.
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
-enum Line {
-    Complete,
-    TooLong(usize),
-    End,
-}
-
-/// Reads one line (without its `\n`) into `buf`, holding at most `max`
-/// bytes: a longer line is read to its end and dropped.
-fn read_line(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
-    let mut len = 0usize;
-    let mut any = false;
-    loop {
-        let chunk = match input.fill_buf() {
-            Ok(c) => c,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if chunk.is_empty() {
-            return Ok(if !any {
-                Line::End
-            } else if len > max {
-                Line::TooLong(len)
-            } else {
-                Line::Complete
-            });
-        }
-        any = true;
-        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(i) => (i, true),
-            None => (chunk.len(), false),
-        };
-        len += take;
-        if len <= max {
-            buf.extend_from_slice(&chunk[..take]);
-        } else {
-            buf.clear();
-        }
-        input.consume(take + usize::from(done));
-        if done {
-            return Ok(if len > max { Line::TooLong(len) } else { Line::Complete });
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------

@@ -29,6 +29,7 @@
 //! );
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -404,9 +405,10 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
             }],
         },
         Ok(doc) => {
+            let mut budget = LOCATE_BUDGET.saturating_mul(bytes.len()).saturating_add(1 << 20);
             let findings = Checker::run(&doc, options)
                 .into_iter()
-                .map(|raw| raw.place(Some(bytes)))
+                .map(|raw| raw.place(Some(bytes), &mut budget))
                 .collect();
             Report {
                 document: Some(doc),
@@ -421,7 +423,7 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
 pub fn check(doc: &Document, options: &Options) -> Vec<Finding> {
     Checker::run(doc, options)
         .into_iter()
-        .map(|raw| raw.place(None))
+        .map(|raw| raw.place(None, &mut 0))
         .collect()
 }
 
@@ -431,16 +433,28 @@ struct Raw {
     code: &'static str,
     path: Vec<Seg>,
     /// For a finding about one key of a `values` array: the key.
-    key: Option<&'static str>,
+    key: Option<Cow<'static, str>>,
     message: String,
 }
 
+/// How many findings one document lists; the rest are counted in one
+/// `more-findings` finding.
+pub const MAX_FINDINGS: usize = 1000;
+
+/// Bytes the locator may scan to place the findings of one document, as a
+/// multiple of its size: past that, findings keep their path but no line
+/// and column, so that placing them stays linear in the input.
+const LOCATE_BUDGET: usize = 16;
+
 impl Raw {
-    fn place(self, text: Option<&[u8]>) -> Finding {
+    /// Places the finding in `text`, spending from `budget` the bytes scanned.
+    fn place(self, text: Option<&[u8]>, budget: &mut usize) -> Finding {
         let mut path = self.path;
         let mut at = None;
-        if let Some(text) = text {
-            if let Some((offset, index)) = locate::find(text, &path, self.key) {
+        if let Some(text) = text.filter(|_| *budget > 0) {
+            let found = locate::find(text, &path, self.key.as_deref());
+            *budget = budget.saturating_sub(found.map_or(text.len(), |(offset, _)| offset.max(1)));
+            if let Some((offset, index)) = found {
                 if let Some(i) = index {
                     path.push(Seg::Index(i));
                 }
@@ -462,6 +476,9 @@ struct Checker<'o> {
     options: &'o Options,
     path: Vec<Seg>,
     out: Vec<Raw>,
+    /// Findings past [`MAX_FINDINGS`], and the worst of them.
+    dropped: usize,
+    dropped_worst: Severity,
 }
 
 impl<'o> Checker<'o> {
@@ -470,8 +487,27 @@ impl<'o> Checker<'o> {
             options,
             path: Vec::new(),
             out: Vec::new(),
+            dropped: 0,
+            dropped_worst: Severity::Info,
         };
         c.document(doc);
+        if c.dropped > 0 {
+            c.out.push(Raw {
+                severity: c.dropped_worst,
+                code: "more-findings",
+                path: Vec::new(),
+                key: None,
+                message: format!(
+                    "{} more findings are not listed (at most {MAX_FINDINGS} are), the worst of them {}",
+                    c.dropped,
+                    match c.dropped_worst {
+                        Severity::Error => "an error",
+                        Severity::Warning => "a warning",
+                        Severity::Info => "info",
+                    }
+                ),
+            });
+        }
         c.out
     }
 
@@ -484,9 +520,14 @@ impl<'o> Checker<'o> {
         severity: Severity,
         code: &'static str,
         sub: Vec<Seg>,
-        key: Option<&'static str>,
+        key: Option<Cow<'static, str>>,
         message: String,
     ) {
+        if self.out.len() >= MAX_FINDINGS {
+            self.dropped += 1;
+            self.dropped_worst = self.dropped_worst.max(severity);
+            return;
+        }
         let mut path = self.path.clone();
         path.extend(sub);
         self.out.push(Raw {
@@ -512,17 +553,25 @@ impl<'o> Checker<'o> {
         }
     }
 
+    /// One finding for the unknown fields of an object, at the first.
     fn extra(&mut self, extra: &Map<String, Value>) {
-        let severity = self.unknown_severity();
-        for name in extra.keys() {
-            self.push_at(
-                severity,
-                "unknown-field",
-                vec![Seg::Field(name.clone())],
-                None,
-                format!("unknown field `{name}`"),
-            );
-        }
+        let Some(first) = extra.keys().next() else {
+            return;
+        };
+        let message = listing(
+            "unknown field",
+            "unknown fields",
+            "",
+            extra.keys().map(String::as_str),
+            extra.len(),
+        );
+        self.push_at(
+            self.unknown_severity(),
+            "unknown-field",
+            vec![Seg::Field(first.clone())],
+            None,
+            message,
+        );
     }
 
     fn document(&mut self, doc: &Document) {
@@ -771,17 +820,20 @@ impl<'o> Checker<'o> {
         self.extra(&d.extra);
     }
 
+    /// One finding for the unknown keys of a `values` array, at the first.
     fn other_keys(&mut self, other: &[Pair]) {
-        let severity = self.unknown_severity();
-        for p in other {
-            self.push_at(
-                severity,
-                "unknown-values-key",
-                vec![Seg::Key("values")],
-                None,
-                format!("unknown key `{}` in values", crate::values::snippet(&p.key)),
-            );
-        }
+        let Some(first) = other.first() else {
+            return;
+        };
+        let names = other.iter().map(|p| p.key.as_str());
+        let message = listing("unknown key", "unknown keys", " in values", names, other.len());
+        self.push_at(
+            self.unknown_severity(),
+            "unknown-values-key",
+            vec![Seg::Key("values")],
+            Some(Cow::Owned(first.key.clone())),
+            message,
+        );
     }
 
     fn counts(&mut self, h: &HierarchyRowsProcessed) {
@@ -807,7 +859,7 @@ impl<'o> Checker<'o> {
                 Severity::Warning,
                 "count-mismatch",
                 vec![Seg::Key("values")],
-                Some(rhs_key),
+                Some(Cow::Borrowed(rhs_key)),
                 message,
             );
         }
@@ -834,6 +886,21 @@ impl<'o> Checker<'o> {
                 crate::values::snippet(said)
             ),
         );
+    }
+}
+
+/// `unknown field `a``, or `3 unknown fields: `a`, `b`, `c``, naming at
+/// most five.
+fn listing<'a>(one: &str, many: &str, suffix: &str, names: impl Iterator<Item = &'a str>, count: usize) -> String {
+    const SHOWN: usize = 5;
+    let quoted: Vec<String> = names
+        .take(SHOWN)
+        .map(|n| format!("`{}`", crate::values::snippet(n)))
+        .collect();
+    match count {
+        1 => format!("{one} {}{suffix}", quoted[0]),
+        n if n <= SHOWN => format!("{n} {many}{suffix}: {}", quoted.join(", ")),
+        n => format!("{n} {many}{suffix}: {} and {} more", quoted.join(", "), n - SHOWN),
     }
 }
 

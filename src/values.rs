@@ -264,7 +264,13 @@ struct Sink {
     texts: [Option<String>; MAX_TEXTS],
     other: Vec<Pair>,
     other_at: Vec<usize>,
+    /// Where each other key was seen, once there are many of them, so that
+    /// a huge array of unknown keys is checked for repeats in n log n.
+    other_index: Option<std::collections::BTreeMap<String, usize>>,
 }
+
+/// How many other keys are checked for repeats by a linear search.
+const LINEAR_OTHER: usize = 16;
 
 /// The pairs of a complete, valid array, ready to build a struct from.
 pub(crate) struct Filled {
@@ -302,6 +308,7 @@ impl Sink {
             texts: Default::default(),
             other: Vec::new(),
             other_at: Vec::new(),
+            other_index: None,
         }
     }
 
@@ -317,11 +324,15 @@ impl Sink {
             self.first[i] = u32::try_from(index).unwrap_or(UNSEEN - 1);
             return Ok(Target::Known(i));
         }
-        if let Some(j) = self.other.iter().position(|p| p.key == key) {
+        let first = match &self.other_index {
+            Some(seen) => seen.get(key).copied(),
+            None => self.other.iter().position(|p| p.key == key).map(|j| self.other_at[j]),
+        };
+        if let Some(first) = first {
             return Err(ValuesError::DuplicateKey {
                 key: snippet(key),
                 index,
-                first: self.other_at[j],
+                first,
             });
         }
         Ok(Target::Other(key.to_owned()))
@@ -330,11 +341,22 @@ impl Sink {
     fn value(&mut self, target: Target, index: usize, value: Option<Cow<'_, str>>) -> Result<(), ValuesError> {
         let i = match target {
             Target::Other(key) => {
+                if let Some(seen) = &mut self.other_index {
+                    seen.insert(key.clone(), index - 1);
+                }
                 self.other.push(Pair {
                     key,
                     value: value.map(Cow::into_owned),
                 });
                 self.other_at.push(index - 1);
+                if self.other_index.is_none() && self.other.len() >= LINEAR_OTHER {
+                    let seen = self
+                        .other
+                        .iter()
+                        .map(|p| p.key.clone())
+                        .zip(self.other_at.iter().copied());
+                    self.other_index = Some(seen.collect());
+                }
                 return Ok(());
             }
             Target::Known(i) => i,

@@ -166,12 +166,27 @@ fn folders_are_searched_recursively() {
                 .to_owned()
         })
         .collect();
-    let count = |sub: &str| {
-        std::fs::read_dir(Path::new("tests/fixtures").join(sub))
-            .unwrap()
-            .count()
-    };
-    assert_eq!(sources.len(), count("valid") + count("invalid") + count("findings"));
+    // One verdict per .json file, and per non-blank line of an .ndjson file.
+    fn expected(dir: &Path) -> usize {
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            match path.extension().and_then(|e| e.to_str()) {
+                _ if path.is_dir() => n += expected(&path),
+                Some("json") => n += 1,
+                Some("ndjson" | "jsonl") => {
+                    let text = std::fs::read(&path).unwrap();
+                    n += text
+                        .split(|&b| b == b'\n')
+                        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+                        .count();
+                }
+                _ => {}
+            }
+        }
+        n
+    }
+    assert_eq!(sources.len(), expected(Path::new("tests/fixtures")));
     assert!(sources.windows(2).all(|w| w[0] <= w[1]), "sorted");
 }
 

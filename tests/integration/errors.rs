@@ -220,5 +220,8 @@ fn invalid_utf8_and_byte_order_mark() {
     assert_to_string(&err, "invalid UTF-8 at byte 21 (line 2, column 13)");
     assert_eq!(err.category(), anaplan_task::ErrorCategory::Utf8);
     let err = Document::from_slice(b"\xef\xbb\xbf{}").unwrap_err();
-    assert_to_string(err, "expected value (line 1, column 1)");
+    assert_to_string(
+        err,
+        "the input starts with a UTF-8 byte-order mark (EF BB BF), which JSON text must not have (line 1, column 1)",
+    );
 }

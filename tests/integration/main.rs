@@ -5,6 +5,7 @@ mod cli;
 mod errors;
 mod fixtures;
 mod helpers;
+mod hostile;
 mod model;
 mod props;
 #[cfg(feature = "schema")]

@@ -1,0 +1,127 @@
+//! Reading NDJSON streams (one document per line) with bounded memory.
+//!
+//! Lines that are empty or only white space are skipped; a `\r` before the
+//! `\n` is dropped. A line longer than the limit is not kept: it is read to
+//! its end and reported as [`Line::TooLong`], and the stream goes on, so a
+//! multi-gigabyte stream is read with one line's worth of memory.
+//!
+//! ```
+//! use anaplan_task::ndjson::{Line, LineReader};
+//! let input = b"{\"a\":1}\r\n\n   \n{\"b\":22222222}\n{}";
+//! let mut lines = LineReader::new(&input[..], 10);
+//! let mut seen = Vec::new();
+//! while let Some(line) = lines.next_line()? {
+//!     seen.push(match line {
+//!         Line::Document { number, bytes } => format!("{number}: {}", String::from_utf8_lossy(bytes)),
+//!         Line::TooLong { number, len } => format!("{number}: too long ({len} bytes)"),
+//!     });
+//! }
+//! assert_eq!(seen, ["1: {\"a\":1}", "4: too long (14 bytes)", "5: {}"]);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+use std::io::{self, BufRead};
+
+/// One line of a stream.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Line<'a> {
+    /// A line to read as a document (without its line ending).
+    Document {
+        /// The 1-based line number.
+        number: u64,
+        /// The line.
+        bytes: &'a [u8],
+    },
+    /// A line longer than the limit, skipped.
+    TooLong {
+        /// The 1-based line number.
+        number: u64,
+        /// Its length in bytes (without the line ending), or the length read
+        /// before the limit was passed by more than a buffer.
+        len: u64,
+    },
+}
+
+/// Reads lines from a buffered stream, holding at most `max` bytes of one.
+#[derive(Debug)]
+pub struct LineReader<R> {
+    input: R,
+    max: usize,
+    number: u64,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> LineReader<R> {
+    /// A reader that keeps lines of at most `max` bytes.
+    pub fn new(input: R, max: usize) -> Self {
+        Self {
+            input,
+            max,
+            number: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    /// The number of the last line read (0 before the first).
+    pub fn line_number(&self) -> u64 {
+        self.number
+    }
+
+    /// The next non-blank line, or `None` at the end of the stream.
+    pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
+        loop {
+            self.buf.clear();
+            let Some(len) = self.read_raw()? else {
+                return Ok(None);
+            };
+            self.number += 1;
+            if len > self.max as u64 {
+                return Ok(Some(Line::TooLong {
+                    number: self.number,
+                    len,
+                }));
+            }
+            if self.buf.last() == Some(&b'\r') {
+                self.buf.pop();
+            }
+            if !self.buf.iter().all(u8::is_ascii_whitespace) {
+                return Ok(Some(Line::Document {
+                    number: self.number,
+                    bytes: &self.buf,
+                }));
+            }
+        }
+    }
+
+    /// Reads one raw line into `buf` (unless it is too long); its length,
+    /// or `None` at the end of the stream.
+    fn read_raw(&mut self) -> io::Result<Option<u64>> {
+        let mut len: u64 = 0;
+        let mut any = false;
+        loop {
+            let chunk = match self.input.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                return Ok(any.then_some(len));
+            }
+            any = true;
+            let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(i) => (i, true),
+                None => (chunk.len(), false),
+            };
+            len += take as u64;
+            if len <= self.max as u64 {
+                self.buf.extend_from_slice(&chunk[..take]);
+            } else if !self.buf.is_empty() {
+                self.buf = Vec::new();
+            }
+            self.input.consume(take + usize::from(done));
+            if done {
+                return Ok(Some(len));
+            }
+        }
+    }
+}

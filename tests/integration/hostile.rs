@@ -1,0 +1,214 @@
+//! Hostile input: every adversarial fixture, and large inputs made here,
+//! get one clear verdict through the library and the command line; nothing
+//! panics.
+
+use anaplan_task::ndjson::{Line, LineReader};
+use anaplan_task::validate::{self, Options, Report};
+
+use crate::util::fixtures;
+
+fn render(report: &Report) -> String {
+    let mut out = format!("valid: {}\n", report.is_valid());
+    for f in &report.findings {
+        assert!(!f.path.is_empty());
+        out.push_str(&format!("{f}\n"));
+    }
+    out
+}
+
+#[test]
+fn hostile_fixtures_through_the_library() {
+    insta::glob!("../fixtures/hostile", "*.*json", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let text = if path.extension().is_some_and(|e| e == "ndjson") {
+            let mut out = String::new();
+            let mut lines = LineReader::new(bytes.as_slice(), 1 << 20);
+            while let Some(line) = lines.next_line().unwrap() {
+                match line {
+                    Line::Document { number, bytes } => {
+                        out.push_str(&format!(
+                            "line {number}: {}",
+                            render(&validate::validate_slice(bytes, &Options::default()))
+                        ));
+                    }
+                    Line::TooLong { number, len } => out.push_str(&format!("line {number}: too long ({len})\n")),
+                }
+            }
+            out
+        } else {
+            render(&validate::validate_slice(&bytes, &Options::default()))
+        };
+        insta::assert_snapshot!(text);
+    });
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn hostile_fixtures_through_the_command_line() {
+    let out = assert_cmd::Command::cargo_bin("anaplan-task")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["validate", "--format", "json", "tests/fixtures/hostile"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = std::str::from_utf8(&out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // One verdict per .json file, one per non-blank line of the .ndjson file.
+    let files = std::fs::read_dir(fixtures().join("hostile")).unwrap().count();
+    assert_eq!(lines.len(), files - 1 + 4);
+    let valid = lines.iter().filter(|l| l["valid"] == true).count();
+    assert_eq!(valid, 3, "{lines:#?}"); // three lines of the .ndjson file
+}
+
+/// A seed response with `values` replaced by `entries` entries.
+fn with_values(code: &str, entries: usize, unknown: bool) -> String {
+    let mut values = Vec::with_capacity(entries);
+    if !unknown {
+        for (k, v) in [("hierarchyName", "Employees")] {
+            values.push(k.to_owned());
+            values.push(v.to_owned());
+        }
+    }
+    let mut i = 0;
+    while values.len() < entries {
+        values.push(format!("k{i}"));
+        values.push(i.to_string());
+        i += 1;
+    }
+    serde_json::json!({"task": {"taskId": "1B1D84DDD53847BAA621810B593C3FC1", "taskState": "COMPLETE",
+        "result": {"successful": true, "failureDumpAvailable": false,
+            "details": [{"type": code, "values": values}]}}})
+    .to_string()
+}
+
+#[test]
+fn a_million_values_entries() {
+    // An unknown code keeps the raw entries; a typed code reports the
+    // missing keys and the unknown ones without a quadratic search.
+    let raw = validate::validate_str(&with_values("somethingNew", 1_000_000, true), &Options::default());
+    assert!(raw.is_valid(), "{:#?}", raw.findings);
+    let typed = validate::validate_str(
+        &with_values("hierarchyRowsProcessed", 1_000_000, false),
+        &Options::default(),
+    );
+    assert_eq!(
+        typed.findings[0].to_string(),
+        "1:9277976: error[values-missing-key] task.result.details[0].values: missing key `successRowCount` required by hierarchyRowsProcessed"
+    );
+    let text = with_values("exportSucceeded", 1_000_000, true).replacen("\"k0\"", "\"exportName\"", 1);
+    let export = validate::validate_str(&text, &Options::default());
+    assert!(export.is_valid());
+    let codes: Vec<&str> = export.findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["missing-envelope", "unknown-values-key"]);
+    assert_eq!(
+        export.findings[1].message,
+        "499999 unknown keys in values: `k1`, `k2`, `k3`, `k4`, `k5` and 499994 more"
+    );
+}
+
+#[test]
+fn a_hundred_megabyte_string() {
+    let big = "x".repeat(100 << 20);
+    let json = serde_json::json!({"task": {"taskId": "1B1D84DDD53847BAA621810B593C3FC1", "taskState": "IN_PROGRESS",
+        "currentStep": big}})
+    .to_string();
+    let report = validate::validate_str(&json, &Options::default());
+    assert!(report.is_valid());
+    // A typed value that long is cut in the message that quotes it.
+    let json = with_values("hierarchyRowsProcessed", 2, false).replacen("\"Employees\"", "null", 1);
+    let report = validate::validate_str(&json, &Options::default());
+    assert!(!report.is_valid());
+    let bad = format!("{}1", "9".repeat(100 << 20));
+    let json = serde_json::json!({"task": {"taskId": "1B1D84DDD53847BAA621810B593C3FC1", "taskState": "COMPLETE",
+        "result": {"successful": true, "failureDumpAvailable": false,
+            "details": [{"type": "lineItemRowsProcessed", "values": ["lineItemName", "x", "rowCount", bad]}]}}})
+    .to_string();
+    let report = validate::validate_str(&json, &Options::default());
+    assert_eq!(report.findings[0].code, "count-overflow");
+    assert!(
+        report.findings[0].message.len() < 200,
+        "{}",
+        report.findings[0].message.len()
+    );
+}
+
+#[test]
+fn findings_are_capped_and_placed_in_linear_time() {
+    // 5,000 details with unknown codes, and no envelope: 5,001 findings, of
+    // which the first thousand are listed.
+    let details: Vec<serde_json::Value> = (0..5000)
+        .map(|i| serde_json::json!({"type": format!("code{i}"), "values": []}))
+        .collect();
+    let json = serde_json::json!({"task": {"taskId": "1B1D84DDD53847BAA621810B593C3FC1", "taskState": "COMPLETE",
+        "result": {"successful": true, "failureDumpAvailable": false, "details": details}}})
+    .to_string();
+    let report = validate::validate_str(&json, &Options::default());
+    assert_eq!(report.findings.len(), validate::MAX_FINDINGS + 1);
+    let last = report.findings.last().unwrap();
+    assert_eq!(
+        last.to_string(),
+        "info[more-findings] .: 4001 more findings are not listed (at most 1000 are), the worst of them info"
+    );
+    assert!(report.is_valid());
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn the_command_line_limits_sizes_and_reads_awkward_files() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-cli");
+    let _ = std::fs::remove_dir_all(&dir);
+    // A folder named like a capture is searched, not read as a file.
+    std::fs::create_dir_all(dir.join("a-folder.json")).unwrap();
+    let seed = crate::util::fixture("valid/seed.json");
+    let compact = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&seed).unwrap()).unwrap();
+    std::fs::write(dir.join("a-folder.json/inside.json"), &seed).unwrap();
+    std::fs::write(dir.join("big.json"), format!("{compact}{}", " ".repeat(5000))).unwrap();
+    std::fs::write(
+        dir.join("stream.ndjson"),
+        format!("{compact}\n{}\n{compact}\n", "x".repeat(5000)),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("anaplan-task")
+            .unwrap()
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let d = dir.to_str().unwrap();
+    let (code, stdout) = run(&["validate", "--max-size", "4000", d]);
+    assert_eq!(code, Some(1));
+    let stdout = stdout.replace(d, "DIR");
+    assert_eq!(
+        stdout,
+        "DIR/big.json: error[too-large] .: the file is 5877 bytes, more than the limit of 4000 (--max-size)\n\
+         DIR/stream.ndjson:2: error[too-large] .: the line is 5000 bytes, more than the limit of 4000 (--max-size)\n\
+         5 documents: 3 valid, 0 with warnings, 2 invalid; outcomes: 3 succeeded\n"
+    );
+    // A file that cannot be read: permissions do not stop root, so also
+    // read one that fails with an I/O error.
+    let locked = dir.join("locked.json");
+    std::fs::write(&locked, &seed).unwrap();
+    let mut perms = std::fs::metadata(&locked).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o000);
+    std::fs::set_permissions(&locked, perms).unwrap();
+    let readable_anyway = std::fs::read(&locked).is_ok();
+    let (code, stdout) = run(&["validate", locked.to_str().unwrap()]);
+    if readable_anyway {
+        assert_eq!(code, Some(0));
+    } else {
+        assert_eq!(code, Some(2));
+        assert!(stdout.contains("error[io-error]"), "{stdout}");
+    }
+    let (code, stdout) = run(&["validate", "/proc/self/mem"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stdout.starts_with("/proc/self/mem: error[io-error] .: cannot read: "),
+        "{stdout}"
+    );
+}
