@@ -68,10 +68,8 @@ fn hostile_fixtures_through_the_command_line() {
 fn with_values(code: &str, entries: usize, unknown: bool) -> String {
     let mut values = Vec::with_capacity(entries);
     if !unknown {
-        for (k, v) in [("hierarchyName", "Employees")] {
-            values.push(k.to_owned());
-            values.push(v.to_owned());
-        }
+        values.push("hierarchyName".to_owned());
+        values.push("Employees".to_owned());
     }
     let mut i = 0;
     while values.len() < entries {
