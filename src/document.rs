@@ -55,24 +55,25 @@ impl TaskSummary {
         epoch_millis(self.creation_time?)
     }
 
-    /// The summary of a task that carries nothing beyond id, state and
-    /// creation time, as the start call answers; `Err` gives the task back.
-    fn from_task(task: Task) -> Result<Self, Box<Task>> {
-        let bare = task.current_step.is_none()
+    /// Whether a task carries nothing beyond id, state and creation time,
+    /// as the start call answers.
+    fn is_bare(task: &Task) -> bool {
+        task.current_step.is_none()
             && task.progress.is_none()
             && task.result.is_none()
             && task.task_type.is_none()
             && task.cancelled_by.is_none()
-            && task.extra.is_empty();
-        if !bare {
-            return Err(Box::new(task));
-        }
-        Ok(Self {
+            && task.extra.is_empty()
+    }
+
+    /// The summary of a bare task (see [`TaskSummary::is_bare`]).
+    fn from_bare(task: Task) -> Self {
+        Self {
             task_id: task.task_id,
             task_state: Some(task.task_state),
             creation_time: task.creation_time,
             extra: task.extra,
-        })
+        }
     }
 }
 
@@ -347,19 +348,20 @@ impl<'de> Visitor<'de> for DocumentVisitor {
             stash(&mut extra, "tasks", tasks)?;
             stash(&mut extra, "path", path)?;
             stash(&mut extra, "timestamp", timestamp)?;
-            return Ok(match TaskSummary::from_task(task) {
-                Ok(task) => Document::CreateTask(CreateTaskResponse {
+            return Ok(if TaskSummary::is_bare(&task) {
+                Document::CreateTask(CreateTaskResponse {
+                    meta,
+                    status,
+                    task: TaskSummary::from_bare(task),
+                    extra,
+                })
+            } else {
+                Document::TaskStatus(TaskResponse {
                     meta,
                     status,
                     task,
                     extra,
-                }),
-                Err(task) => Document::TaskStatus(TaskResponse {
-                    meta,
-                    status,
-                    task: *task,
-                    extra,
-                }),
+                })
             });
         }
         let paged = meta.as_ref().is_some_and(|m| m.paging.is_some());

@@ -55,30 +55,27 @@ use serde::de::DeserializeOwned;
 /// assert_eq!(err.message(), "count `failedCount` at index 3 is not a plain decimal: `x`");
 /// ```
 pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
-    // The fast path reads without tracking the path; only a failure reads
-    // again, with tracking, to say where the problem is.
-    let mut de = serde_json::Deserializer::from_str(json);
-    let fast = T::deserialize(&mut de).and_then(|value| de.end().map(|()| value));
+    // The fast path reads without tracking the path; only when it fails
+    // does a second reading track it, to say where the problem is.
+    let fast = {
+        let mut de = serde_json::Deserializer::from_str(json);
+        T::deserialize(&mut de).and_then(|value| de.end().map(|()| value))
+    };
     match fast {
         Ok(value) => Ok(value),
-        Err(fast) => Err(locate_error::<T>(json, fast)),
+        Err(_) => precise(json),
     }
 }
 
-/// Reads a document that failed again, tracking the JSON path, to build the
-/// full error.
+/// Reads a document tracking the JSON path.
 #[cold]
-fn locate_error<T: DeserializeOwned>(json: &str, fast: serde_json::Error) -> DecodeError {
+fn precise<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
     let mut de = serde_json::Deserializer::from_str(json);
     values::take_last();
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Err(e) => DecodeError::from_json(e).with_values_error(values::take_last()),
-        Ok(_) => match de.end() {
-            Err(e) => DecodeError::at_path(".".to_owned(), e),
-            // Not reached: both reads run the same code on the same text.
-            Ok(()) => DecodeError::at_path(".".to_owned(), fast),
-        },
-    }
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de)
+        .map_err(|e| DecodeError::from_json(e).with_values_error(values::take_last()))?;
+    de.end().map_err(|e| DecodeError::at_path(".".to_owned(), e))?;
+    Ok(value)
 }
 
 /// Reads one JSON document from bytes, which must be UTF-8 (a byte-order

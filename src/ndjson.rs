@@ -108,7 +108,7 @@ impl<R: BufRead> LineReader<R> {
                 return Ok(any.then_some(len));
             }
             any = true;
-            let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            let (take, done) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (i, true),
                 None => (chunk.len(), false),
             };

@@ -1,5 +1,6 @@
 //! One test binary for the whole crate, so the build stays fast.
 
+mod alloc;
 #[cfg(feature = "cli")]
 mod cli;
 mod errors;
