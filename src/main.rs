@@ -364,6 +364,9 @@ impl Run<'_> {
     /// Standard input: NDJSON when its first line is a JSON document by
     /// itself, one document otherwise.
     fn stdin(&mut self) -> io::Result<()> {
+        if io::stdin().is_terminal() {
+            eprintln!("anaplan-task: reading from the terminal; end the input with Ctrl-D (or name files to check)");
+        }
         let mut input = BufReader::with_capacity(256 * 1024, io::stdin().lock());
         let mut first = Vec::new();
         let limit = self.args.max_size;
