@@ -465,8 +465,19 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
 /// Reads a value element of a streamed array into the sink.
 struct ValueSeed<'s> {
     sink: &'s mut Sink,
-    target: Target,
+    /// Taken when the value arrives; still there when the array ended
+    /// after the key, so that the odd-length error can name the key.
+    target: &'s mut Option<Target>,
     index: usize,
+}
+
+impl ValueSeed<'_> {
+    fn put(self, value: Option<Cow<'_, str>>) -> Result<(), ValuesError> {
+        match self.target.take() {
+            Some(target) => self.sink.value(target, self.index, value),
+            None => Ok(()),
+        }
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
@@ -479,32 +490,26 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
 impl<'de> Visitor<'de> for ValueSeed<'_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.target {
-            Target::Known(i) => match self.sink.spec.keys[*i].shape {
+        match &*self.target {
+            Some(Target::Known(i)) => match self.sink.spec.keys[*i].shape {
                 Shape::Count => f.write_str("a count as decimal text"),
                 Shape::Text => f.write_str("text"),
                 Shape::NullableText => f.write_str("text or null"),
             },
-            Target::Other(_) => f.write_str("text or null"),
+            _ => f.write_str("text or null"),
         }
     }
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
-        self.sink
-            .value(self.target, self.index, Some(Cow::Borrowed(v)))
-            .map_err(raise)
+        self.put(Some(Cow::Borrowed(v))).map_err(raise)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.sink
-            .value(self.target, self.index, Some(Cow::Borrowed(v)))
-            .map_err(raise)
+        self.put(Some(Cow::Borrowed(v))).map_err(raise)
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
-        self.sink
-            .value(self.target, self.index, Some(Cow::Owned(v)))
-            .map_err(raise)
+        self.put(Some(Cow::Owned(v))).map_err(raise)
     }
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.sink.value(self.target, self.index, None).map_err(raise)
+        self.put(None).map_err(raise)
     }
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
         self.visit_unit()
@@ -523,22 +528,16 @@ impl<'de> Visitor<'de> for StreamVisitor {
         let mut sink = Sink::new(self.0);
         let mut index = 0;
         while let Some(target) = seq.next_element_seed(KeySeed { sink: &mut sink, index })? {
-            // The key's name, kept only where an odd length must name it.
-            let last_key = match &target {
-                Target::Known(i) => Target::Known(*i),
-                Target::Other(_) => Target::Other(String::new()),
-            };
-            let unknown_key = match &target {
-                Target::Other(k) => Some(snippet(k)),
-                Target::Known(_) => None,
-            };
+            let mut target = Some(target);
             let seed = ValueSeed {
                 sink: &mut sink,
-                target,
+                target: &mut target,
                 index: index + 1,
             };
             if seq.next_element_seed(seed)?.is_none() {
-                let key = unknown_key.unwrap_or_else(|| snippet(sink.target_name(&last_key)));
+                let key = target
+                    .as_ref()
+                    .map_or_else(String::new, |t| snippet(sink.target_name(t)));
                 return Err(raise(ValuesError::OddLength {
                     len: index + 1,
                     key,
