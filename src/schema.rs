@@ -88,6 +88,16 @@ impl SchemaKind {
         }
     }
 
+    /// The name of the root object, as the documentation titles it.
+    fn root_name(self) -> &'static str {
+        match self {
+            Self::TaskStatus => "TaskResponse",
+            Self::CreateTask => "CreateTaskResponse",
+            Self::TaskList => "TaskListResponse",
+            Self::Error => "ErrorResponse",
+        }
+    }
+
     /// The name used on the command line: `status`, `create`, `list` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -354,12 +364,7 @@ pub fn markdown() -> String {
         if let Some(Value::Object(d)) = s.as_object_mut().and_then(|o| o.remove("$defs")) {
             defs.extend(d);
         }
-        let name = match kind {
-            SchemaKind::TaskStatus => "TaskResponse",
-            SchemaKind::CreateTask => "CreateTaskResponse",
-            SchemaKind::TaskList => "TaskListResponse",
-            SchemaKind::Error => "ErrorResponse",
-        };
+        let name = kind.root_name();
         roots.insert(name.into(), s);
     }
     let mut out = String::new();
@@ -377,12 +382,7 @@ pub fn markdown() -> String {
          | body | call | schema file | root object |\n|---|---|---|---|\n",
     );
     for kind in SchemaKind::ALL {
-        let name = match kind {
-            SchemaKind::TaskStatus => "TaskResponse",
-            SchemaKind::CreateTask => "CreateTaskResponse",
-            SchemaKind::TaskList => "TaskListResponse",
-            SchemaKind::Error => "ErrorResponse",
-        };
+        let name = kind.root_name();
         let _ = writeln!(
             out,
             "| {} | {} | `schemas/{}` | [{name}](#{}) |",
