@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
+mod fast;
 mod locate;
 mod wire;
 
@@ -55,15 +56,12 @@ use serde::de::DeserializeOwned;
 /// assert_eq!(err.message(), "count `failedCount` at index 3 is not a plain decimal: `x`");
 /// ```
 pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
-    // The fast path reads without tracking the path; only when it fails
-    // does a second reading track it, to say where the problem is.
-    let fast = {
-        let mut de = serde_json::Deserializer::from_str(json);
-        T::deserialize(&mut de).and_then(|value| de.end().map(|()| value))
-    };
-    match fast {
+    // The first reading is lean and gives up on anything unusual; only then
+    // does serde_json read the document, tracking the path to say where a
+    // problem is.
+    match fast::from_str(json) {
         Ok(value) => Ok(value),
-        Err(_) => precise(json),
+        Err(fast::Bail) => precise(json),
     }
 }
 

@@ -175,6 +175,28 @@ pub(crate) fn snippet(text: &str) -> String {
 /// zero (but `"0"` itself), at most `u64::MAX`.
 pub(crate) fn parse_count(key: &'static str, index: usize, text: &str) -> Result<u64, ValuesError> {
     let b = text.as_bytes();
+    // One pass for the common case: at most 19 digits cannot overflow.
+    if let [first, rest @ ..] = b {
+        if b.len() <= 19 && (*first != b'0' || rest.is_empty()) {
+            let mut n: u64 = 0;
+            let mut plain = true;
+            for &d in b {
+                let digit = d.wrapping_sub(b'0');
+                plain &= digit < 10;
+                n = n.wrapping_mul(10).wrapping_add(u64::from(digit));
+            }
+            if plain {
+                return Ok(n);
+            }
+        }
+    }
+    parse_count_slow(key, index, text)
+}
+
+/// [`parse_count`] for long text and for errors.
+#[cold]
+fn parse_count_slow(key: &'static str, index: usize, text: &str) -> Result<u64, ValuesError> {
+    let b = text.as_bytes();
     let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
     if !digits(b) || (b.len() > 1 && b[0] == b'0') {
         if b.first() == Some(&b'-') && digits(&b[1..]) {
@@ -312,21 +334,24 @@ impl Sink {
         }
     }
 
+    #[inline]
     fn key(&mut self, index: usize, key: &str) -> Result<Target, ValuesError> {
-        if let Some(i) = (self.spec.index)(key) {
-            if self.first[i] != UNSEEN {
-                return Err(ValuesError::DuplicateKey {
-                    key: snippet(key),
-                    index,
-                    first: self.first[i] as usize,
-                });
+        match (self.spec.index)(key) {
+            Some(i) if self.first[i] == UNSEEN => {
+                self.first[i] = u32::try_from(index).unwrap_or(UNSEEN - 1);
+                Ok(Target::Known(i))
             }
-            self.first[i] = u32::try_from(index).unwrap_or(UNSEEN - 1);
-            return Ok(Target::Known(i));
+            known => self.other_key(index, key, known),
         }
-        let first = match &self.other_index {
-            Some(seen) => seen.get(key).copied(),
-            None => self.other.iter().position(|p| p.key == key).map(|j| self.other_at[j]),
+    }
+
+    /// [`Sink::key`] for a key not among the struct's fields, or seen twice.
+    #[inline(never)]
+    fn other_key(&mut self, index: usize, key: &str, known: Option<usize>) -> Result<Target, ValuesError> {
+        let first = match (known, &self.other_index) {
+            (Some(i), _) => Some(self.first[i] as usize),
+            (None, Some(seen)) => seen.get(key).copied(),
+            (None, None) => self.other.iter().position(|p| p.key == key).map(|j| self.other_at[j]),
         };
         if let Some(first) = first {
             return Err(ValuesError::DuplicateKey {
@@ -338,37 +363,44 @@ impl Sink {
         Ok(Target::Other(key.to_owned()))
     }
 
+    #[inline]
     fn value(&mut self, target: Target, index: usize, value: Option<Cow<'_, str>>) -> Result<(), ValuesError> {
         let i = match target {
+            Target::Known(i) => i,
             Target::Other(key) => {
-                if let Some(seen) = &mut self.other_index {
-                    seen.insert(key.clone(), index - 1);
-                }
-                self.other.push(Pair {
-                    key,
-                    value: value.map(Cow::into_owned),
-                });
-                self.other_at.push(index - 1);
-                if self.other_index.is_none() && self.other.len() >= LINEAR_OTHER {
-                    let seen = self
-                        .other
-                        .iter()
-                        .map(|p| p.key.clone())
-                        .zip(self.other_at.iter().copied());
-                    self.other_index = Some(seen.collect());
-                }
+                self.other_value(key, index, value);
                 return Ok(());
             }
-            Target::Known(i) => i,
         };
         let spec = &self.spec.keys[i];
         match (spec.shape, value) {
-            (Shape::Text | Shape::Count, None) => return Err(ValuesError::NullValue { key: spec.name, index }),
-            (Shape::NullableText, None) => {}
-            (Shape::Text | Shape::NullableText, Some(s)) => self.texts[i] = Some(s.into_owned()),
             (Shape::Count, Some(s)) => self.counts[i] = parse_count(spec.name, index, &s)?,
+            (Shape::Text | Shape::NullableText, Some(s)) => self.texts[i] = Some(s.into_owned()),
+            (Shape::NullableText, None) => {}
+            (Shape::Text | Shape::Count, None) => return Err(ValuesError::NullValue { key: spec.name, index }),
         }
         Ok(())
+    }
+
+    /// [`Sink::value`] for a key not among the struct's fields.
+    #[inline(never)]
+    fn other_value(&mut self, key: String, index: usize, value: Option<Cow<'_, str>>) {
+        if let Some(seen) = &mut self.other_index {
+            seen.insert(key.clone(), index - 1);
+        }
+        self.other.push(Pair {
+            key,
+            value: value.map(Cow::into_owned),
+        });
+        self.other_at.push(index - 1);
+        if self.other_index.is_none() && self.other.len() >= LINEAR_OTHER {
+            let seen = self
+                .other
+                .iter()
+                .map(|p| p.key.clone())
+                .zip(self.other_at.iter().copied());
+            self.other_index = Some(seen.collect());
+        }
     }
 
     fn target_name<'t>(&self, target: &'t Target) -> &'t str {
@@ -1133,7 +1165,44 @@ pub(crate) struct ValuesSeed(pub(crate) Option<TypedKind>);
 impl<'de> DeserializeSeed<'de> for ValuesSeed {
     type Value = Option<DetailValues>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_option(self)
+        // The crate's own reader hands over the rest of the text (see
+        // `fast::REST`); any other deserializer reads the array as usual.
+        deserializer.deserialize_newtype_struct(crate::fast::REST, self)
+    }
+}
+
+impl ValuesSeed {
+    /// Reads `values` at the start of `rest` in one loop over its text,
+    /// refusing anything the usual reading would refuse or explain.
+    fn read_rest(self, rest: &str) -> crate::fast::Res<(Option<DetailValues>, usize)> {
+        use crate::fast::{Bail, read_flat};
+        let Some(kind) = self.0 else {
+            let mut raw = Vec::new();
+            let (len, used) = read_flat(rest, |_, v| {
+                raw.push(v.map(str::to_owned));
+                Ok(())
+            })?;
+            return Ok((len.map(|_| DetailValues::Raw(raw)), used));
+        };
+        let mut sink = Sink::new(kind.spec());
+        let mut target = None;
+        let (len, used) = read_flat(rest, |index, v| {
+            if index % 2 == 0 {
+                target = Some(sink.key(index, v.ok_or(Bail)?).map_err(|_| Bail)?);
+                Ok(())
+            } else {
+                let t = target.take().ok_or(Bail)?;
+                sink.value(t, index, v.map(Cow::Borrowed)).map_err(|_| Bail)
+            }
+        })?;
+        let Some(len) = len else {
+            return Ok((None, used));
+        };
+        if len % 2 == 1 {
+            return Err(Bail);
+        }
+        let filled = sink.finish(len).map_err(|_| Bail)?;
+        Ok((Some(kind.build(filled)), used))
     }
 }
 
@@ -1148,6 +1217,19 @@ impl<'de> Visitor<'de> for ValuesSeed {
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
     }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+    fn visit_borrowed_str<E: de::Error>(self, rest: &'de str) -> Result<Self::Value, E> {
+        if !crate::fast::asked() {
+            return Err(de::Error::invalid_type(de::Unexpected::Str(rest), &self));
+        }
+        let (values, used) = self
+            .read_rest(rest)
+            .map_err(|_| E::custom("values left to the full reading"))?;
+        crate::fast::consumed(used);
+        Ok(values)
+    }
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         Ok(Some(match self.0 {
             Some(kind) => kind.build(deserializer.deserialize_seq(StreamVisitor(kind.spec()))?),
@@ -1159,6 +1241,33 @@ impl<'de> Visitor<'de> for ValuesSeed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_parse_like_the_standard_library() {
+        for text in [
+            "0",
+            "7",
+            "90",
+            "1234567890123456789",
+            "9999999999999999999",
+            "18446744073709551615",
+            "18446744073709551616",
+            "00",
+            "01",
+            "-1",
+            "-0",
+            "",
+            "1a",
+            "+1",
+            " 1",
+            "1.0",
+            "٣",
+        ] {
+            let plain = !text.starts_with('0') || text == "0";
+            let expected = text.parse::<u64>().ok().filter(|_| plain && !text.starts_with('+'));
+            assert_eq!(parse_count("k", 0, text).ok(), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn specs_find_every_key_and_put_text_first() {

@@ -1,0 +1,654 @@
+//! The first reading of [`crate::from_str`]: a lean serde `Deserializer`
+//! over JSON text, made for the shapes of this crate.
+//!
+//! It accepts a document only when serde_json would accept it and read the
+//! same values: on anything it does not handle, or handles only slowly, it
+//! gives up with [`Bail`], and the caller reads the document again with
+//! serde_json, which decides and explains. So it has no error messages, no
+//! positions, and never needs to be right about why input is bad.
+//!
+//! What makes it quick: strings are scanned with a lookup table and handed
+//! out borrowed; plain non-negative integers are read directly; anything
+//! else numeric is passed to serde_json on its own text; there is no
+//! position tracking and no error formatting.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Visitor};
+
+/// serde_json refuses documents nested deeper than 128; this reader gives
+/// up well before, so it never accepts what serde_json refuses.
+const MAX_DEPTH: u32 = 100;
+
+/// This reader gives up; serde_json reads the document instead.
+#[derive(Debug)]
+pub(crate) struct Bail;
+
+impl fmt::Display for Bail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("left to serde_json")
+    }
+}
+
+impl std::error::Error for Bail {}
+
+impl de::Error for Bail {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Bail
+    }
+}
+
+pub(crate) type Res<T> = Result<T, Bail>;
+
+/// Bytes that end the plain run of a string: the quote, the backslash and
+/// the control characters (which JSON forbids raw).
+static SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        table[i] = true;
+        i += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// Reads one document of type `T` from `text`, which must hold nothing
+/// else but white space.
+pub(crate) fn from_str<'a, T: de::Deserialize<'a>>(text: &'a str) -> Res<T> {
+    let mut reader = Reader {
+        text,
+        pos: 0,
+        depth: 0,
+        scratch: String::new(),
+    };
+    let value = T::deserialize(&mut reader)?;
+    match reader.peek() {
+        None => Ok(value),
+        Some(_) => Err(Bail),
+    }
+}
+
+/// The newtype name through which a caller asks this reader for the rest
+/// of the input: the reader answers `visit_borrowed_str` with the text from
+/// the next value to the end, and the visitor reports how much of it it read
+/// with [`consumed`]. Other deserializers treat it as a plain newtype, so
+/// the visitor then reads the value the usual way. The `values` arrays are
+/// read like this, with [`read_flat`], without serde's per-element calls.
+pub(crate) const REST: &str = "$anaplan_task::rest";
+
+thread_local! {
+    static CONSUMED: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// Marks, in [`CONSUMED`], that the reader asked for a reading of the rest.
+const ASKED: usize = usize::MAX;
+
+/// Whether the string a visitor was given is the rest of the input asked
+/// for with [`REST`] (and not a string value from some other format).
+pub(crate) fn asked() -> bool {
+    CONSUMED.get() == Some(ASKED)
+}
+
+/// Reports, from a visitor given the rest of the input, how many bytes of
+/// it the visitor read.
+pub(crate) fn consumed(bytes: usize) {
+    CONSUMED.set(Some(bytes));
+}
+
+/// Reads, at the start of `text`, `null` or an array of strings and nulls,
+/// giving each element with its index to `each`. Returns the number of
+/// elements (`None` for `null`) and of bytes read.
+pub(crate) fn read_flat(
+    text: &str,
+    mut each: impl FnMut(usize, Option<&str>) -> Res<()>,
+) -> Res<(Option<usize>, usize)> {
+    let mut r = Reader {
+        text,
+        pos: 0,
+        depth: 0,
+        scratch: String::new(),
+    };
+    match r.peek() {
+        Some(b'n') => {
+            r.keyword(b"null")?;
+            return Ok((None, r.pos));
+        }
+        Some(b'[') => r.pos += 1,
+        _ => return Err(Bail),
+    }
+    if r.peek() == Some(b']') {
+        r.pos += 1;
+        return Ok((Some(0), r.pos));
+    }
+    let mut index = 0;
+    loop {
+        match r.peek() {
+            Some(b'"') => each(index, Some(r.string()?.as_str()))?,
+            Some(b'n') => {
+                r.keyword(b"null")?;
+                each(index, None)?;
+            }
+            _ => return Err(Bail),
+        }
+        index += 1;
+        match r.peek() {
+            Some(b',') => r.pos += 1,
+            Some(b']') => {
+                r.pos += 1;
+                return Ok((Some(index), r.pos));
+            }
+            _ => return Err(Bail),
+        }
+    }
+}
+
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    depth: u32,
+    /// The unescaped text of the last string that had escapes.
+    scratch: String,
+}
+
+/// A string read: borrowed from the input, or unescaped into the scratch.
+enum Text<'a, 's> {
+    Borrowed(&'a str),
+    Copied(&'s str),
+}
+
+impl<'a> Text<'a, '_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Borrowed(s) => s,
+            Text::Copied(s) => s,
+        }
+    }
+
+    fn visit<V: Visitor<'a>>(self, visitor: V) -> Res<V::Value> {
+        match self {
+            Text::Borrowed(s) => visitor.visit_borrowed_str(s),
+            Text::Copied(s) => visitor.visit_str(s),
+        }
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// Skips white space and returns the next byte, not consumed.
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.text.as_bytes();
+        while let Some(&c) = bytes.get(self.pos) {
+            // Every byte above the space is a token (compact JSON has no
+            // white space at all).
+            if c > b' ' {
+                return Some(c);
+            }
+            match c {
+                b' ' | b'\n' | b'\r' | b'\t' => self.pos += 1,
+                _ => return Some(c),
+            }
+        }
+        None
+    }
+
+    /// Skips white space and consumes `c`.
+    #[inline]
+    fn expect(&mut self, c: u8) -> Res<()> {
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Bail)
+        }
+    }
+
+    /// Consumes the keyword `word` (`null`, `true`, `false`) at the position.
+    fn keyword(&mut self, word: &[u8]) -> Res<()> {
+        let end = self.pos + word.len();
+        if self.text.as_bytes().get(self.pos..end) == Some(word) {
+            self.pos = end;
+            Ok(())
+        } else {
+            Err(Bail)
+        }
+    }
+
+    /// Reads the string whose opening quote is at the position.
+    #[inline]
+    fn string(&mut self) -> Res<Text<'a, '_>> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos + 1;
+        let end = start + plain_run(bytes.get(start..).ok_or(Bail)?);
+        match bytes.get(end) {
+            Some(b'"') => {
+                self.pos = end + 1;
+                self.text.get(start..end).map(Text::Borrowed).ok_or(Bail)
+            }
+            Some(b'\\') => self.escaped(start, end),
+            _ => Err(Bail),
+        }
+    }
+
+    /// Finishes a string with escapes into the scratch; `at` is the first
+    /// backslash, `start` the first byte of the string's text.
+    #[cold]
+    fn escaped(&mut self, start: usize, mut at: usize) -> Res<Text<'a, '_>> {
+        let bytes = self.text.as_bytes();
+        self.scratch.clear();
+        self.scratch.push_str(self.text.get(start..at).ok_or(Bail)?);
+        loop {
+            // `at` is on a backslash.
+            let c = *bytes.get(at + 1).ok_or(Bail)?;
+            at += 2;
+            let unescaped = match c {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'u' => {
+                    let unit = hex4(bytes, at)?;
+                    at += 4;
+                    let code = match unit {
+                        0xD800..=0xDBFF => {
+                            if bytes.get(at..at + 2) != Some(b"\\u") {
+                                return Err(Bail);
+                            }
+                            let low = hex4(bytes, at + 2)?;
+                            if !(0xDC00..=0xDFFF).contains(&low) {
+                                return Err(Bail);
+                            }
+                            at += 6;
+                            0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        0xDC00..=0xDFFF => return Err(Bail),
+                        _ => unit,
+                    };
+                    char::from_u32(code).ok_or(Bail)?
+                }
+                _ => return Err(Bail),
+            };
+            self.scratch.push(unescaped);
+            let run = at;
+            loop {
+                let c = *bytes.get(at).ok_or(Bail)?;
+                if !SPECIAL[usize::from(c)] {
+                    at += 1;
+                    continue;
+                }
+                self.scratch.push_str(self.text.get(run..at).ok_or(Bail)?);
+                match c {
+                    b'"' => {
+                        self.pos = at + 1;
+                        return Ok(Text::Copied(&self.scratch));
+                    }
+                    b'\\' => break,
+                    _ => return Err(Bail),
+                }
+            }
+        }
+    }
+
+    /// Reads a number: plain non-negative integers here, everything else
+    /// by serde_json on the number's own text, so the value is exactly the
+    /// one serde_json would give.
+    fn number<V: Visitor<'a>>(&mut self, visitor: V) -> Res<V::Value> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let mut i = start;
+        let mut n: u64 = 0;
+        let mut plain = true;
+        while let Some(&c) = bytes.get(i) {
+            if !c.is_ascii_digit() {
+                break;
+            }
+            match n.checked_mul(10).and_then(|n| n.checked_add(u64::from(c - b'0'))) {
+                Some(m) => n = m,
+                None => plain = false,
+            }
+            i += 1;
+        }
+        let digits = i - start;
+        let leading_zero = digits > 1 && bytes[start] == b'0';
+        let more = matches!(bytes.get(i), Some(b'.' | b'e' | b'E' | b'-' | b'+'));
+        if plain && digits > 0 && !leading_zero && !more {
+            self.pos = i;
+            return visitor.visit_u64(n);
+        }
+        while matches!(bytes.get(i), Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'-' | b'+')) {
+            i += 1;
+        }
+        let span = self.text.get(start..i).ok_or(Bail)?;
+        let mut de = serde_json::Deserializer::from_str(span);
+        let value = de::Deserializer::deserialize_any(&mut de, visitor).map_err(|_| Bail)?;
+        de.end().map_err(|_| Bail)?;
+        self.pos = i;
+        Ok(value)
+    }
+
+    fn enter(&mut self) -> Res<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH { Err(Bail) } else { Ok(()) }
+    }
+
+    /// Reads an object whose `{` is at the position.
+    fn object<V: Visitor<'a>>(&mut self, visitor: V) -> Res<V::Value> {
+        self.enter()?;
+        self.pos += 1;
+        let value = visitor.visit_map(Access { de: self, first: true })?;
+        self.depth -= 1;
+        self.expect(b'}')?;
+        Ok(value)
+    }
+
+    /// Reads an array whose `[` is at the position.
+    fn array<V: Visitor<'a>>(&mut self, visitor: V) -> Res<V::Value> {
+        self.enter()?;
+        self.pos += 1;
+        let value = visitor.visit_seq(Access { de: self, first: true })?;
+        self.depth -= 1;
+        self.expect(b']')?;
+        Ok(value)
+    }
+}
+
+/// How many bytes at the start of `bytes` are plain string text (none of
+/// [`SPECIAL`]): eight at a time, then byte by byte for the last few.
+#[inline]
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        // A high bit marks a byte equal to `"` or `\`, or below 0x20; bytes
+        // above the first marked one may be marked wrongly, so only the
+        // lowest mark counts.
+        let quote = v ^ (ONES * u64::from(b'"'));
+        let backslash = v ^ (ONES * u64::from(b'\\'));
+        let marks = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (v.wrapping_sub(ONES * 0x20) & !v);
+        let marks = marks & HIGH;
+        if marks != 0 {
+            return i + (marks.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&c) = bytes.get(i) {
+        if SPECIAL[usize::from(c)] {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The value of four hexadecimal digits at `at`.
+fn hex4(bytes: &[u8], at: usize) -> Res<u32> {
+    let digits = bytes.get(at..at + 4).ok_or(Bail)?;
+    digits.iter().try_fold(0u32, |acc, &d| {
+        let v = char::from(d).to_digit(16).ok_or(Bail)?;
+        Ok(acc << 4 | v)
+    })
+}
+
+impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
+    type Error = Bail;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Res<V::Value> {
+        match self.peek().ok_or(Bail)? {
+            b'"' => self.string()?.visit(visitor),
+            b'{' => self.object(visitor),
+            b'[' => self.array(visitor),
+            b'n' => {
+                self.keyword(b"null")?;
+                visitor.visit_unit()
+            }
+            b't' => {
+                self.keyword(b"true")?;
+                visitor.visit_bool(true)
+            }
+            b'f' => {
+                self.keyword(b"false")?;
+                visitor.visit_bool(false)
+            }
+            b'-' | b'0'..=b'9' => self.number(visitor),
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Res<V::Value> {
+        if self.peek() == Some(b'n') {
+            self.keyword(b"null")?;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Res<V::Value> {
+        match self.peek() {
+            Some(b'"') => self.string()?.visit(visitor),
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Res<V::Value> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Res<V::Value> {
+        match self.peek() {
+            Some(b'{') => self.object(visitor),
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Res<V::Value> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Res<V::Value> {
+        match self.peek() {
+            Some(b'[') => self.array(visitor),
+            _ => Err(Bail),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Res<V::Value> {
+        if name == REST {
+            self.peek().ok_or(Bail)?;
+            let rest = self.text.get(self.pos..).ok_or(Bail)?;
+            CONSUMED.set(Some(ASKED));
+            let value = visitor.visit_borrowed_str(rest);
+            let used = CONSUMED.take().filter(|&n| n != ASKED).ok_or(Bail);
+            self.pos += used?;
+            return value;
+        }
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        _visitor: V,
+    ) -> Res<V::Value> {
+        Err(Bail)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+        unit unit_struct tuple tuple_struct identifier ignored_any
+    }
+}
+
+/// The entries of an object or the elements of an array.
+struct Access<'r, 'a> {
+    de: &'r mut Reader<'a>,
+    first: bool,
+}
+
+impl Access<'_, '_> {
+    /// Whether another entry follows before `close`; consumes the comma.
+    #[inline]
+    fn more(&mut self, close: u8) -> Res<bool> {
+        let c = self.de.peek().ok_or(Bail)?;
+        if self.first {
+            self.first = false;
+            return Ok(c != close);
+        }
+        if c == close {
+            return Ok(false);
+        }
+        if c != b',' {
+            return Err(Bail);
+        }
+        self.de.pos += 1;
+        Ok(true)
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for Access<'_, 'de> {
+    type Error = Bail;
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Res<Option<T::Value>> {
+        if !self.more(b']')? {
+            return Ok(None);
+        }
+        seed.deserialize(&mut *self.de).map(Some)
+    }
+}
+
+impl<'de> de::MapAccess<'de> for Access<'_, 'de> {
+    type Error = Bail;
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Res<Option<K::Value>> {
+        if !self.more(b'}')? {
+            return Ok(None);
+        }
+        if self.de.peek() != Some(b'"') {
+            return Err(Bail);
+        }
+        seed.deserialize(Key(&mut *self.de)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Res<V::Value> {
+        self.de.expect(b':')?;
+        seed.deserialize(&mut *self.de)
+    }
+}
+
+/// An object key: a string, whatever the caller asks for (a caller that
+/// wants a number from it gets a string and refuses it).
+struct Key<'r, 'a>(&'r mut Reader<'a>);
+
+impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
+    type Error = Bail;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Res<V::Value> {
+        self.0.string()?.visit(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::*;
+
+    /// What this reader gives, checked against serde_json: the same value,
+    /// or a refusal.
+    fn same(text: &str) -> bool {
+        let fast = from_str::<Value>(text).ok();
+        let slow = serde_json::from_str::<Value>(text).ok();
+        if let Some(v) = &fast {
+            assert_eq!(Some(v), slow.as_ref(), "{text}");
+        }
+        fast.is_some()
+    }
+
+    #[test]
+    fn reads_what_serde_json_reads() {
+        for text in [
+            r#"{"a":[1,2.5,-3,0,1e3,true,false,null,"x"],"b":{}}"#,
+            " [ ] ",
+            r#""tab\there \"quoted\" \\ \/ \u00e9 \ud83d\ude00""#,
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "0.1",
+            "1.0",
+            "-0",
+            r#"{"é":"ü"}"#,
+        ] {
+            assert!(same(text), "refused {text}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_serde_json_refuses_or_is_unusual() {
+        for text in [
+            "",
+            "01",
+            "1.",
+            "[1,]",
+            r#"{"a":1,}"#,
+            "[1 2]",
+            r#"{"a" 1}"#,
+            "nul",
+            "[1]x",
+            "\"\u{1}\"",
+            r#""\ud800""#,
+            r#""\x""#,
+            "1e999",
+            &"[".repeat(101),
+        ] {
+            assert!(!same(text), "accepted {text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_runs_end_at_the_first_special_byte() {
+        for special in [b'"', b'\\', 0x00, 0x1f] {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = special;
+                // bytes past the special one must not matter
+                if at + 1 < bytes.len() {
+                    bytes[at + 1] = 0x80;
+                }
+                assert_eq!(plain_run(&bytes), at, "{special:#x} at {at}");
+            }
+        }
+        assert_eq!(plain_run("éééééé\"abcdefgh".as_bytes()), 12);
+        assert_eq!(plain_run(b"abc"), 3);
+        assert_eq!(plain_run(b"abcdefghij"), 10);
+        assert_eq!(plain_run(&[0x7f, 0x20, b'!', b'#', b'[', b']', 0xff, 0xc3]), 8);
+    }
+
+    #[test]
+    fn stops_before_serde_json_depth_limit() {
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(same(&nested(100)));
+        assert!(!same(&nested(101)));
+    }
+}
