@@ -64,9 +64,9 @@ pub(crate) fn from_str<'a, T: de::Deserialize<'a>>(text: &'a str) -> Res<T> {
         depth: 0,
         scratch: String::new(),
     };
-    let value = T::deserialize(&mut reader)?;
+    let value = T::deserialize(&mut reader);
     match reader.peek() {
-        None => Ok(value),
+        None => value,
         Some(_) => Err(Bail),
     }
 }
@@ -217,7 +217,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads the string whose opening quote is at the position.
-    #[inline]
+    #[inline(always)]
     fn string(&mut self) -> Res<Text<'a, '_>> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
@@ -341,20 +341,25 @@ impl<'a> Reader<'a> {
     fn object<V: Visitor<'a>>(&mut self, visitor: V) -> Res<V::Value> {
         self.enter()?;
         self.pos += 1;
-        let value = visitor.visit_map(Access { de: self, first: true })?;
+        // The value stays in its `Result`, so a large struct is not moved.
+        let value = visitor.visit_map(Access { de: self, first: true });
         self.depth -= 1;
-        self.expect(b'}')?;
-        Ok(value)
+        if value.is_ok() {
+            self.expect(b'}')?;
+        }
+        value
     }
 
     /// Reads an array whose `[` is at the position.
     fn array<V: Visitor<'a>>(&mut self, visitor: V) -> Res<V::Value> {
         self.enter()?;
         self.pos += 1;
-        let value = visitor.visit_seq(Access { de: self, first: true })?;
+        let value = visitor.visit_seq(Access { de: self, first: true });
         self.depth -= 1;
-        self.expect(b']')?;
-        Ok(value)
+        if value.is_ok() {
+            self.expect(b']')?;
+        }
+        value
     }
 }
 

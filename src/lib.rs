@@ -59,10 +59,7 @@ pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
     // The first reading is lean and gives up on anything unusual; only then
     // does serde_json read the document, tracking the path to say where a
     // problem is.
-    match fast::from_str(json) {
-        Ok(value) => Ok(value),
-        Err(fast::Bail) => precise(json),
-    }
+    fast::from_str(json).or_else(|fast::Bail| precise(json))
 }
 
 /// Reads a document tracking the JSON path.
