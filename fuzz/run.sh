@@ -10,12 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
-targets=("${@:-decode values ndjson validate}")
+targets=("${@:-decode values ndjson validate differential}")
 export RUSTC_BOOTSTRAP=1
 for target in ${targets[@]}; do
     mkdir -p "corpus/$target"
     case $target in
-        decode | validate)
+        decode | validate | differential)
             for f in ../tests/fixtures/{valid,invalid,findings}/*.json; do
                 cp "$f" "corpus/$target/$(basename "$(dirname "$f")")-$(basename "$f")"
             done

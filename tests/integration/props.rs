@@ -334,6 +334,35 @@ proptest! {
         let _ = Document::from_slice(&seed);
     }
 
+    /// The crate reads a document first with its own lean reader, then with
+    /// serde_json only when that one gives up: edited real documents must
+    /// read exactly as serde_json alone reads them, or fail with it.
+    #[test]
+    fn edited_documents_read_as_serde_json_reads_them(
+        file in proptest::sample::select(crate::util::fixture_names("valid")),
+        edits in proptest::collection::vec((0usize..4000, 0usize..4, proptest::sample::select(vec![
+            "", " ", "\n", ",", ":", "[", "]", "{", "}", "\"", "\\", "\\\"", "\\u00e9", "\\ud83d\\ude00",
+            "\\ud800", "\\n", "\\/", "\\x", "0", "-0", "01", "1.0", "1e3", "-1", "1.5e400",
+            "18446744073709551616", "null", "true", "é", "\u{1}", "\"x\"", "\"x\":1,",
+        ])), 1..4),
+    ) {
+        let mut text = crate::util::fixture(&format!("valid/{file}"));
+        for (at, remove, insert) in edits {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + remove).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            text.replace_range(at..end, insert);
+        }
+        let ours = anaplan_task::from_str::<Document>(&text).ok();
+        let theirs = serde_json::from_str::<Document>(&text).ok();
+        prop_assert_eq!(ours, theirs, "{}", text);
+    }
+
     /// (d) The state read from any string displays as that string.
     #[test]
     fn state_text_round_trips(s in any::<String>()) {

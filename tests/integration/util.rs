@@ -15,6 +15,17 @@ pub fn fixture(rel: &str) -> String {
     std::fs::read_to_string(fixtures().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
+/// The names of the `.json` fixtures in a folder of `tests/fixtures`, sorted.
+pub fn fixture_names(dir: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures().join(dir))
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
+    names.sort();
+    names
+}
+
 /// Turns every `values` array into its sorted list of pairs, so that two
 /// documents compare equal when they differ only in the order of pairs
 /// (which carries no meaning on the wire).
