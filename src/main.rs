@@ -312,15 +312,17 @@ impl Run<'_> {
         };
         if meta.is_dir() {
             let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+                Ok(rd) => rd
+                    .filter_map(Result::ok)
+                    // The entry's own type costs no call; a link is followed.
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink()) || is_capture(&e.path()))
+                    .map(|e| e.path())
+                    .collect(),
                 Err(e) => return self.unreadable(&name, &e.to_string()),
             };
             entries.sort();
             for entry in entries {
-                let is_dir = entry.is_dir();
-                if is_dir || is_capture(&entry) {
-                    self.path(&entry, false)?;
-                }
+                self.path(&entry, false)?;
             }
             return Ok(());
         }
