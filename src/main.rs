@@ -314,9 +314,12 @@ impl Run<'_> {
             let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
                 Ok(rd) => rd
                     .filter_map(Result::ok)
-                    // The entry's own type costs no call; a link is followed.
-                    .filter(|e| e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink()) || is_capture(&e.path()))
-                    .map(|e| e.path())
+                    .filter_map(|e| {
+                        // The entry's own type costs no call; a link is followed.
+                        let folder = e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink());
+                        let path = e.path();
+                        (folder || is_capture(&path)).then_some(path)
+                    })
                     .collect(),
                 Err(e) => return self.unreadable(&name, &e.to_string()),
             };
