@@ -72,7 +72,7 @@ pub(crate) fn from_str<'a, T: de::Deserialize<'a>>(text: &'a str) -> Res<T> {
 /// the next value to the end, and the visitor reports how much of it it read
 /// with [`consumed`]. Other deserializers treat it as a plain newtype, so
 /// the visitor then reads the value the usual way. The `values` arrays are
-/// read like this, with [`read_flat`], without serde's per-element calls.
+/// read like this, with [`Flat`], without serde's per-element calls.
 pub(crate) const REST: &str = "$anaplan_task::rest";
 
 thread_local! {
@@ -94,45 +94,110 @@ pub(crate) fn consumed(bytes: usize) {
     CONSUMED.set(Some(bytes));
 }
 
-/// Reads, at the start of `text`, `null` or an array of strings and nulls,
-/// giving each element with its index to `each`. Returns the number of
-/// elements (`None` for `null`) and of bytes read.
-pub(crate) fn read_flat(
-    text: &str,
-    mut each: impl FnMut(usize, Option<&str>) -> Res<()>,
-) -> Res<(Option<usize>, usize)> {
-    let mut r = Reader::new(text);
-    match r.peek() {
-        Some(b'n') => {
-            r.keyword(b"null")?;
-            return Ok((None, r.pos));
-        }
-        Some(b'[') => r.pos += 1,
-        _ => return Err(Bail),
-    }
-    if r.peek() == Some(b']') {
-        r.pos += 1;
-        return Ok((Some(0), r.pos));
-    }
-    let mut index = 0;
-    loop {
+/// A reading of a flat array of strings and nulls (a `values` array) at
+/// the start of a text, element by element.
+pub(crate) struct Flat<'a> {
+    r: Reader<'a>,
+}
+
+impl<'a> Flat<'a> {
+    /// Opens the array at the start of `text`: `None` for `null`, with the
+    /// number of bytes read, otherwise the reading and whether the array is
+    /// empty (its `]` then read too).
+    pub(crate) fn open(text: &'a str) -> Res<Result<(Self, bool), usize>> {
+        let mut r = Reader::new(text);
         match r.peek() {
-            Some(b'"') => each(index, Some(r.string()?.as_str()))?,
             Some(b'n') => {
                 r.keyword(b"null")?;
-                each(index, None)?;
+                return Ok(Err(r.pos));
             }
+            Some(b'[') => r.pos += 1,
             _ => return Err(Bail),
         }
-        index += 1;
-        match r.peek() {
-            Some(b',') => r.pos += 1,
-            Some(b']') => {
-                r.pos += 1;
-                return Ok((Some(index), r.pos));
-            }
-            _ => return Err(Bail),
+        let empty = r.peek() == Some(b']');
+        if empty {
+            r.pos += 1;
         }
+        Ok(Ok((Self { r }, empty)))
+    }
+
+    /// The next token's first byte, not consumed. Compact JSON has no white
+    /// space, so the byte at the position is looked at first.
+    #[inline(always)]
+    fn token(&mut self) -> Option<u8> {
+        match self.r.text.as_bytes().get(self.r.pos) {
+            Some(&c) if c > b' ' => Some(c),
+            _ => self.r.peek(),
+        }
+    }
+
+    /// Reads the next element: a string or `null`.
+    #[inline(always)]
+    pub(crate) fn element(&mut self) -> Res<Option<&str>> {
+        match self.token() {
+            Some(b'"') => {
+                let (text, bytes) = (self.r.text, self.r.text.as_bytes());
+                let start = self.r.pos + 1;
+                let end = start + plain_run(bytes.get(start..).ok_or(Bail)?);
+                if bytes.get(end) == Some(&b'"') {
+                    self.r.pos = end + 1;
+                    // Both ends are next to a quote, so on character boundaries.
+                    text.get(start..end).map(Some).ok_or(Bail)
+                } else {
+                    self.r.string().map(|t| Some(t.into_str()))
+                }
+            }
+            Some(b'n') => self.r.keyword(b"null").map(|()| None),
+            _ => Err(Bail),
+        }
+    }
+
+    /// Reads the next element if it is a count as plain decimal text (no
+    /// leading zero, at most 19 digits, so no overflow); reads nothing and
+    /// gives `None` otherwise.
+    #[inline(always)]
+    pub(crate) fn count(&mut self) -> Option<u64> {
+        let bytes = self.r.text.as_bytes();
+        let start = self.r.pos + 1;
+        if bytes.get(self.r.pos) != Some(&b'"') {
+            return None;
+        }
+        let mut n: u64 = 0;
+        let mut i = start;
+        while let Some(&c) = bytes.get(i) {
+            let digit = c.wrapping_sub(b'0');
+            if digit >= 10 {
+                break;
+            }
+            n = n.wrapping_mul(10).wrapping_add(u64::from(digit));
+            i += 1;
+        }
+        let digits = i - start;
+        let plain = digits == 1 || ((2..=19).contains(&digits) && bytes[start] != b'0');
+        if plain && bytes.get(i) == Some(&b'"') {
+            self.r.pos = i + 1;
+            Some(n)
+        } else {
+            None
+        }
+    }
+
+    /// After an element: whether another follows (its comma read), or the
+    /// array ends (its `]` read).
+    #[inline(always)]
+    pub(crate) fn more(&mut self) -> Res<bool> {
+        let more = match self.token() {
+            Some(b',') => true,
+            Some(b']') => false,
+            _ => return Err(Bail),
+        };
+        self.r.pos += 1;
+        Ok(more)
+    }
+
+    /// The number of bytes read.
+    pub(crate) fn used(&self) -> usize {
+        self.r.pos
     }
 }
 
@@ -150,11 +215,10 @@ enum Text<'a, 's> {
     Copied(&'s str),
 }
 
-impl<'a> Text<'a, '_> {
-    fn as_str(&self) -> &str {
+impl<'a: 's, 's> Text<'a, 's> {
+    fn into_str(self) -> &'s str {
         match self {
-            Text::Borrowed(s) => s,
-            Text::Copied(s) => s,
+            Text::Borrowed(s) | Text::Copied(s) => s,
         }
     }
 
@@ -581,6 +645,77 @@ mod tests {
             assert_eq!(Some(v), slow.as_ref(), "{text}");
         }
         fast.is_some()
+    }
+
+    #[test]
+    fn flat_counts_are_exactly_the_plain_decimal_counts() {
+        for count in [
+            "0",
+            "7",
+            "90",
+            "00",
+            "01",
+            "-1",
+            "+1",
+            "1a",
+            "",
+            " 1",
+            "1 ",
+            "1.0",
+            "1234567890123456789",
+            "9999999999999999999",
+            "12345678901234567890",
+            "18446744073709551616",
+        ] {
+            let text = format!(r#"["{count}"]"#);
+            let (mut flat, empty) = Flat::open(&text).unwrap().unwrap();
+            assert!(!empty);
+            let parsed = crate::values::parse_count("k", 1, count).ok();
+            // Longer counts are left to the count parser, which has the
+            // overflow check.
+            let expected = parsed.filter(|_| count.len() <= 19);
+            assert_eq!(flat.count(), expected, "{count:?}");
+            if expected.is_none() {
+                // Nothing was read: the element is still there as text.
+                assert_eq!(flat.element().unwrap(), Some(count), "{count:?}");
+            }
+            assert!(!flat.more().unwrap());
+            assert_eq!(flat.used(), text.len());
+        }
+    }
+
+    #[test]
+    fn flat_reads_strings_nulls_and_white_space() {
+        let text = r#"[ "a" , null,"b\"c","é" ]  tail"#;
+        let (mut flat, empty) = Flat::open(text).unwrap().unwrap();
+        assert!(!empty);
+        let mut seen = Vec::new();
+        loop {
+            seen.push(flat.element().unwrap().map(str::to_owned));
+            if !flat.more().unwrap() {
+                break;
+            }
+        }
+        assert_eq!(seen, [Some("a".into()), None, Some("b\"c".into()), Some("é".into())]);
+        assert_eq!(&text[flat.used()..], "  tail");
+        assert_eq!(Flat::open("null,").unwrap().err(), Some(4));
+        assert!(Flat::open(" [ ] ").unwrap().unwrap().1);
+        for bad in ["", "{}", "[1]", "[\"a\" \"b\"]", "[\"a\",]", "[\"a"] {
+            let refused = match Flat::open(bad) {
+                Err(Bail) => true,
+                Ok(Err(_)) => false,
+                Ok(Ok((mut flat, _))) => (|| {
+                    loop {
+                        flat.element()?;
+                        if !flat.more()? {
+                            return Ok::<(), Bail>(());
+                        }
+                    }
+                })()
+                .is_err(),
+            };
+            assert!(refused, "{bad:?}");
+        }
     }
 
     #[test]

@@ -1175,34 +1175,53 @@ impl ValuesSeed {
     /// Reads `values` at the start of `rest` in one loop over its text,
     /// refusing anything the usual reading would refuse or explain.
     fn read_rest(self, rest: &str) -> crate::fast::Res<(Option<DetailValues>, usize)> {
-        use crate::fast::{Bail, read_flat};
+        use crate::fast::{Bail, Flat};
+        let (mut flat, empty) = match Flat::open(rest)? {
+            Ok(opened) => opened,
+            Err(used) => return Ok((None, used)),
+        };
         let Some(kind) = self.0 else {
             let mut raw = Vec::new();
-            let (len, used) = read_flat(rest, |_, v| {
-                raw.push(v.map(str::to_owned));
-                Ok(())
-            })?;
-            return Ok((len.map(|_| DetailValues::Raw(raw)), used));
-        };
-        let mut sink = Sink::new(kind.spec());
-        let mut target = None;
-        let (len, used) = read_flat(rest, |index, v| {
-            if index % 2 == 0 {
-                target = Some(sink.key(index, v.ok_or(Bail)?).map_err(|_| Bail)?);
-                Ok(())
-            } else {
-                let t = target.take().ok_or(Bail)?;
-                sink.value(t, index, v.map(Cow::Borrowed)).map_err(|_| Bail)
+            if !empty {
+                loop {
+                    raw.push(flat.element()?.map(str::to_owned));
+                    if !flat.more()? {
+                        break;
+                    }
+                }
             }
-        })?;
-        let Some(len) = len else {
-            return Ok((None, used));
+            return Ok((Some(DetailValues::Raw(raw)), flat.used()));
         };
-        if len % 2 == 1 {
-            return Err(Bail);
+        let spec = kind.spec();
+        let mut sink = Sink::new(spec);
+        let mut index = 0;
+        if !empty {
+            loop {
+                let key = flat.element()?.ok_or(Bail)?;
+                let target = sink.key(index, key).map_err(|_| Bail)?;
+                // An odd length is left to the full reading, which explains it.
+                if !flat.more()? {
+                    return Err(Bail);
+                }
+                index += 1;
+                let counted = match target {
+                    Target::Known(i) if matches!(spec.keys[i].shape, Shape::Count) => {
+                        flat.count().map(|n| sink.counts[i] = n)
+                    }
+                    _ => None,
+                };
+                if counted.is_none() {
+                    let value = flat.element()?.map(Cow::Borrowed);
+                    sink.value(target, index, value).map_err(|_| Bail)?;
+                }
+                index += 1;
+                if !flat.more()? {
+                    break;
+                }
+            }
         }
-        let filled = sink.finish(len).map_err(|_| Bail)?;
-        Ok((Some(kind.build(filled)), used))
+        let filled = sink.finish(index).map_err(|_| Bail)?;
+        Ok((Some(kind.build(filled)), flat.used()))
     }
 }
 
