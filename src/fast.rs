@@ -135,18 +135,7 @@ impl<'a> Flat<'a> {
     #[inline(always)]
     pub(crate) fn element(&mut self) -> Res<Option<&str>> {
         match self.token() {
-            Some(b'"') => {
-                let (text, bytes) = (self.r.text, self.r.text.as_bytes());
-                let start = self.r.pos + 1;
-                let end = start + plain_run(bytes.get(start..).ok_or(Bail)?);
-                if bytes.get(end) == Some(&b'"') {
-                    self.r.pos = end + 1;
-                    // Both ends are next to a quote, so on character boundaries.
-                    text.get(start..end).map(Some).ok_or(Bail)
-                } else {
-                    self.r.string().map(|t| Some(t.into_str()))
-                }
-            }
+            Some(b'"') => self.r.string().map(|t| Some(t.into_str())),
             Some(b'n') => self.r.keyword(b"null").map(|()| None),
             _ => Err(Bail),
         }
@@ -283,24 +272,27 @@ impl<'a> Reader<'a> {
     /// Reads the string whose opening quote is at the position.
     #[inline(always)]
     fn string(&mut self) -> Res<Text<'a, '_>> {
-        let bytes = self.text.as_bytes();
+        let (text, bytes) = (self.text, self.text.as_bytes());
         let start = self.pos + 1;
         let end = start + plain_run(bytes.get(start..).ok_or(Bail)?);
-        match bytes.get(end) {
-            Some(b'"') => {
-                self.pos = end + 1;
-                self.text.get(start..end).map(Text::Borrowed).ok_or(Bail)
-            }
-            Some(b'\\') => self.escaped(start, end),
-            _ => Err(Bail),
+        if bytes.get(end) == Some(&b'"') {
+            self.pos = end + 1;
+            // Both ends are next to a quote, so on character boundaries.
+            text.get(start..end).map(Text::Borrowed).ok_or(Bail)
+        } else {
+            self.escaped(start, end)
         }
     }
 
-    /// Finishes a string with escapes into the scratch; `at` is the first
-    /// backslash, `start` the first byte of the string's text.
+    /// Finishes a string with escapes into the scratch: `start` is the
+    /// first byte of the string's text, `at` the byte that ended its plain
+    /// run (anything but a backslash there is refused).
     #[cold]
     fn escaped(&mut self, start: usize, mut at: usize) -> Res<Text<'a, '_>> {
         let bytes = self.text.as_bytes();
+        if bytes.get(at) != Some(&b'\\') {
+            return Err(Bail);
+        }
         self.scratch.clear();
         self.scratch.push_str(self.text.get(start..at).ok_or(Bail)?);
         loop {
@@ -432,12 +424,12 @@ fn plain_run(bytes: &[u8]) -> usize {
         let v = u64::from_le_bytes(word);
         // A high bit marks a byte equal to `"` or `\`, or below 0x20; bytes
         // above the first marked one may be marked wrongly, so only the
-        // lowest mark counts.
-        let quote = v ^ (ONES * u64::from(b'"'));
+        // lowest mark counts. Flipping bit 1 turns `"` (0x22) into 0x20 and
+        // keeps every byte below 0x20 below it, so one comparison, "below
+        // 0x21", finds both.
+        let low = v ^ (ONES * 0x02);
         let backslash = v ^ (ONES * u64::from(b'\\'));
-        let marks = (quote.wrapping_sub(ONES) & !quote)
-            | (backslash.wrapping_sub(ONES) & !backslash)
-            | (v.wrapping_sub(ONES * 0x20) & !v);
+        let marks = (low.wrapping_sub(ONES * 0x21) & !low) | (backslash.wrapping_sub(ONES) & !backslash);
         let marks = marks & HIGH;
         if marks != 0 {
             return i + (marks.trailing_zeros() / 8) as usize;
@@ -760,6 +752,16 @@ mod tests {
 
     #[test]
     fn plain_runs_end_at_the_first_special_byte() {
+        // Every byte value, in every lane of the eight-byte scan and in the
+        // byte-by-byte tail.
+        for byte in 0..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = byte;
+                let expected = if SPECIAL[usize::from(byte)] { at } else { 20 };
+                assert_eq!(plain_run(&bytes), expected, "{byte:#x} at {at}");
+            }
+        }
         for special in [b'"', b'\\', 0x00, 0x1f] {
             for at in 0..20 {
                 let mut bytes = vec![b'a'; 20];
