@@ -870,12 +870,12 @@ impl<'o> Checker<'o> {
             return;
         };
         let said = text.trim_end();
-        if message_is(said, h, false) || message_is(said, h, true) {
+        if message_is(said, h) {
             return;
         }
         let with_failures = d.code == DetailCode::HierarchyRowsProcessedWithFailures;
         let mut expected = String::new();
-        let _ = write_message(&mut expected, h, with_failures);
+        write_message(&mut expected, h, with_failures);
         self.push_at(
             Severity::Warning,
             "message-mismatch",
@@ -904,41 +904,109 @@ fn listing<'a>(one: &str, many: &str, suffix: &str, names: impl Iterator<Item = 
     }
 }
 
-/// Writes the message the server sends with these counts: the short form,
-/// or the form with warning and failed rows.
-fn write_message(out: &mut impl fmt::Write, h: &HierarchyRowsProcessed, with_failures: bool) -> fmt::Result {
-    write!(
-        out,
-        "{}: {} ({}/{}) rows successful",
-        h.hierarchy_name, h.success_row_count, h.success_create_count, h.success_update_count
-    )?;
-    if with_failures {
-        write!(
-            out,
-            ", {} ({}/{}) rows has warnings, {} failed",
-            h.warnings_row_count, h.warnings_create_count, h.warnings_update_count, h.failed_count
-        )?;
-    }
-    write!(out, ", {} ignored", h.ignored_count)
+/// One piece of the message the server sends with hierarchy counts.
+enum Piece {
+    Text(&'static str),
+    Name,
+    /// An index into [`HierarchyRowsProcessed::counts`].
+    Count(usize),
 }
 
-/// Whether `said` is the message of these counts, compared as it is
-/// written, without allocating.
-fn message_is(said: &str, h: &HierarchyRowsProcessed, with_failures: bool) -> bool {
-    struct Match<'a>(&'a str);
-    impl fmt::Write for Match<'_> {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            match self.0.strip_prefix(s) {
-                Some(rest) => {
-                    self.0 = rest;
-                    Ok(())
-                }
-                None => Err(fmt::Error),
+/// `Employees: 90 (0/90) rows successful`
+const SUCCESSFUL: [Piece; 8] = [
+    Piece::Name,
+    Piece::Text(": "),
+    Piece::Count(0),
+    Piece::Text(" ("),
+    Piece::Count(1),
+    Piece::Text("/"),
+    Piece::Count(2),
+    Piece::Text(") rows successful"),
+];
+
+/// `, 2 (1/1) rows has warnings, 3 failed`, in the form with failures.
+const WARNINGS_FAILED: [Piece; 9] = [
+    Piece::Text(", "),
+    Piece::Count(3),
+    Piece::Text(" ("),
+    Piece::Count(4),
+    Piece::Text("/"),
+    Piece::Count(5),
+    Piece::Text(") rows has warnings, "),
+    Piece::Count(6),
+    Piece::Text(" failed"),
+];
+
+/// `, 5 ignored`
+const IGNORED: [Piece; 3] = [Piece::Text(", "), Piece::Count(7), Piece::Text(" ignored")];
+
+/// The pieces of the message: the short form, or the form with warning and
+/// failed rows.
+fn message_pieces(with_failures: bool) -> impl Iterator<Item = &'static Piece> {
+    let middle: &[Piece] = if with_failures { &WARNINGS_FAILED } else { &[] };
+    SUCCESSFUL.iter().chain(middle).chain(&IGNORED)
+}
+
+/// Writes the message the server sends with these counts.
+fn write_message(out: &mut String, h: &HierarchyRowsProcessed, with_failures: bool) {
+    let counts = h.counts();
+    for piece in message_pieces(with_failures) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Name => out.push_str(&h.hierarchy_name),
+            Piece::Count(i) => {
+                let _ = fmt::Write::write_fmt(out, format_args!("{}", counts[*i].1));
             }
         }
     }
-    let mut m = Match(said);
-    write_message(&mut m, h, with_failures).is_ok() && m.0.is_empty()
+}
+
+/// Whether `said` is the message of these counts, in either form: compared
+/// piece by piece, counts read as numbers, without allocating or
+/// formatting.
+fn message_is(said: &str, h: &HierarchyRowsProcessed) -> bool {
+    let counts = h.counts();
+    let mut rest = said.as_bytes();
+    if !eat(&mut rest, &SUCCESSFUL, h, &counts) {
+        return false;
+    }
+    let after_successful = rest;
+    if eat(&mut rest, &IGNORED, h, &counts) && rest.is_empty() {
+        return true;
+    }
+    rest = after_successful;
+    eat(&mut rest, &WARNINGS_FAILED, h, &counts) && eat(&mut rest, &IGNORED, h, &counts) && rest.is_empty()
+}
+
+/// Reads `pieces` from the start of `rest`, moving past them; false when
+/// the text differs.
+fn eat(rest: &mut &[u8], pieces: &[Piece], h: &HierarchyRowsProcessed, counts: &[(&str, u64); 15]) -> bool {
+    for piece in pieces {
+        let expected = match piece {
+            Piece::Text(t) => t.as_bytes(),
+            Piece::Name => h.hierarchy_name.as_bytes(),
+            Piece::Count(i) => {
+                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                if digits == 0 || (digits > 1 && rest[0] == b'0') {
+                    return false;
+                }
+                let (number, after) = rest.split_at(digits);
+                let value = number
+                    .iter()
+                    .try_fold(0u64, |n, &d| n.checked_mul(10)?.checked_add(u64::from(d - b'0')));
+                if value != Some(counts[*i].1) {
+                    return false;
+                }
+                *rest = after;
+                continue;
+            }
+        };
+        match rest.strip_prefix(expected) {
+            Some(after) => *rest = after,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The relations between hierarchy counts that hold in every known sample:
@@ -968,3 +1036,46 @@ const RELATIONS: [(&[usize], usize); 7] = {
         (&[TOTAL_UPDATE], UPDATED),
     ]
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_match_exactly_what_is_written() {
+        let mut h = HierarchyRowsProcessed::new("Employees");
+        h.success_row_count = 90;
+        h.success_update_count = 90;
+        h.ignored_count = 5;
+        h.warnings_row_count = 12;
+        h.warnings_create_count = 2;
+        h.warnings_update_count = 10;
+        h.failed_count = 3;
+        let mut short = String::new();
+        write_message(&mut short, &h, false);
+        assert_eq!(short, "Employees: 90 (0/90) rows successful, 5 ignored");
+        let mut long = String::new();
+        write_message(&mut long, &h, true);
+        assert_eq!(
+            long,
+            "Employees: 90 (0/90) rows successful, 12 (2/10) rows has warnings, 3 failed, 5 ignored"
+        );
+        assert!(message_is(&short, &h));
+        assert!(message_is(&long, &h));
+        for wrong in [
+            "Employees: 90 (0/90) rows successful, 5 ignored.",
+            "Employees: 90 (0/90) rows successful, 50 ignored",
+            "Employees: 9 (0/90) rows successful, 5 ignored",
+            "Employee: 90 (0/90) rows successful, 5 ignored",
+            "Employees: 90 (0/90) rows successful",
+            "Employees: 090 (0/90) rows successful, 5 ignored",
+            "Employees: 90 (0/90) rows successful, 12 (2/10) rows has warnings, 4 failed, 5 ignored",
+            "Employees: 90 (0/90) rows successful, 12 (2/10) rows has warnings, 3 failed",
+            "Employees: 90 (0/90) rows successful, 5 ignored, 5 ignored",
+            "Employees: 18446744073709551706 (0/90) rows successful, 5 ignored",
+            "",
+        ] {
+            assert!(!message_is(wrong, &h), "{wrong}");
+        }
+    }
+}
