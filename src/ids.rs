@@ -38,7 +38,12 @@ impl TaskId {
 
     /// Whether the id is 32 upper-case hexadecimal characters, as real ids are.
     pub fn is_well_formed(&self) -> bool {
-        self.0.len() == 32 && self.0.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b))
+        // No early exit, so the check runs over all 32 bytes without branches.
+        self.0.len() == 32
+            && self
+                .0
+                .bytes()
+                .fold(true, |ok, b| ok & (b.is_ascii_digit() | (b'A'..=b'F').contains(&b)))
     }
 }
 
@@ -102,7 +107,7 @@ impl ObjectId {
 
     /// Whether the id is 12 decimal digits, as real ids are.
     pub fn is_well_formed(&self) -> bool {
-        self.0.len() == 12 && self.0.bytes().all(|b| b.is_ascii_digit())
+        self.0.len() == 12 && self.0.bytes().fold(true, |ok, b| ok & b.is_ascii_digit())
     }
 }
 

@@ -2,7 +2,7 @@
 
 use anaplan_task::{
     Detail, DetailClass, DetailCode, DetailValues, Document, DocumentKind, ExportSucceeded, HierarchyRowsProcessed,
-    ObjectId, ObjectKind, Outcome, Pair, TaskResponse, TaskState,
+    ObjectId, ObjectKind, Outcome, Pair, TaskId, TaskResponse, TaskState,
 };
 
 use crate::util::fixture;
@@ -263,6 +263,20 @@ fn object_kinds_from_prefix() {
     }
     assert!(!ObjectId::new("11200000000").is_well_formed());
     assert!(!ObjectId::new("11200000000x").is_well_formed());
+    assert!(ObjectId::new("112000000009").is_well_formed());
+    let task = |id: &str| TaskId::new(id).is_well_formed();
+    assert!(task("1B1D84DDD53847BAA621810B593C3FC1"));
+    assert!(task("0123456789ABCDEF0123456789ABCDEF"));
+    for bad in [
+        "1b1d84ddd53847baa621810b593c3fc1",
+        "1B1D84DDD53847BAA621810B593C3FCG",
+        "GB1D84DDD53847BAA621810B593C3FC1",
+        "1B1D84DDD53847BAA621810B593C3FC",
+        "1B1D84DDD53847BAA621810B593C3FC10",
+        "1B1D84DDD53847BA A621810B593C3FC",
+    ] {
+        assert!(!task(bad), "{bad}");
+    }
 }
 
 #[test]
