@@ -202,6 +202,8 @@ struct Run<'a> {
     color: bool,
     tally: Tally,
     progress: Progress,
+    /// The text of the file being checked, kept from file to file.
+    buffer: Vec<u8>,
 }
 
 /// A progress line on stderr, only on a terminal and only once a run has
@@ -261,6 +263,7 @@ fn validate_command(args: &ValidateArgs) -> ExitCode {
         color,
         tally: Tally::default(),
         progress: Progress::new(),
+        buffer: Vec::new(),
     };
     let result = run.all();
     run.progress.clear();
@@ -288,6 +291,26 @@ fn is_capture(path: &Path) -> bool {
     )
 }
 
+/// Reads a whole capture file into `bytes`, or gives its size when it is
+/// larger than `max`. Small files cost one read and the read that finds
+/// their end; only a file larger than the first read is asked its size, so
+/// a huge one is refused without being read.
+fn read_capture(file: &mut File, bytes: &mut Vec<u8>, max: u64) -> io::Result<Option<u64>> {
+    const FIRST: u64 = 64 * 1024;
+    bytes.clear();
+    let first = file.take(FIRST.min(max + 1)).read_to_end(bytes)? as u64;
+    if first < FIRST.min(max + 1) {
+        return Ok(None);
+    }
+    let size = file.metadata()?.len();
+    if size > max {
+        return Ok(Some(size));
+    }
+    file.take(max + 1 - first).read_to_end(bytes)?;
+    // The file may have grown since it was asked its size.
+    Ok((bytes.len() as u64 > max).then_some(bytes.len() as u64))
+}
+
 fn is_stream(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("ndjson" | "jsonl"))
 }
@@ -306,64 +329,67 @@ impl Run<'_> {
 
     fn path(&mut self, path: &Path, named: bool) -> io::Result<()> {
         let name = path.display().to_string();
-        let meta = match std::fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) => return self.unreadable(&name, &e.to_string()),
-        };
-        if meta.is_dir() {
-            let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-                Ok(rd) => rd
-                    .filter_map(Result::ok)
-                    .filter_map(|e| {
-                        // The entry's own type costs no call; a link is followed.
-                        let folder = e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink());
-                        let path = e.path();
-                        (folder || is_capture(&path)).then_some(path)
-                    })
-                    .collect(),
-                Err(e) => return self.unreadable(&name, &e.to_string()),
-            };
-            entries.sort();
-            for entry in entries {
-                self.path(&entry, false)?;
-            }
-            return Ok(());
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => self.folder(path, &name),
+            Ok(_) => self.file(path, &name, named),
+            Err(e) => self.unreadable(&name, &e.to_string()),
         }
+    }
+
+    /// The captures in a folder and its subfolders, in name order.
+    fn folder(&mut self, path: &Path, name: &str) -> io::Result<()> {
+        let mut entries: Vec<(PathBuf, Option<bool>)> = match std::fs::read_dir(path) {
+            Ok(rd) => rd
+                .filter_map(Result::ok)
+                .filter_map(|e| {
+                    // The entry's own type costs no call; a link (or an
+                    // unknown type) is looked up, and followed.
+                    let folder = e.file_type().ok().filter(|t| !t.is_symlink()).map(|t| t.is_dir());
+                    let path = e.path();
+                    (folder != Some(false) || is_capture(&path)).then_some((path, folder))
+                })
+                .collect(),
+            Err(e) => return self.unreadable(name, &e.to_string()),
+        };
+        entries.sort();
+        for (entry, folder) in entries {
+            match folder {
+                Some(true) => self.folder(&entry, &entry.display().to_string())?,
+                Some(false) => self.file(&entry, &entry.display().to_string(), false)?,
+                None => self.path(&entry, false)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A file that is not a folder: checked when it was named, or when its
+    /// name says it is a capture.
+    fn file(&mut self, path: &Path, name: &str, named: bool) -> io::Result<()> {
         if !named && !is_capture(path) {
             return Ok(());
         }
-        let file = match File::open(path) {
+        let mut file = match File::open(path) {
             Ok(f) => f,
-            Err(e) => return self.unreadable(&name, &e.to_string()),
+            Err(e) => return self.unreadable(name, &e.to_string()),
         };
         if is_stream(path) {
-            self.stream(&name, BufReader::with_capacity(256 * 1024, file))
-        } else if meta.len() > self.args.max_size {
-            let message = format!(
-                "the file is {} bytes, more than the limit of {} (--max-size)",
-                meta.len(),
-                self.args.max_size
-            );
-            self.too_large(
-                &Source {
-                    name: &name,
-                    line: None,
-                },
-                message,
-            )
-        } else {
-            let mut bytes = Vec::with_capacity(meta.len() as usize);
-            match file.take(self.args.max_size + 1).read_to_end(&mut bytes) {
-                Ok(_) => self.document(
-                    &Source {
-                        name: &name,
-                        line: None,
-                    },
-                    &bytes,
-                ),
-                Err(e) => self.unreadable(&name, &e.to_string()),
-            }
+            return self.stream(name, BufReader::with_capacity(256 * 1024, file));
         }
+        let mut bytes = std::mem::take(&mut self.buffer);
+        let source = Source { name, line: None };
+        let result = match read_capture(&mut file, &mut bytes, self.args.max_size) {
+            Ok(None) => self.document(&source, &bytes),
+            Ok(Some(size)) => {
+                let message = format!(
+                    "the file is {size} bytes, more than the limit of {} (--max-size)",
+                    self.args.max_size
+                );
+                self.too_large(&source, message)
+            }
+            Err(e) => self.unreadable(name, &e.to_string()),
+        };
+        self.buffer = bytes;
+        result
     }
 
     /// Standard input: NDJSON when its first line is a JSON document by

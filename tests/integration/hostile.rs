@@ -191,6 +191,29 @@ fn the_command_line_limits_sizes_and_reads_awkward_files() {
          DIR/stream.ndjson:2: error[too-large] .: the line is 5000 bytes, more than the limit of 4000 (--max-size)\n\
          5 documents: 3 valid, 0 with warnings, 2 invalid; outcomes: 3 succeeded\n"
     );
+    // Files larger than the first read: read whole when within the limit,
+    // refused by size otherwise.
+    let wide = dir.join("wide");
+    std::fs::create_dir_all(&wide).unwrap();
+    let padded = format!("{compact}{}", " ".repeat(100_000));
+    std::fs::write(wide.join("wide.json"), &padded).unwrap();
+    let w = wide.to_str().unwrap();
+    let (code, stdout) = run(&["validate", w]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert_eq!(
+        stdout,
+        "1 document: 1 valid, 0 with warnings, 0 invalid; outcomes: 1 succeeded\n"
+    );
+    let (code, stdout) = run(&["validate", "--max-size", "80000", w]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stdout.replace(w, "DIR"),
+        format!(
+            "DIR/wide.json: error[too-large] .: the file is {} bytes, more than the limit of 80000 (--max-size)\n\
+             1 document: 0 valid, 0 with warnings, 1 invalid\n",
+            padded.len()
+        )
+    );
     // A file that cannot be read: permissions do not stop root, so also
     // read one that fails with an I/O error.
     let locked = dir.join("locked.json");
