@@ -351,7 +351,10 @@ impl Run<'_> {
                 .collect(),
             Err(e) => return self.unreadable(name, &e.to_string()),
         };
-        entries.sort();
+        // Siblings share their folder's path, so comparing the whole paths
+        // as bytes orders them by name, as `Path` does, much more cheaply.
+        entries
+            .sort_unstable_by(|(a, _), (b, _)| a.as_os_str().as_encoded_bytes().cmp(b.as_os_str().as_encoded_bytes()));
         for (entry, folder) in entries {
             match folder {
                 Some(true) => self.folder(&entry, &entry.display().to_string())?,
