@@ -101,9 +101,9 @@ pub(crate) struct Flat<'a> {
 }
 
 impl<'a> Flat<'a> {
-    /// Opens the array at the start of `text`: `None` for `null`, with the
-    /// number of bytes read, otherwise the reading and whether the array is
-    /// empty (its `]` then read too).
+    /// Opens the array at the start of `text`: the reading and whether the
+    /// array is empty (its `]` then read too), or for `null` the number of
+    /// bytes read.
     pub(crate) fn open(text: &'a str) -> Res<Result<(Self, bool), usize>> {
         let mut r = Reader::new(text);
         match r.peek() {
@@ -146,11 +146,11 @@ impl<'a> Flat<'a> {
     /// gives `None` otherwise.
     #[inline(always)]
     pub(crate) fn count(&mut self) -> Option<u64> {
-        let bytes = self.r.text.as_bytes();
-        let start = self.r.pos + 1;
-        if bytes.get(self.r.pos) != Some(&b'"') {
+        if self.token() != Some(b'"') {
             return None;
         }
+        let bytes = self.r.text.as_bytes();
+        let start = self.r.pos + 1;
         let mut n: u64 = 0;
         let mut i = start;
         while let Some(&c) = bytes.get(i) {
@@ -690,6 +690,12 @@ mod tests {
         }
         assert_eq!(seen, [Some("a".into()), None, Some("b\"c".into()), Some("é".into())]);
         assert_eq!(&text[flat.used()..], "  tail");
+        // A count after white space, as in pretty-printed captures.
+        let (mut flat, _) = Flat::open("[\n  \"k\",\n  \"12\"\n]").unwrap().unwrap();
+        assert_eq!(flat.element().unwrap(), Some("k"));
+        assert!(flat.more().unwrap());
+        assert_eq!(flat.count(), Some(12));
+        assert!(!flat.more().unwrap());
         assert_eq!(Flat::open("null,").unwrap().err(), Some(4));
         assert!(Flat::open(" [ ] ").unwrap().unwrap().1);
         for bad in ["", "{}", "[1]", "[\"a\" \"b\"]", "[\"a\",]", "[\"a"] {
