@@ -146,10 +146,10 @@ impl<'a> Flat<'a> {
     /// gives `None` otherwise.
     #[inline(always)]
     pub(crate) fn count(&mut self) -> Option<u64> {
-        if self.token() != Some(b'"') {
-            return None;
-        }
         let bytes = self.r.text.as_bytes();
+        if bytes.get(self.r.pos) != Some(&b'"') {
+            return self.count_after_space();
+        }
         let start = self.r.pos + 1;
         let mut n: u64 = 0;
         let mut i = start;
@@ -168,6 +168,15 @@ impl<'a> Flat<'a> {
             Some(n)
         } else {
             None
+        }
+    }
+
+    /// [`Flat::count`] when white space comes first.
+    #[cold]
+    fn count_after_space(&mut self) -> Option<u64> {
+        match self.r.text.as_bytes().get(self.r.pos) {
+            Some(c) if c.is_ascii_whitespace() && self.r.peek() == Some(b'"') => self.count(),
+            _ => None,
         }
     }
 

@@ -277,14 +277,14 @@ enum Target {
 }
 
 /// Collects pairs for one typed struct.
-struct Sink {
+pub(crate) struct Sink {
     spec: &'static Spec,
     /// Where each known key was first seen.
     first: [u32; MAX_KEYS],
     counts: [u64; MAX_KEYS],
     /// Text keys: `None` when absent or null (`first` tells which).
     texts: [Option<String>; MAX_TEXTS],
-    other: Vec<Pair>,
+    pub(crate) other: Vec<Pair>,
     other_at: Vec<usize>,
     /// Where each other key was seen, once there are many of them, so that
     /// a huge array of unknown keys is checked for repeats in n log n.
@@ -294,15 +294,12 @@ struct Sink {
 /// How many other keys are checked for repeats by a linear search.
 const LINEAR_OTHER: usize = 16;
 
-/// The pairs of a complete, valid array, ready to build a struct from.
-pub(crate) struct Filled {
-    first: [u32; MAX_KEYS],
-    counts: [u64; MAX_KEYS],
-    texts: [Option<String>; MAX_TEXTS],
-    pub(crate) other: Vec<Pair>,
-}
+/// The pairs of a complete, valid array, ready to build a struct from: the
+/// sink that collected them, taken from by reference so that nothing large
+/// is moved.
+pub(crate) type Filled = Sink;
 
-impl Filled {
+impl Sink {
     /// A required text key.
     pub(crate) fn text(&mut self, i: usize) -> String {
         self.texts[i].take().unwrap_or_default()
@@ -410,10 +407,11 @@ impl Sink {
         }
     }
 
-    /// `None` for an empty array: the server sent no data.
-    fn finish(self, len: usize) -> Result<Option<Filled>, ValuesError> {
+    /// Whether the array was complete: false for an empty array (the
+    /// server sent no data), an error for a missing required key.
+    fn complete(&self, len: usize) -> Result<bool, ValuesError> {
         if len == 0 {
-            return Ok(None);
+            return Ok(false);
         }
         for (i, k) in self.spec.keys.iter().enumerate() {
             if k.required && self.first[i] == UNSEEN {
@@ -423,12 +421,12 @@ impl Sink {
                 });
             }
         }
-        Ok(Some(Filled {
-            first: self.first,
-            counts: self.counts,
-            texts: self.texts,
-            other: self.other,
-        }))
+        Ok(true)
+    }
+
+    /// [`Sink::complete`], giving the sink itself to build from.
+    fn finish(self, len: usize) -> Result<Option<Filled>, ValuesError> {
+        Ok(self.complete(len)?.then_some(self))
     }
 }
 
@@ -622,13 +620,13 @@ impl CountText {
 /// back to pairs.
 pub(crate) trait Typed: Sized {
     const SPEC: &'static Spec;
-    fn build(filled: Filled) -> Self;
+    fn build(filled: &mut Filled) -> Self;
     /// Calls `f` with each known key and its value, in the crate's order.
     fn known<E>(&self, f: &mut dyn FnMut(&str, Out<'_>) -> Result<(), E>) -> Result<(), E>;
     fn other(&self) -> &[Pair];
 
     fn from_slice<S: AsRef<str>>(values: &[Option<S>]) -> Result<Option<Self>, ValuesError> {
-        Ok(decode_slice(Self::SPEC, values)?.map(Self::build))
+        Ok(decode_slice(Self::SPEC, values)?.map(|mut f| Self::build(&mut f)))
     }
 
     fn pair_count(&self) -> usize {
@@ -846,7 +844,7 @@ impl Typed for HierarchyRowsProcessed {
             })
         },
     };
-    fn build(mut f: Filled) -> Self {
+    fn build(f: &mut Filled) -> Self {
         let c = |i| f.count(i).unwrap_or(0);
         Self {
             success_row_count: c(1),
@@ -938,7 +936,7 @@ impl Typed for LineItemRowsProcessed {
         keys: &LINE_ITEM_KEYS,
         index: |key| LINE_ITEM_KEYS.iter().position(|k| k.name == key),
     };
-    fn build(mut f: Filled) -> Self {
+    fn build(f: &mut Filled) -> Self {
         Self {
             row_count: f.count(1).unwrap_or(0),
             ignored_count: f.count(2),
@@ -1006,7 +1004,7 @@ impl Typed for ExportSucceeded {
         keys: &EXPORT_KEYS,
         index: |key| EXPORT_KEYS.iter().position(|k| k.name == key),
     };
-    fn build(mut f: Filled) -> Self {
+    fn build(f: &mut Filled) -> Self {
         Self {
             export_name: f.text(0),
             server_alert: f.nullable(1),
@@ -1078,7 +1076,7 @@ impl TypedKind {
         }
     }
 
-    fn build(self, filled: Option<Filled>) -> DetailValues {
+    fn build(self, filled: Option<&mut Filled>) -> DetailValues {
         match filled {
             None => DetailValues::Raw(Vec::new()),
             Some(f) => match self {
@@ -1091,7 +1089,7 @@ impl TypedKind {
 
     /// Decodes an array already in memory.
     pub(crate) fn decode_slice<S: AsRef<str>>(self, values: &[Option<S>]) -> Result<DetailValues, ValuesError> {
-        Ok(self.build(decode_slice(self.spec(), values)?))
+        Ok(self.build(decode_slice(self.spec(), values)?.as_mut()))
     }
 }
 
@@ -1220,8 +1218,8 @@ impl ValuesSeed {
                 }
             }
         }
-        let filled = sink.finish(index).map_err(|_| Bail)?;
-        Ok((Some(kind.build(filled)), flat.used()))
+        let complete = sink.complete(index).map_err(|_| Bail)?;
+        Ok((Some(kind.build(complete.then_some(&mut sink))), flat.used()))
     }
 }
 
@@ -1251,7 +1249,7 @@ impl<'de> Visitor<'de> for ValuesSeed {
     }
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         Ok(Some(match self.0 {
-            Some(kind) => kind.build(deserializer.deserialize_seq(StreamVisitor(kind.spec()))?),
+            Some(kind) => kind.build(deserializer.deserialize_seq(StreamVisitor(kind.spec()))?.as_mut()),
             None => DetailValues::Raw(serde::Deserialize::deserialize(deserializer)?),
         }))
     }
