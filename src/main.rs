@@ -358,15 +358,16 @@ impl Run<'_> {
         for (entry, folder) in entries {
             match folder {
                 Some(true) => self.folder(&entry, &entry.display().to_string())?,
-                Some(false) => self.file(&entry, &entry.display().to_string(), false)?,
+                // Its name was checked when the folder was listed.
+                Some(false) => self.file(&entry, &entry.display().to_string(), true)?,
                 None => self.path(&entry, false)?,
             }
         }
         Ok(())
     }
 
-    /// A file that is not a folder: checked when it was named, or when its
-    /// name says it is a capture.
+    /// A file that is not a folder: checked when it was named (or its name
+    /// already checked), or when its name says it is a capture.
     fn file(&mut self, path: &Path, name: &str, named: bool) -> io::Result<()> {
         if !named && !is_capture(path) {
             return Ok(());
