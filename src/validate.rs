@@ -1039,7 +1039,40 @@ const RELATIONS: [(&[usize], usize); 7] = {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// The matcher accepts exactly the text the template writes, in
+        /// either form, whatever the name and the counts.
+        #[test]
+        fn the_written_message_matches(
+            name in ".{0,12}",
+            counts in proptest::array::uniform8(prop_oneof![0..3u64, 0..1000u64, any::<u64>()]),
+            with_failures: bool,
+            cut in 0usize..200,
+        ) {
+            let mut h = HierarchyRowsProcessed::new(name);
+            h.success_row_count = counts[0];
+            h.success_create_count = counts[1];
+            h.success_update_count = counts[2];
+            h.warnings_row_count = counts[3];
+            h.warnings_create_count = counts[4];
+            h.warnings_update_count = counts[5];
+            h.failed_count = counts[6];
+            h.ignored_count = counts[7];
+            let mut text = String::new();
+            write_message(&mut text, &h, with_failures);
+            prop_assert!(message_is(&text, &h), "{text}");
+            // Any shorter text is not the message.
+            let mut cut = cut.min(text.len() - 1);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            prop_assert!(!message_is(&text[..cut], &h), "{text}");
+        }
+    }
 
     #[test]
     fn messages_match_exactly_what_is_written() {
