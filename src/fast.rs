@@ -121,20 +121,10 @@ impl<'a> Flat<'a> {
         Ok(Ok((Self { r }, empty)))
     }
 
-    /// The next token's first byte, not consumed. Compact JSON has no white
-    /// space, so the byte at the position is looked at first.
-    #[inline(always)]
-    fn token(&mut self) -> Option<u8> {
-        match self.r.text.as_bytes().get(self.r.pos) {
-            Some(&c) if c > b' ' => Some(c),
-            _ => self.r.peek(),
-        }
-    }
-
     /// Reads the next element: a string or `null`.
     #[inline(always)]
     pub(crate) fn element(&mut self) -> Res<Option<&str>> {
-        match self.token() {
+        match self.r.peek() {
             Some(b'"') => self.r.string().map(|t| Some(t.into_str())),
             Some(b'n') => self.r.keyword(b"null").map(|()| None),
             _ => Err(Bail),
@@ -171,12 +161,14 @@ impl<'a> Flat<'a> {
         }
     }
 
-    /// [`Flat::count`] when white space comes first.
+    /// [`Flat::count`] when the next byte is not a quote: white space may
+    /// come first.
     #[cold]
     fn count_after_space(&mut self) -> Option<u64> {
-        match self.r.text.as_bytes().get(self.r.pos) {
-            Some(c) if c.is_ascii_whitespace() && self.r.peek() == Some(b'"') => self.count(),
-            _ => None,
+        if self.r.peek() == Some(b'"') {
+            self.count()
+        } else {
+            None
         }
     }
 
@@ -184,7 +176,7 @@ impl<'a> Flat<'a> {
     /// array ends (its `]` read).
     #[inline(always)]
     pub(crate) fn more(&mut self) -> Res<bool> {
-        let more = match self.token() {
+        let more = match self.r.peek() {
             Some(b',') => true,
             Some(b']') => false,
             _ => return Err(Bail),
@@ -238,16 +230,21 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Skips white space and returns the next byte, not consumed.
-    #[inline]
+    /// Skips white space and returns the next byte, not consumed. Compact
+    /// JSON has no white space, so the byte at the position is looked at
+    /// first, and every byte above the space is a token.
+    #[inline(always)]
     fn peek(&mut self) -> Option<u8> {
+        match self.text.as_bytes().get(self.pos) {
+            Some(&c) if c > b' ' => Some(c),
+            _ => self.skip_space(),
+        }
+    }
+
+    /// [`Reader::peek`] when white space may come first.
+    fn skip_space(&mut self) -> Option<u8> {
         let bytes = self.text.as_bytes();
         while let Some(&c) = bytes.get(self.pos) {
-            // Every byte above the space is a token (compact JSON has no
-            // white space at all).
-            if c > b' ' {
-                return Some(c);
-            }
             match c {
                 b' ' | b'\n' | b'\r' | b'\t' => self.pos += 1,
                 _ => return Some(c),
