@@ -966,7 +966,7 @@ fn write_message(out: &mut String, h: &HierarchyRowsProcessed, with_failures: bo
 /// formatting.
 fn message_is(said: &str, h: &HierarchyRowsProcessed) -> bool {
     let counts = h.counts();
-    let mut rest = said.as_bytes();
+    let mut rest = said;
     if !eat(&mut rest, &SUCCESSFUL, h, &counts) {
         return false;
     }
@@ -980,21 +980,15 @@ fn message_is(said: &str, h: &HierarchyRowsProcessed) -> bool {
 
 /// Reads `pieces` from the start of `rest`, moving past them; false when
 /// the text differs.
-fn eat(rest: &mut &[u8], pieces: &[Piece], h: &HierarchyRowsProcessed, counts: &[(&str, u64); 15]) -> bool {
+fn eat(rest: &mut &str, pieces: &[Piece], h: &HierarchyRowsProcessed, counts: &[(&str, u64); 15]) -> bool {
     for piece in pieces {
         let expected = match piece {
-            Piece::Text(t) => t.as_bytes(),
-            Piece::Name => h.hierarchy_name.as_bytes(),
+            Piece::Text(t) => t,
+            Piece::Name => h.hierarchy_name.as_str(),
             Piece::Count(i) => {
-                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-                if digits == 0 || (digits > 1 && rest[0] == b'0') {
-                    return false;
-                }
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
                 let (number, after) = rest.split_at(digits);
-                let value = number
-                    .iter()
-                    .try_fold(0u64, |n, &d| n.checked_mul(10)?.checked_add(u64::from(d - b'0')));
-                if value != Some(counts[*i].1) {
+                if crate::values::parse_count("", 0, number).ok() != Some(counts[*i].1) {
                     return false;
                 }
                 *rest = after;
