@@ -297,16 +297,17 @@ fn is_capture(path: &Path) -> bool {
 /// a huge one is refused without being read.
 fn read_capture(file: &mut File, bytes: &mut Vec<u8>, max: u64) -> io::Result<Option<u64>> {
     const FIRST: u64 = 64 * 1024;
+    let limit = max.saturating_add(1);
     bytes.clear();
-    let first = file.take(FIRST.min(max + 1)).read_to_end(bytes)? as u64;
-    if first < FIRST.min(max + 1) {
+    let first = file.take(FIRST.min(limit)).read_to_end(bytes)? as u64;
+    if first < FIRST.min(limit) {
         return Ok(None);
     }
     let size = file.metadata()?.len();
     if size > max {
         return Ok(Some(size));
     }
-    file.take(max + 1 - first).read_to_end(bytes)?;
+    file.take(limit - first).read_to_end(bytes)?;
     // The file may have grown since it was asked its size.
     Ok((bytes.len() as u64 > max).then_some(bytes.len() as u64))
 }
