@@ -406,7 +406,11 @@ impl Run<'_> {
         let mut input = BufReader::with_capacity(256 * 1024, io::stdin().lock());
         let mut first = Vec::new();
         let limit = self.args.max_size;
-        if let Err(e) = input.by_ref().take(limit + 1).read_until(b'\n', &mut first) {
+        if let Err(e) = input
+            .by_ref()
+            .take(limit.saturating_add(1))
+            .read_until(b'\n', &mut first)
+        {
             return self.unreadable("<stdin>", &e.to_string());
         }
         let one_line = serde_json::from_slice::<serde::de::IgnoredAny>(&first).is_ok();
@@ -414,7 +418,10 @@ impl Run<'_> {
             return self.stream("<stdin>", io::Cursor::new(first).chain(input));
         }
         let mut bytes = first;
-        if let Err(e) = input.take(limit + 1 - bytes.len() as u64).read_to_end(&mut bytes) {
+        if let Err(e) = input
+            .take(limit.saturating_add(1) - bytes.len() as u64)
+            .read_to_end(&mut bytes)
+        {
             return self.unreadable("<stdin>", &e.to_string());
         }
         let source = Source {

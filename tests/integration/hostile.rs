@@ -214,6 +214,9 @@ fn the_command_line_limits_sizes_and_reads_awkward_files() {
             padded.len()
         )
     );
+    // The largest limit does not overflow.
+    let (code, stdout) = run(&["validate", "--max-size", &u64::MAX.to_string(), w]);
+    assert_eq!(code, Some(0), "{stdout}");
     // A file that cannot be read: permissions do not stop root, so also
     // read one that fails with an I/O error.
     let locked = dir.join("locked.json");
