@@ -191,6 +191,65 @@ fn folders_are_searched_recursively() {
 }
 
 #[test]
+fn a_folder_is_walked_in_name_order_with_captures_told_by_their_extension() {
+    let dir = tempdir("order");
+    let seed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/fixtures/valid/seed.json").unwrap()).unwrap();
+    // One line, so that it is also a one-document stream.
+    let seed = seed.to_string();
+    let names = [
+        // Longer than the 16 bytes compared first, and differing after them.
+        "response-0000000010.json",
+        "response-0000000002.json",
+        "response-000000001.json",
+        "response-00000000.json",
+        "b.jsonl",
+        "a.json",
+        "a.json.json",
+        "x.ndjson",
+        // Not captures: a bare extension is a hidden file's name, and the
+        // match is on the exact extension.
+        ".json",
+        "c.txt",
+        "d.JSON",
+        "e.json~",
+    ];
+    for name in names {
+        std::fs::write(dir.join(name), &seed).unwrap();
+    }
+    // A folder sorts where its name does: `a` before `a.json`.
+    std::fs::create_dir(dir.join("a")).unwrap();
+    std::fs::write(dir.join("a").join("z.json"), &seed).unwrap();
+    let (code, stdout, _) = run(&["validate", "--format", "json", dir.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{stdout}");
+    let sources: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let source = v["source"].as_str().unwrap().replace(dir.to_str().unwrap(), "DIR");
+            match v["line"].as_u64() {
+                Some(n) => format!("{source}:{n}"),
+                None => source,
+            }
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "DIR/a/z.json",
+            "DIR/a.json",
+            "DIR/a.json.json",
+            "DIR/b.jsonl:1",
+            "DIR/response-00000000.json",
+            "DIR/response-0000000002.json",
+            "DIR/response-000000001.json",
+            "DIR/response-0000000010.json",
+            "DIR/x.ndjson:1",
+        ]
+    );
+}
+
+#[test]
 fn summarize_shows_a_task_for_a_person() {
     snapshot("summarize_seed", &["summarize", "tests/fixtures/valid/seed.json"], None);
     snapshot(
