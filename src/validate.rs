@@ -980,6 +980,7 @@ fn message_is(said: &str, h: &HierarchyRowsProcessed) -> bool {
 
 /// Reads `pieces` from the start of `rest`, moving past them; false when
 /// the text differs.
+#[inline(always)]
 fn eat(rest: &mut &str, pieces: &[Piece], h: &HierarchyRowsProcessed, counts: &[(&str, u64); 15]) -> bool {
     for piece in pieces {
         let expected = match piece {
