@@ -302,25 +302,41 @@ fn has_extension(path: &Path, dotted: &[&str]) -> bool {
     })
 }
 
-/// Reads a whole capture file into `bytes`, or gives its size when it is
-/// larger than `max`. Small files cost one read and the read that finds
-/// their end; only a file larger than the first read is asked its size, so
-/// a huge one is refused without being read.
-fn read_capture(file: &mut File, bytes: &mut Vec<u8>, max: u64) -> io::Result<Option<u64>> {
-    const FIRST: u64 = 64 * 1024;
+/// Reads a whole capture file into the start of `buffer`: the number of
+/// bytes read, or `Err(size)` when the file is larger than `max`.
+///
+/// The first read asks for up to 64 KiB. A regular file is read through the
+/// page cache, which gives less than asked only at the end of the file, so
+/// a shorter first read is the whole file and costs no second read to find
+/// its end. Anything else (a pipe, a device) is read until a read gives
+/// nothing. A file that fills the first read is asked its size, so a huge
+/// one is refused without being read.
+fn read_capture(file: &mut File, buffer: &mut Vec<u8>, max: u64, regular: bool) -> io::Result<Result<usize, u64>> {
+    const FIRST: usize = 64 * 1024;
     let limit = max.saturating_add(1);
-    bytes.clear();
-    let first = file.take(FIRST.min(limit)).read_to_end(bytes)? as u64;
-    if first < FIRST.min(limit) {
-        return Ok(None);
+    let first = usize::try_from(limit).map_or(FIRST, |l| l.min(FIRST));
+    if buffer.len() < first {
+        buffer.resize(first, 0);
+    }
+    let mut read = 0;
+    while read < first {
+        match file.read(&mut buffer[read..first]) {
+            Ok(0) => return Ok(Ok(read)),
+            Ok(n) if regular && read + n < first => return Ok(Ok(read + n)),
+            Ok(n) => read += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
     let size = file.metadata()?.len();
     if size > max {
-        return Ok(Some(size));
+        return Ok(Err(size));
     }
-    file.take(limit - first).read_to_end(bytes)?;
+    buffer.truncate(read);
+    file.take(limit - read as u64).read_to_end(buffer)?;
     // The file may have grown since it was asked its size.
-    Ok((bytes.len() as u64 > max).then_some(bytes.len() as u64))
+    let len = buffer.len();
+    Ok(if len as u64 > max { Err(len as u64) } else { Ok(len) })
 }
 
 /// An entry of a folder that may be checked: a capture file, a folder, or
@@ -332,13 +348,17 @@ struct Entry {
     name: OsString,
     /// Whether it is a folder; `None` for a link or an unknown type.
     folder: Option<bool>,
+    /// Whether it is a regular file (not a link, a pipe or a device).
+    regular: bool,
 }
 
 impl Entry {
     fn new(entry: std::fs::DirEntry) -> Option<Self> {
         // The entry's own type costs no call; a link (or an unknown type)
         // is looked up, and followed.
-        let folder = entry.file_type().ok().filter(|t| !t.is_symlink()).map(|t| t.is_dir());
+        let known = entry.file_type().ok().filter(|t| !t.is_symlink());
+        let folder = known.map(|t| t.is_dir());
+        let regular = known.is_some_and(|t| t.is_file());
         let name = entry.file_name();
         if folder == Some(false) && !is_capture(Path::new(&name)) {
             return None;
@@ -351,6 +371,7 @@ impl Entry {
             key: u128::from_be_bytes(key),
             name,
             folder,
+            regular,
         })
     }
 
@@ -383,7 +404,7 @@ impl Run<'_> {
     fn path(&mut self, path: &Path, named: bool) -> io::Result<()> {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => self.folder(path),
-            Ok(_) => self.file(path, named),
+            Ok(meta) => self.file(path, named, meta.is_file()),
             Err(e) => self.unreadable(path, &e.to_string()),
         }
     }
@@ -403,7 +424,7 @@ impl Run<'_> {
             match entry.folder {
                 Some(true) => self.folder(&entry_path)?,
                 // Its name was checked when the folder was listed.
-                Some(false) => self.file(&entry_path, true)?,
+                Some(false) => self.file(&entry_path, true, entry.regular)?,
                 None => self.path(&entry_path, false)?,
             }
         }
@@ -412,7 +433,7 @@ impl Run<'_> {
 
     /// A file that is not a folder: checked when it was named (or its name
     /// already checked), or when its name says it is a capture.
-    fn file(&mut self, path: &Path, named: bool) -> io::Result<()> {
+    fn file(&mut self, path: &Path, named: bool, regular: bool) -> io::Result<()> {
         if !named && !is_capture(path) {
             return Ok(());
         }
@@ -425,9 +446,9 @@ impl Run<'_> {
         }
         let mut bytes = std::mem::take(&mut self.buffer);
         let source = Source { name: path, line: None };
-        let result = match read_capture(&mut file, &mut bytes, self.args.max_size) {
-            Ok(None) => self.document(&source, &bytes),
-            Ok(Some(size)) => {
+        let result = match read_capture(&mut file, &mut bytes, self.args.max_size, regular) {
+            Ok(Ok(len)) => self.document(&source, &bytes[..len]),
+            Ok(Err(size)) => {
                 let message = format!(
                     "the file is {size} bytes, more than the limit of {} (--max-size)",
                     self.args.max_size

@@ -214,6 +214,26 @@ fn the_command_line_limits_sizes_and_reads_awkward_files() {
             padded.len()
         )
     );
+    // Files of exactly the first read's size, and one byte either side.
+    for size in [65_535_usize, 65_536, 65_537] {
+        let edge = dir.join("edge");
+        let _ = std::fs::remove_dir_all(&edge);
+        std::fs::create_dir_all(&edge).unwrap();
+        std::fs::write(
+            edge.join("edge.json"),
+            compact.clone() + &" ".repeat(size - compact.len()),
+        )
+        .unwrap();
+        let (code, stdout) = run(&["validate", edge.to_str().unwrap()]);
+        assert_eq!(code, Some(0), "{size}: {stdout}");
+        let limit = (size - 1).to_string();
+        let (code, stdout) = run(&["validate", "--max-size", &limit, edge.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{size}: {stdout}");
+        assert!(
+            stdout.contains(&format!("the file is {size} bytes, more than the limit of {limit}")),
+            "{stdout}"
+        );
+    }
     // The largest limit does not overflow.
     let (code, stdout) = run(&["validate", "--max-size", &u64::MAX.to_string(), w]);
     assert_eq!(code, Some(0), "{stdout}");
@@ -238,4 +258,40 @@ fn the_command_line_limits_sizes_and_reads_awkward_files() {
         stdout.starts_with("/proc/self/mem: error[io-error] .: cannot read: "),
         "{stdout}"
     );
+}
+
+/// A pipe gives what has been written so far, less than asked; it is read
+/// until it ends, not taken as ended by a short read as a regular file is.
+#[cfg(all(unix, feature = "cli"))]
+#[test]
+fn a_named_pipe_is_read_to_its_end() {
+    use std::io::Write;
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-pipe");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let pipe = dir.join("capture.json");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available; skipped");
+        return;
+    }
+    let seed = crate::util::fixture("valid/seed.json");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_anaplan-task"))
+        .args(["validate", pipe.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut writer = std::fs::OpenOptions::new().write(true).open(&pipe).unwrap();
+    let (head, tail) = seed.split_at(seed.len() / 2);
+    writer.write_all(head.as_bytes()).unwrap();
+    writer.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    writer.write_all(tail.as_bytes()).unwrap();
+    drop(writer);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "1 document: 1 valid, 0 with warnings, 0 invalid; outcomes: 1 succeeded\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
 }
