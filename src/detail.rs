@@ -7,8 +7,9 @@ use serde::Serialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
+use crate::fast::{Fields, SerdeFields};
 use crate::values::{DetailValues, TypedKind, ValuesSeed};
-use crate::wire::{WireStr, keep_unknown};
+use crate::wire::keep_unknown;
 
 crate::wire::wire_enum! {
     /// The message code of a detail (its `type`): an open set.
@@ -250,7 +251,13 @@ impl Detail {
 
 impl<'de> serde::Deserialize<'de> for Detail {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(DetailVisitor)
+        deserializer.deserialize_newtype_struct(crate::fast::REST, DetailVisitor)
+    }
+}
+
+impl crate::fast::Direct for Detail {
+    fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
+        r.object_fields(|fields| read_detail(fields))
     }
 }
 
@@ -262,62 +269,76 @@ impl<'de> Visitor<'de> for DetailVisitor {
         f.write_str("a detail object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Detail, A::Error> {
-        let mut code: Option<DetailCode> = None;
-        let mut text = None;
-        let mut occurrences = None;
-        // `Some(values)` once read; the flag says whether they still need
-        // typed decoding (they came before `type`).
-        let mut values: Option<Option<DetailValues>> = None;
-        let mut pending = false;
-        let mut extra = Map::new();
-        while let Some(WireStr(key)) = map.next_key()? {
-            match key.as_ref() {
-                "type" => {
-                    if code.is_some() {
-                        return Err(de::Error::duplicate_field("type"));
-                    }
-                    code = Some(map.next_value()?);
-                }
-                "localMessageText" => {
-                    if text.is_some() {
-                        return Err(de::Error::duplicate_field("localMessageText"));
-                    }
-                    text = Some(map.next_value::<Option<String>>()?);
-                }
-                "occurrences" => {
-                    if occurrences.is_some() {
-                        return Err(de::Error::duplicate_field("occurrences"));
-                    }
-                    occurrences = Some(map.next_value::<Option<u64>>()?);
-                }
-                "values" => {
-                    if values.is_some() {
-                        return Err(de::Error::duplicate_field("values"));
-                    }
-                    pending = code.is_none();
-                    let typed = code.as_ref().and_then(DetailCode::typed);
-                    values = Some(map.next_value_seed(ValuesSeed(typed))?);
-                }
-                _ => keep_unknown(&mut extra, key, &mut map)?,
-            }
-        }
-        let code = code.ok_or_else(|| de::Error::missing_field("type"))?;
-        let mut values = values.flatten();
-        if let (true, Some(kind), Some(DetailValues::Raw(raw))) = (pending, code.typed(), &values) {
-            let typed = kind.decode_slice(raw).map_err(|e| {
-                let err = de::Error::custom(format_args!("values: {e}"));
-                crate::values::raise::<A::Error>(e);
-                err
-            })?;
-            values = Some(typed);
-        }
-        Ok(Detail {
-            code,
-            local_message_text: text.flatten(),
-            occurrences: occurrences.flatten(),
-            values,
-            extra,
-        })
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Detail, A::Error> {
+        read_detail(SerdeFields(map))
     }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Detail, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, rest: &'de str) -> Result<Detail, E> {
+        crate::fast::rest_or_refuse(rest, &self)
+    }
+}
+
+/// Reads a detail: its `values` are typed by its `type`, in whichever
+/// order the two come.
+fn read_detail<'de, F: Fields<'de>>(mut map: F) -> Result<Detail, F::Error> {
+    let mut code: Option<DetailCode> = None;
+    let mut text = None;
+    let mut occurrences = None;
+    // `Some(values)` once read; the flag says whether they still need
+    // typed decoding (they came before `type`).
+    let mut values: Option<Option<DetailValues>> = None;
+    let mut pending = false;
+    let mut extra = Map::new();
+    while let Some(key) = map.key()? {
+        match key.as_ref() {
+            "type" => {
+                if code.is_some() {
+                    return Err(de::Error::duplicate_field("type"));
+                }
+                code = Some(map.value()?);
+            }
+            "localMessageText" => {
+                if text.is_some() {
+                    return Err(de::Error::duplicate_field("localMessageText"));
+                }
+                text = Some(map.value::<Option<String>>()?);
+            }
+            "occurrences" => {
+                if occurrences.is_some() {
+                    return Err(de::Error::duplicate_field("occurrences"));
+                }
+                occurrences = Some(map.value::<Option<u64>>()?);
+            }
+            "values" => {
+                if values.is_some() {
+                    return Err(de::Error::duplicate_field("values"));
+                }
+                pending = code.is_none();
+                let typed = code.as_ref().and_then(DetailCode::typed);
+                values = Some(map.values(ValuesSeed(typed))?);
+            }
+            _ => keep_unknown(&mut extra, key, &mut map)?,
+        }
+    }
+    let code = code.ok_or_else(|| de::Error::missing_field("type"))?;
+    let mut values = values.flatten();
+    if let (true, Some(kind), Some(DetailValues::Raw(raw))) = (pending, code.typed(), &values) {
+        let typed = kind.decode_slice(raw).map_err(|e| {
+            let err = de::Error::custom(format_args!("values: {e}"));
+            crate::values::raise::<F::Error>(e);
+            err
+        })?;
+        values = Some(typed);
+    }
+    Ok(Detail {
+        code,
+        local_message_text: text.flatten(),
+        occurrences: occurrences.flatten(),
+        values,
+        extra,
+    })
 }

@@ -9,10 +9,11 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::envelope::{Meta, Status, TaskResponse};
+use crate::fast::{Fields, SerdeFields};
 use crate::ids::TaskId;
 use crate::state::TaskState;
 use crate::task::{Task, epoch_millis};
-use crate::wire::{WireStr, keep_unknown};
+use crate::wire::keep_unknown;
 
 /// A task as the start and list calls report it: id, state and creation time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -244,12 +245,12 @@ impl Document {
     /// Reads a document from JSON text. See [`crate::from_str`] for errors.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(json: &str) -> Result<Self, crate::DecodeError> {
-        crate::from_str(json)
+        crate::decode(json)
     }
 
     /// Reads a document from JSON bytes (UTF-8).
     pub fn from_slice(json: &[u8]) -> Result<Self, crate::DecodeError> {
-        crate::from_slice(json)
+        crate::decode_slice(json)
     }
 
     /// Which body this is.
@@ -294,7 +295,13 @@ impl Document {
 
 impl<'de> serde::Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(DocumentVisitor)
+        deserializer.deserialize_newtype_struct(crate::fast::REST, DocumentVisitor)
+    }
+}
+
+impl crate::fast::Direct for Document {
+    fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
+        r.object_fields(|fields| read_document(fields))
     }
 }
 
@@ -308,12 +315,15 @@ fn stash<E: de::Error, T: Serialize>(extra: &mut Map<String, Value>, key: &str, 
     Ok(())
 }
 
+/// Reads an optional field into its slot, refusing a second occurrence;
+/// `seen` marks it read, as a `null` leaves the slot empty.
 macro_rules! read_once {
-    ($map:ident, $slot:ident, $wire:literal) => {{
-        if $slot.is_some() {
+    ($map:ident, $seen:ident, $slot:ident, $wire:literal) => {{
+        if $seen {
             return Err(de::Error::duplicate_field($wire));
         }
-        $slot = Some($map.next_value()?);
+        $seen = true;
+        $slot = $map.value()?;
     }};
 }
 
@@ -323,70 +333,93 @@ impl<'de> Visitor<'de> for DocumentVisitor {
         f.write_str("a JSON object (a task status, create-task, task list or error response)")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
-        let mut meta: Option<Option<Meta>> = None;
-        let mut status: Option<Option<Status>> = None;
-        let mut task: Option<Task> = None;
-        let mut tasks: Option<Option<Vec<crate::TaskSummary>>> = None;
-        let mut path: Option<Option<String>> = None;
-        let mut timestamp: Option<Option<String>> = None;
-        let mut extra = Map::new();
-        while let Some(WireStr(key)) = map.next_key()? {
-            match key.as_ref() {
-                "meta" => read_once!(map, meta, "meta"),
-                "status" => read_once!(map, status, "status"),
-                "task" => read_once!(map, task, "task"),
-                "tasks" => read_once!(map, tasks, "tasks"),
-                "path" => read_once!(map, path, "path"),
-                "timestamp" => read_once!(map, timestamp, "timestamp"),
-                _ => keep_unknown(&mut extra, key, &mut map)?,
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Document, A::Error> {
+        read_document(SerdeFields(map))
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Document, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, rest: &'de str) -> Result<Document, E> {
+        crate::fast::rest_or_refuse(rest, &self)
+    }
+}
+
+/// Reads any body of the family, and decides which it is.
+fn read_document<'de, F: Fields<'de>>(mut map: F) -> Result<Document, F::Error> {
+    let mut meta: Option<Meta> = None;
+    let mut status: Option<Status> = None;
+    let mut task: Option<Task> = None;
+    let mut tasks: Option<Vec<crate::TaskSummary>> = None;
+    let mut path: Option<String> = None;
+    let mut timestamp: Option<String> = None;
+    let [
+        mut seen_meta,
+        mut seen_status,
+        mut seen_tasks,
+        mut seen_path,
+        mut seen_timestamp,
+    ] = [false; 5];
+    let mut extra = Map::new();
+    while let Some(key) = map.key()? {
+        match key.as_ref() {
+            "meta" => read_once!(map, seen_meta, meta, "meta"),
+            "status" => read_once!(map, seen_status, status, "status"),
+            "task" => {
+                if task.is_some() {
+                    return Err(de::Error::duplicate_field("task"));
+                }
+                task = Some(map.value()?);
             }
+            "tasks" => read_once!(map, seen_tasks, tasks, "tasks"),
+            "path" => read_once!(map, seen_path, path, "path"),
+            "timestamp" => read_once!(map, seen_timestamp, timestamp, "timestamp"),
+            _ => keep_unknown(&mut extra, key, &mut map)?,
         }
-        let (meta, status, tasks) = (meta.flatten(), status.flatten(), tasks.flatten());
-        let (path, timestamp) = (path.flatten(), timestamp.flatten());
-        if let Some(task) = task {
-            stash(&mut extra, "tasks", tasks)?;
-            stash(&mut extra, "path", path)?;
-            stash(&mut extra, "timestamp", timestamp)?;
-            return Ok(if TaskSummary::is_bare(&task) {
-                Document::CreateTask(CreateTaskResponse {
-                    meta,
-                    status,
-                    task: TaskSummary::from_bare(task),
-                    extra,
-                })
-            } else {
-                Document::TaskStatus(TaskResponse {
-                    meta,
-                    status,
-                    task,
-                    extra,
-                })
-            });
-        }
-        let paged = meta.as_ref().is_some_and(|m| m.paging.is_some());
-        if tasks.is_some() || paged {
-            stash(&mut extra, "path", path)?;
-            stash(&mut extra, "timestamp", timestamp)?;
-            return Ok(Document::TaskList(TaskListResponse {
+    }
+    if let Some(task) = task {
+        stash(&mut extra, "tasks", tasks)?;
+        stash(&mut extra, "path", path)?;
+        stash(&mut extra, "timestamp", timestamp)?;
+        return Ok(if TaskSummary::is_bare(&task) {
+            Document::CreateTask(CreateTaskResponse {
                 meta,
                 status,
-                task_list: tasks,
+                task: TaskSummary::from_bare(task),
                 extra,
-            }));
-        }
-        let failing = status.as_ref().is_some_and(|s| s.code >= 400);
-        if let Some(status) = status.filter(|_| failing || path.is_some() || timestamp.is_some()) {
-            stash(&mut extra, "meta", meta)?;
-            return Ok(Document::Error(ErrorResponse {
+            })
+        } else {
+            Document::TaskStatus(TaskResponse {
+                meta,
                 status,
-                path,
-                timestamp,
+                task,
                 extra,
-            }));
-        }
-        Err(de::Error::custom(
-            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), or an error `status`",
-        ))
+            })
+        });
     }
+    let paged = meta.as_ref().is_some_and(|m| m.paging.is_some());
+    if tasks.is_some() || paged {
+        stash(&mut extra, "path", path)?;
+        stash(&mut extra, "timestamp", timestamp)?;
+        return Ok(Document::TaskList(TaskListResponse {
+            meta,
+            status,
+            task_list: tasks,
+            extra,
+        }));
+    }
+    let failing = status.as_ref().is_some_and(|s| s.code >= 400);
+    if let Some(status) = status.filter(|_| failing || path.is_some() || timestamp.is_some()) {
+        stash(&mut extra, "meta", meta)?;
+        return Ok(Document::Error(ErrorResponse {
+            status,
+            path,
+            timestamp,
+            extra,
+        }));
+    }
+    Err(de::Error::custom(
+        "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), or an error `status`",
+    ))
 }

@@ -1,5 +1,6 @@
 //! The first reading of [`crate::from_str`]: a lean serde `Deserializer`
-//! over JSON text, made for the shapes of this crate.
+//! over JSON text, made for the shapes of this crate, and the crate's wire
+//! types read straight from it ([`Direct`]), without serde's visitors.
 //!
 //! It accepts a document only when serde_json would accept it and read the
 //! same values: on anything it does not handle, or handles only slowly, it
@@ -10,8 +11,9 @@
 //! What makes it quick: strings are scanned eight bytes at a time and
 //! handed out borrowed; plain non-negative integers are read directly;
 //! anything else numeric is passed to serde_json on its own text; `values`
-//! arrays are read in one loop (see [`REST`]); there is no position
-//! tracking and no error formatting.
+//! arrays are read in one loop (see [`REST`]); wire objects match their
+//! keys as they read them and build themselves from locals; there is no
+//! position tracking and no error formatting.
 
 use std::cell::Cell;
 use std::fmt;
@@ -67,6 +69,17 @@ pub(crate) fn from_str<'a, T: de::Deserialize<'a>>(text: &'a str) -> Res<T> {
     }
 }
 
+/// Reads one document of a wire type straight from `text`, which must hold
+/// nothing else but white space.
+pub(crate) fn direct_str<T: Direct>(text: &str) -> Res<T> {
+    let mut reader = Reader::new(text);
+    let value = T::direct(&mut reader)?;
+    match reader.peek() {
+        None => Ok(value),
+        Some(_) => Err(Bail),
+    }
+}
+
 /// The newtype name through which a caller asks this reader for the rest
 /// of the input: the reader answers `visit_borrowed_str` with the text from
 /// the next value to the end, and the visitor reports how much of it it read
@@ -77,6 +90,8 @@ pub(crate) const REST: &str = "$anaplan_task::rest";
 
 thread_local! {
     static CONSUMED: Cell<Option<usize>> = const { Cell::new(None) };
+    /// The depth of the reader that handed out the rest of its input.
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Marks, in [`CONSUMED`], that the reader asked for a reading of the rest.
@@ -533,6 +548,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             self.peek().ok_or(Bail)?;
             let rest = self.text.get(self.pos..).ok_or(Bail)?;
             CONSUMED.set(Some(ASKED));
+            DEPTH.set(self.depth);
             let value = visitor.visit_borrowed_str(rest);
             let used = CONSUMED.take().filter(|&n| n != ASKED).ok_or(Bail);
             self.pos += used?;
@@ -625,6 +641,178 @@ impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
         identifier ignored_any
+    }
+}
+
+/// Reads a wire type from the rest of the input handed out for [`REST`]
+/// (see [`asked`]), straight from the text, and reports what it read.
+pub(crate) fn resume<T: Direct>(rest: &str) -> Res<T> {
+    let mut reader = Reader::new(rest);
+    reader.depth = DEPTH.get();
+    let value = T::direct(&mut reader)?;
+    consumed(reader.pos);
+    Ok(value)
+}
+
+/// The answer of a wire type's visitor to `visit_borrowed_str`: the type
+/// read straight from the rest of the input when this reader handed it out
+/// (see [`REST`]); otherwise a string, which the type is not.
+pub(crate) fn rest_or_refuse<T: Direct, E: de::Error>(rest: &str, expected: &dyn de::Expected) -> Result<T, E> {
+    if !asked() {
+        return Err(E::invalid_type(de::Unexpected::Str(rest), expected));
+    }
+    resume(rest).map_err(|Bail| E::custom("left to the full reading"))
+}
+
+/// A type read straight from this reader, without serde's visitors: wire
+/// objects match their keys as they are read and build themselves from
+/// locals. Leaves without a quicker way are read through serde.
+pub(crate) trait Direct: Sized {
+    fn direct(r: &mut Reader<'_>) -> Res<Self>;
+}
+
+/// `Direct` through the type's own `Deserialize`, on this reader.
+macro_rules! direct_via_serde {
+    ($($ty:ty),* $(,)?) => {
+        $(impl $crate::fast::Direct for $ty {
+            #[inline]
+            fn direct(r: &mut $crate::fast::Reader<'_>) -> $crate::fast::Res<Self> {
+                <$ty as serde::Deserialize>::deserialize(r)
+            }
+        })*
+    };
+}
+
+direct_via_serde!(
+    u16,
+    u64,
+    i64,
+    serde_json::Value,
+    crate::TaskState,
+    crate::Progress,
+    crate::DetailCode
+);
+
+impl Direct for String {
+    #[inline]
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        match r.peek() {
+            Some(b'"') => Ok(r.string()?.into_str().to_owned()),
+            _ => Err(Bail),
+        }
+    }
+}
+
+impl Direct for bool {
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        match r.peek() {
+            Some(b't') => r.keyword(b"true").map(|()| true),
+            Some(b'f') => r.keyword(b"false").map(|()| false),
+            _ => Err(Bail),
+        }
+    }
+}
+
+impl<T: Direct> Direct for Option<T> {
+    #[inline]
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        if r.peek() == Some(b'n') {
+            r.keyword(b"null").map(|()| None)
+        } else {
+            T::direct(r).map(Some)
+        }
+    }
+}
+
+impl<T: Direct> Direct for Vec<T> {
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        if r.peek() != Some(b'[') {
+            return Err(Bail);
+        }
+        r.nested(b']', |mut items| {
+            let mut all = Vec::new();
+            while items.more(b']')? {
+                all.push(T::direct(items.de)?);
+            }
+            Ok(all)
+        })
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// Reads the object at the position with `read`, which takes its
+    /// fields from [`Object`].
+    #[inline]
+    pub(crate) fn object_fields<T>(&mut self, read: impl FnOnce(Object<'_, 'a>) -> Res<T>) -> Res<T> {
+        if self.peek() != Some(b'{') {
+            return Err(Bail);
+        }
+        self.nested(b'}', |entries| read(Object(entries)))
+    }
+}
+
+/// Where the fields of a wire object come from: serde's map access
+/// ([`SerdeFields`]), or this reader ([`Object`]). The objects' reading is
+/// written once, over this.
+pub(crate) trait Fields<'de> {
+    type Error: de::Error;
+    /// The next key, or `None` at the end of the object.
+    fn key(&mut self) -> Result<Option<std::borrow::Cow<'de, str>>, Self::Error>;
+    /// The value of the key just read.
+    fn value<T: Direct + de::Deserialize<'de>>(&mut self) -> Result<T, Self::Error>;
+    /// The value of the key just read, a `values` array.
+    fn values(&mut self, seed: crate::values::ValuesSeed) -> Result<Option<crate::DetailValues>, Self::Error>;
+}
+
+/// The fields of an object from serde's map access.
+pub(crate) struct SerdeFields<A>(pub(crate) A);
+
+impl<'de, A: de::MapAccess<'de>> Fields<'de> for SerdeFields<A> {
+    type Error = A::Error;
+    #[inline]
+    fn key(&mut self) -> Result<Option<std::borrow::Cow<'de, str>>, A::Error> {
+        Ok(self.0.next_key::<crate::wire::WireStr<'de>>()?.map(|k| k.0))
+    }
+    #[inline]
+    fn value<T: Direct + de::Deserialize<'de>>(&mut self) -> Result<T, A::Error> {
+        self.0.next_value()
+    }
+    fn values(&mut self, seed: crate::values::ValuesSeed) -> Result<Option<crate::DetailValues>, A::Error> {
+        self.0.next_value_seed(seed)
+    }
+}
+
+/// The fields of an object read straight from this reader.
+pub(crate) struct Object<'r, 'a>(Access<'r, 'a>);
+
+impl<'a> Fields<'a> for Object<'_, 'a> {
+    type Error = Bail;
+    #[inline]
+    fn key(&mut self) -> Res<Option<std::borrow::Cow<'a, str>>> {
+        if !self.0.more(b'}')? {
+            return Ok(None);
+        }
+        let r = &mut *self.0.de;
+        if r.peek() != Some(b'"') {
+            return Err(Bail);
+        }
+        let key = match r.string()? {
+            Text::Borrowed(s) => std::borrow::Cow::Borrowed(s),
+            Text::Copied(s) => std::borrow::Cow::Owned(s.to_owned()),
+        };
+        r.expect(b':')?;
+        Ok(Some(key))
+    }
+    #[inline]
+    fn value<T: Direct + de::Deserialize<'a>>(&mut self) -> Res<T> {
+        T::direct(self.0.de)
+    }
+    fn values(&mut self, seed: crate::values::ValuesSeed) -> Res<Option<crate::DetailValues>> {
+        let r = &mut *self.0.de;
+        r.peek().ok_or(Bail)?;
+        let (values, used) = seed.read_rest(r.text.get(r.pos..).ok_or(Bail)?)?;
+        r.pos += used;
+        Ok(values)
     }
 }
 

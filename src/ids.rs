@@ -25,6 +25,12 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct TaskId(String);
 
+impl crate::fast::Direct for TaskId {
+    fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
+        String::direct(r).map(Self)
+    }
+}
+
 impl TaskId {
     /// Wraps a task id.
     pub fn new(id: impl Into<String>) -> Self {
@@ -88,6 +94,12 @@ impl From<&str> for TaskId {
 )]
 #[serde(transparent)]
 pub struct ObjectId(String);
+
+impl crate::fast::Direct for ObjectId {
+    fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
+        String::direct(r).map(Self)
+    }
+}
 
 impl ObjectId {
     /// Wraps an object id.

@@ -62,6 +62,23 @@ pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
     fast::from_str(json).or_else(|fast::Bail| precise(json))
 }
 
+/// [`from_str`] for the crate's own wire types, which its first reading
+/// reads straight from the text.
+pub(crate) fn decode<T: DeserializeOwned + fast::Direct>(json: &str) -> Result<T, DecodeError> {
+    fast::direct_str(json).or_else(|fast::Bail| precise(json))
+}
+
+/// [`from_slice`] for the crate's own wire types; see [`decode`].
+pub(crate) fn decode_slice<T: DeserializeOwned + fast::Direct>(json: &[u8]) -> Result<T, DecodeError> {
+    if json.starts_with(b"\xEF\xBB\xBF") {
+        return Err(DecodeError::byte_order_mark());
+    }
+    match std::str::from_utf8(json) {
+        Ok(text) => decode(text),
+        Err(e) => Err(DecodeError::from_utf8(json, e)),
+    }
+}
+
 /// Reads a document tracking the JSON path.
 #[cold]
 fn precise<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
@@ -89,12 +106,12 @@ impl TaskResponse {
     /// Reads a status response from JSON text. See [`from_str`].
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(json: &str) -> Result<Self, DecodeError> {
-        from_str(json)
+        decode(json)
     }
 
     /// Reads a status response from JSON bytes. See [`from_slice`].
     pub fn from_slice(json: &[u8]) -> Result<Self, DecodeError> {
-        from_slice(json)
+        decode_slice(json)
     }
 
     /// The outcome of the task; see [`Outcome`].

@@ -392,7 +392,7 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
             }],
         };
     }
-    match crate::from_slice::<Document>(bytes) {
+    match crate::decode_slice::<Document>(bytes) {
         Err(e) => Report {
             document: None,
             findings: vec![Finding {

@@ -1172,7 +1172,7 @@ impl<'de> DeserializeSeed<'de> for ValuesSeed {
 impl ValuesSeed {
     /// Reads `values` at the start of `rest` in one loop over its text,
     /// refusing anything the usual reading would refuse or explain.
-    fn read_rest(self, rest: &str) -> crate::fast::Res<(Option<DetailValues>, usize)> {
+    pub(crate) fn read_rest(self, rest: &str) -> crate::fast::Res<(Option<DetailValues>, usize)> {
         use crate::fast::{Bail, Flat};
         let (mut flat, empty) = match Flat::open(rest)? {
             Ok(opened) => opened,

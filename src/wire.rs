@@ -36,15 +36,15 @@ impl<'de> serde::Deserialize<'de> for WireStr<'de> {
 
 /// Stores an unknown field in `extra`, refusing a second occurrence of the
 /// same name instead of overwriting the first.
-pub(crate) fn keep_unknown<'de, A: de::MapAccess<'de>>(
+pub(crate) fn keep_unknown<'de, F: crate::fast::Fields<'de>>(
     extra: &mut serde_json::Map<String, serde_json::Value>,
     key: Cow<'de, str>,
-    map: &mut A,
-) -> Result<(), A::Error> {
+    fields: &mut F,
+) -> Result<(), F::Error> {
     if extra.contains_key(key.as_ref()) {
         return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
     }
-    let value: serde_json::Value = map.next_value()?;
+    let value: serde_json::Value = fields.value()?;
     extra.insert(key.into_owned(), value);
     Ok(())
 }
@@ -62,11 +62,41 @@ macro_rules! finish_field {
     };
 }
 
-/// Writes `Deserialize` for a wire object: known fields are matched by their
+/// Writes the reading of a wire object: known fields are matched by their
 /// wire name in any order, a repeated field is an error, and every other
-/// field is kept in the struct's `extra` map.
+/// field is kept in the struct's `extra` map. The reading is written once,
+/// over [`crate::fast::Fields`], and serves both `Deserialize` and the
+/// crate's own reader ([`crate::fast::Direct`]).
 macro_rules! wire_deserialize {
     ($ty:ident, $expecting:literal, { $($field:ident = $wire:literal $mode:ident),* $(,)? }) => {
+        impl $ty {
+            fn read_fields<'de, F: $crate::fast::Fields<'de>>(mut map: F) -> Result<$ty, F::Error> {
+                $(let mut $field = None;)*
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.key()? {
+                    match key.as_ref() {
+                        $($wire => {
+                            if $field.is_some() {
+                                return Err(serde::de::Error::duplicate_field($wire));
+                            }
+                            $field = Some(map.value()?);
+                        })*
+                        _ => $crate::wire::keep_unknown(&mut extra, key, &mut map)?,
+                    }
+                }
+                Ok($ty {
+                    $($field: $crate::wire::finish_field!($mode, $field, $wire),)*
+                    extra,
+                })
+            }
+        }
+
+        impl $crate::fast::Direct for $ty {
+            fn direct(r: &mut $crate::fast::Reader<'_>) -> $crate::fast::Res<Self> {
+                r.object_fields(|fields| $ty::read_fields(fields))
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct V;
@@ -75,27 +105,17 @@ macro_rules! wire_deserialize {
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str($expecting)
                     }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$ty, A::Error> {
-                        $(let mut $field = None;)*
-                        let mut extra = serde_json::Map::new();
-                        while let Some($crate::wire::WireStr(key)) = map.next_key()? {
-                            match key.as_ref() {
-                                $($wire => {
-                                    if $field.is_some() {
-                                        return Err(serde::de::Error::duplicate_field($wire));
-                                    }
-                                    $field = Some(map.next_value()?);
-                                })*
-                                _ => $crate::wire::keep_unknown(&mut extra, key, &mut map)?,
-                            }
-                        }
-                        Ok($ty {
-                            $($field: $crate::wire::finish_field!($mode, $field, $wire),)*
-                            extra,
-                        })
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
+                        $ty::read_fields($crate::fast::SerdeFields(map))
+                    }
+                    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<$ty, D::Error> {
+                        d.deserialize_map(self)
+                    }
+                    fn visit_borrowed_str<E: serde::de::Error>(self, rest: &'de str) -> Result<$ty, E> {
+                        $crate::fast::rest_or_refuse(rest, &self)
                     }
                 }
-                deserializer.deserialize_map(V)
+                deserializer.deserialize_newtype_struct($crate::fast::REST, V)
             }
         }
     };

@@ -208,10 +208,31 @@ fn document_level_errors() {
             r#"{"task":{"taskId":"A","taskState":"COMPLETE","progress":"1"}}"#,
             "task.progress: invalid type: string \"1\", expected a JSON number (line 1, column 59)",
         ),
+        // A field that must be an object or a flag is not optional: `null`
+        // is refused, where an optional field takes it as absent.
+        (
+            r#"{"meta":null,"status":null,"task":null}"#,
+            "task: invalid type: null, expected a task object (line 1, column 38)",
+        ),
+        (
+            r#"{"task":{"taskId":"A","taskState":"COMPLETE","result":{"successful":null}}}"#,
+            "task.result.successful: invalid type: null, expected a boolean (line 1, column 72)",
+        ),
+        // Keys are read unescaped.
+        (
+            r#"{"task":{"task\u0049d":"A","taskState":"COMPLETE","taskId":"B"}}"#,
+            "task: duplicate field `taskId` (line 1, column 58)",
+        ),
     ];
     for (json, expected) in cases {
         assert_to_string(Document::from_str(json).unwrap_err(), expected);
+        assert_to_string(anaplan_task::from_str::<Document>(json).unwrap_err(), expected);
     }
+    let escaped = r#"{"task":{"task\u0049d":"A","taskState":"COMPLETE","type":null}}"#;
+    let response = TaskResponse::from_str(escaped).unwrap();
+    assert_eq!(response.task.task_id.as_str(), "A");
+    assert_eq!(response.task.task_type, None);
+    assert_eq!(response, serde_json::from_str(escaped).unwrap());
 }
 
 #[test]

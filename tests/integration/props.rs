@@ -343,7 +343,7 @@ proptest! {
         edits in proptest::collection::vec((0usize..4000, 0usize..4, proptest::sample::select(vec![
             "", " ", "\n", ",", ":", "[", "]", "{", "}", "\"", "\\", "\\\"", "\\u00e9", "\\ud83d\\ude00",
             "\\ud800", "\\n", "\\/", "\\x", "0", "-0", "01", "1.0", "1e3", "-1", "1.5e400",
-            "18446744073709551616", "null", "true", "é", "\u{1}", "\"x\"", "\"x\":1,",
+            "18446744073709551616", "null", "true", "é", "\u{1}", "\"x\"", "\"x\":1,", "\\u0041",
         ])), 1..4),
     ) {
         let mut text = crate::util::fixture(&format!("valid/{file}"));
@@ -358,9 +358,12 @@ proptest! {
             }
             text.replace_range(at..end, insert);
         }
-        let ours = anaplan_task::from_str::<Document>(&text).ok();
         let theirs = serde_json::from_str::<Document>(&text).ok();
-        prop_assert_eq!(ours, theirs, "{}", text);
+        prop_assert_eq!(&anaplan_task::from_str::<Document>(&text).ok(), &theirs, "{}", text);
+        prop_assert_eq!(&Document::from_str(&text).ok(), &theirs, "{}", text);
+        let theirs = serde_json::from_str::<TaskResponse>(&text).ok();
+        prop_assert_eq!(&anaplan_task::from_str::<TaskResponse>(&text).ok(), &theirs, "{}", text);
+        prop_assert_eq!(&TaskResponse::from_str(&text).ok(), &theirs, "{}", text);
     }
 
     /// (d) The state read from any string displays as that string.
