@@ -303,6 +303,10 @@ impl crate::fast::Direct for Document {
     fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
         r.object_fields(|fields| read_document(fields))
     }
+
+    fn direct_into(r: &mut crate::fast::Reader<'_>, slot: &mut Option<Self>) -> crate::fast::Res<()> {
+        r.object_fields(|fields| read_document_into(fields, slot))
+    }
 }
 
 struct DocumentVisitor;
@@ -347,7 +351,14 @@ impl<'de> Visitor<'de> for DocumentVisitor {
 }
 
 /// Reads any body of the family, and decides which it is.
-fn read_document<'de, F: Fields<'de>>(mut map: F) -> Result<Document, F::Error> {
+fn read_document<'de, F: Fields<'de>>(map: F) -> Result<Document, F::Error> {
+    let mut slot = None;
+    read_document_into(map, &mut slot)?;
+    slot.ok_or_else(|| de::Error::custom("unreachable: no document was read"))
+}
+
+/// [`read_document`], building the document in `slot`.
+fn read_document_into<'de, F: Fields<'de>>(mut map: F, slot: &mut Option<Document>) -> Result<(), F::Error> {
     let mut meta: Option<Meta> = None;
     let mut status: Option<Status> = None;
     let mut task: Option<Task> = None;
@@ -370,7 +381,7 @@ fn read_document<'de, F: Fields<'de>>(mut map: F) -> Result<Document, F::Error> 
                 if task.is_some() {
                     return Err(de::Error::duplicate_field("task"));
                 }
-                task = Some(map.value()?);
+                map.value_into(&mut task)?;
             }
             "tasks" => read_once!(map, seen_tasks, tasks, "tasks"),
             "path" => read_once!(map, seen_path, path, "path"),
@@ -382,7 +393,7 @@ fn read_document<'de, F: Fields<'de>>(mut map: F) -> Result<Document, F::Error> 
         stash(&mut extra, "tasks", tasks)?;
         stash(&mut extra, "path", path)?;
         stash(&mut extra, "timestamp", timestamp)?;
-        return Ok(if TaskSummary::is_bare(&task) {
+        *slot = Some(if TaskSummary::is_bare(&task) {
             Document::CreateTask(CreateTaskResponse {
                 meta,
                 status,
@@ -397,27 +408,30 @@ fn read_document<'de, F: Fields<'de>>(mut map: F) -> Result<Document, F::Error> 
                 extra,
             })
         });
+        return Ok(());
     }
     let paged = meta.as_ref().is_some_and(|m| m.paging.is_some());
     if tasks.is_some() || paged {
         stash(&mut extra, "path", path)?;
         stash(&mut extra, "timestamp", timestamp)?;
-        return Ok(Document::TaskList(TaskListResponse {
+        *slot = Some(Document::TaskList(TaskListResponse {
             meta,
             status,
             task_list: tasks,
             extra,
         }));
+        return Ok(());
     }
     let failing = status.as_ref().is_some_and(|s| s.code >= 400);
     if let Some(status) = status.filter(|_| failing || path.is_some() || timestamp.is_some()) {
         stash(&mut extra, "meta", meta)?;
-        return Ok(Document::Error(ErrorResponse {
+        *slot = Some(Document::Error(ErrorResponse {
             status,
             path,
             timestamp,
             extra,
         }));
+        return Ok(());
     }
     Err(de::Error::custom(
         "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), or an error `status`",

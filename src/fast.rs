@@ -70,12 +70,12 @@ pub(crate) fn from_str<'a, T: de::Deserialize<'a>>(text: &'a str) -> Res<T> {
 }
 
 /// Reads one document of a wire type straight from `text`, which must hold
-/// nothing else but white space.
-pub(crate) fn direct_str<T: Direct>(text: &str) -> Res<T> {
+/// nothing else but white space, building it in `slot`.
+pub(crate) fn direct_str_into<T: Direct>(text: &str, slot: &mut Option<T>) -> Res<()> {
     let mut reader = Reader::new(text);
-    let value = T::direct(&mut reader)?;
+    T::direct_into(&mut reader, slot)?;
     match reader.peek() {
-        None => Ok(value),
+        None => Ok(()),
         Some(_) => Err(Bail),
     }
 }
@@ -669,6 +669,14 @@ pub(crate) fn rest_or_refuse<T: Direct, E: de::Error>(rest: &str, expected: &dyn
 /// locals. Leaves without a quicker way are read through serde.
 pub(crate) trait Direct: Sized {
     fn direct(r: &mut Reader<'_>) -> Res<Self>;
+
+    /// Reads into `slot`, where a large value is built in place instead of
+    /// being moved there.
+    #[inline]
+    fn direct_into(r: &mut Reader<'_>, slot: &mut Option<Self>) -> Res<()> {
+        *slot = Some(Self::direct(r)?);
+        Ok(())
+    }
 }
 
 /// `Direct` through the type's own `Deserialize`, on this reader.
@@ -722,6 +730,15 @@ impl<T: Direct> Direct for Option<T> {
             T::direct(r).map(Some)
         }
     }
+
+    #[inline]
+    fn direct_into(r: &mut Reader<'_>, slot: &mut Option<Self>) -> Res<()> {
+        if r.peek() == Some(b'n') {
+            *slot = Some(None);
+            return r.keyword(b"null");
+        }
+        T::direct_into(r, slot.insert(None))
+    }
 }
 
 impl<T: Direct> Direct for Vec<T> {
@@ -760,6 +777,8 @@ pub(crate) trait Fields<'de> {
     fn key(&mut self) -> Result<Option<std::borrow::Cow<'de, str>>, Self::Error>;
     /// The value of the key just read.
     fn value<T: Direct + de::Deserialize<'de>>(&mut self) -> Result<T, Self::Error>;
+    /// The value of the key just read, into `slot`.
+    fn value_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), Self::Error>;
     /// The value of the key just read, a `values` array.
     fn values(&mut self, seed: crate::values::ValuesSeed) -> Result<Option<crate::DetailValues>, Self::Error>;
 }
@@ -776,6 +795,11 @@ impl<'de, A: de::MapAccess<'de>> Fields<'de> for SerdeFields<A> {
     #[inline]
     fn value<T: Direct + de::Deserialize<'de>>(&mut self) -> Result<T, A::Error> {
         self.0.next_value()
+    }
+    #[inline]
+    fn value_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error> {
+        *slot = Some(self.0.next_value()?);
+        Ok(())
     }
     fn values(&mut self, seed: crate::values::ValuesSeed) -> Result<Option<crate::DetailValues>, A::Error> {
         self.0.next_value_seed(seed)
@@ -806,6 +830,10 @@ impl<'a> Fields<'a> for Object<'_, 'a> {
     #[inline]
     fn value<T: Direct + de::Deserialize<'a>>(&mut self) -> Res<T> {
         T::direct(self.0.de)
+    }
+    #[inline]
+    fn value_into<T: Direct + de::Deserialize<'a>>(&mut self, slot: &mut Option<T>) -> Res<()> {
+        T::direct_into(self.0.de, slot)
     }
     fn values(&mut self, seed: crate::values::ValuesSeed) -> Res<Option<crate::DetailValues>> {
         let r = &mut *self.0.de;

@@ -65,18 +65,40 @@ pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
 /// [`from_str`] for the crate's own wire types, which its first reading
 /// reads straight from the text.
 pub(crate) fn decode<T: DeserializeOwned + fast::Direct>(json: &str) -> Result<T, DecodeError> {
-    fast::direct_str(json).or_else(|fast::Bail| precise(json))
+    let mut slot = None;
+    if fast::direct_str_into(json, &mut slot).is_ok() {
+        if let Some(value) = slot {
+            return Ok(value);
+        }
+    }
+    precise(json)
 }
 
 /// [`from_slice`] for the crate's own wire types; see [`decode`].
 pub(crate) fn decode_slice<T: DeserializeOwned + fast::Direct>(json: &[u8]) -> Result<T, DecodeError> {
+    decode(text_of(json)?)
+}
+
+/// The text of a document given as bytes, which must be UTF-8 without a
+/// byte-order mark.
+fn text_of(json: &[u8]) -> Result<&str, DecodeError> {
     if json.starts_with(b"\xEF\xBB\xBF") {
         return Err(DecodeError::byte_order_mark());
     }
-    match std::str::from_utf8(json) {
-        Ok(text) => decode(text),
-        Err(e) => Err(DecodeError::from_utf8(json, e)),
+    std::str::from_utf8(json).map_err(|e| DecodeError::from_utf8(json, e))
+}
+
+/// [`decode_slice`], building the value in `slot` (left empty on error).
+pub(crate) fn decode_slice_into<T: DeserializeOwned + fast::Direct>(
+    json: &[u8],
+    slot: &mut Option<T>,
+) -> Result<(), DecodeError> {
+    let text = text_of(json)?;
+    if fast::direct_str_into(text, slot).is_err() {
+        *slot = None;
+        *slot = Some(precise(text)?);
     }
+    Ok(())
 }
 
 /// Reads a document tracking the JSON path.
@@ -93,13 +115,7 @@ fn precise<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
 /// Reads one JSON document from bytes, which must be UTF-8 (a byte-order
 /// mark is an error). See [`from_str`].
 pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, DecodeError> {
-    if json.starts_with(b"\xEF\xBB\xBF") {
-        return Err(DecodeError::byte_order_mark());
-    }
-    match std::str::from_utf8(json) {
-        Ok(text) => from_str(text),
-        Err(e) => Err(DecodeError::from_utf8(json, e)),
-    }
+    from_str(text_of(json)?)
 }
 
 impl TaskResponse {

@@ -392,30 +392,31 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
             }],
         };
     }
-    match crate::decode_slice::<Document>(bytes) {
-        Err(e) => Report {
-            document: None,
-            findings: vec![Finding {
-                severity: Severity::Error,
-                code: e.code(),
-                path: e.path().to_owned(),
-                line: Some(e.line()),
-                column: Some(e.column()),
-                message: e.message().to_owned(),
-            }],
-        },
-        Ok(doc) => {
-            let mut budget = LOCATE_BUDGET.saturating_mul(bytes.len()).saturating_add(1 << 20);
-            let findings = Checker::run(&doc, options)
-                .into_iter()
-                .map(|raw| raw.place(Some(bytes), &mut budget))
-                .collect();
-            Report {
-                document: Some(doc),
-                findings,
+    let mut report = Report {
+        document: None,
+        findings: Vec::new(),
+    };
+    // The document is built in the report, not moved there.
+    match crate::decode_slice_into::<Document>(bytes, &mut report.document) {
+        Err(e) => report.findings.push(Finding {
+            severity: Severity::Error,
+            code: e.code(),
+            path: e.path().to_owned(),
+            line: Some(e.line()),
+            column: Some(e.column()),
+            message: e.message().to_owned(),
+        }),
+        Ok(()) => {
+            if let Some(doc) = &report.document {
+                let mut budget = LOCATE_BUDGET.saturating_mul(bytes.len()).saturating_add(1 << 20);
+                report.findings = Checker::run(doc, options)
+                    .into_iter()
+                    .map(|raw| raw.place(Some(bytes), &mut budget))
+                    .collect();
             }
         }
     }
+    report
 }
 
 /// Checks a decoded document. The findings have no line and column: use

@@ -70,7 +70,17 @@ macro_rules! finish_field {
 macro_rules! wire_deserialize {
     ($ty:ident, $expecting:literal, { $($field:ident = $wire:literal $mode:ident),* $(,)? }) => {
         impl $ty {
-            fn read_fields<'de, F: $crate::fast::Fields<'de>>(mut map: F) -> Result<$ty, F::Error> {
+            fn read_fields<'de, F: $crate::fast::Fields<'de>>(map: F) -> Result<$ty, F::Error> {
+                let mut slot = None;
+                $ty::read_fields_into(map, &mut slot)?;
+                slot.ok_or_else(|| serde::de::Error::custom("unreachable: no value was read"))
+            }
+
+            /// Reads the fields and builds the value in `slot`.
+            fn read_fields_into<'de, F: $crate::fast::Fields<'de>>(
+                mut map: F,
+                slot: &mut Option<$ty>,
+            ) -> Result<(), F::Error> {
                 $(let mut $field = None;)*
                 let mut extra = serde_json::Map::new();
                 while let Some(key) = map.key()? {
@@ -79,21 +89,26 @@ macro_rules! wire_deserialize {
                             if $field.is_some() {
                                 return Err(serde::de::Error::duplicate_field($wire));
                             }
-                            $field = Some(map.value()?);
+                            map.value_into(&mut $field)?;
                         })*
                         _ => $crate::wire::keep_unknown(&mut extra, key, &mut map)?,
                     }
                 }
-                Ok($ty {
+                *slot = Some($ty {
                     $($field: $crate::wire::finish_field!($mode, $field, $wire),)*
                     extra,
-                })
+                });
+                Ok(())
             }
         }
 
         impl $crate::fast::Direct for $ty {
             fn direct(r: &mut $crate::fast::Reader<'_>) -> $crate::fast::Res<Self> {
                 r.object_fields(|fields| $ty::read_fields(fields))
+            }
+
+            fn direct_into(r: &mut $crate::fast::Reader<'_>, slot: &mut Option<Self>) -> $crate::fast::Res<()> {
+                r.object_fields(|fields| $ty::read_fields_into(fields, slot))
             }
         }
 
