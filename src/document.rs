@@ -327,7 +327,7 @@ macro_rules! read_once {
             return Err(de::Error::duplicate_field($wire));
         }
         $seen = true;
-        $slot = $map.value()?;
+        $map.optional_into(&mut $slot)?;
     }};
 }
 

@@ -779,6 +779,9 @@ pub(crate) trait Fields<'de> {
     fn value<T: Direct + de::Deserialize<'de>>(&mut self) -> Result<T, Self::Error>;
     /// The value of the key just read, into `slot`.
     fn value_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), Self::Error>;
+    /// The value of the key just read, which may be `null`, into `slot`
+    /// (`None` for `null`).
+    fn optional_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), Self::Error>;
     /// The value of the key just read, a `values` array.
     fn values(&mut self, seed: crate::values::ValuesSeed) -> Result<Option<crate::DetailValues>, Self::Error>;
 }
@@ -799,6 +802,11 @@ impl<'de, A: de::MapAccess<'de>> Fields<'de> for SerdeFields<A> {
     #[inline]
     fn value_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error> {
         *slot = Some(self.0.next_value()?);
+        Ok(())
+    }
+    #[inline]
+    fn optional_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error> {
+        *slot = self.0.next_value()?;
         Ok(())
     }
     fn values(&mut self, seed: crate::values::ValuesSeed) -> Result<Option<crate::DetailValues>, A::Error> {
@@ -834,6 +842,15 @@ impl<'a> Fields<'a> for Object<'_, 'a> {
     #[inline]
     fn value_into<T: Direct + de::Deserialize<'a>>(&mut self, slot: &mut Option<T>) -> Res<()> {
         T::direct_into(self.0.de, slot)
+    }
+    #[inline]
+    fn optional_into<T: Direct + de::Deserialize<'a>>(&mut self, slot: &mut Option<T>) -> Res<()> {
+        let r = &mut *self.0.de;
+        if r.peek() == Some(b'n') {
+            *slot = None;
+            return r.keyword(b"null");
+        }
+        T::direct_into(r, slot)
     }
     fn values(&mut self, seed: crate::values::ValuesSeed) -> Res<Option<crate::DetailValues>> {
         let r = &mut *self.0.de;
