@@ -85,7 +85,11 @@ fn text_of(json: &[u8]) -> Result<&str, DecodeError> {
     if json.starts_with(b"\xEF\xBB\xBF") {
         return Err(DecodeError::byte_order_mark());
     }
-    std::str::from_utf8(json).map_err(|e| DecodeError::from_utf8(json, e))
+    // The SIMD check says only whether the text is UTF-8; the standard
+    // library's says where it is not.
+    simdutf8::basic::from_utf8(json)
+        .or_else(|_| std::str::from_utf8(json))
+        .map_err(|e| DecodeError::from_utf8(json, e))
 }
 
 /// [`decode_slice`], building the value in `slot` (left empty on error).
