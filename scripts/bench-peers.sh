@@ -6,7 +6,12 @@
 # installed is reported and skipped.
 #
 #   bash scripts/bench-peers.sh
-#   FILES=1000 RUNS=5 bash scripts/bench-peers.sh
+#   FILES=1000 RUNS=5 ROUNDS=21 bash scripts/bench-peers.sh
+#
+# The machine's speed drifts within minutes, so besides hyperfine's runs
+# (all of one tool, then all of the next), anaplan-task and jsonschema-cli
+# are also timed in ROUNDS alternating pairs, and the median of the pairs'
+# ratios is printed: drift then lands in both sides of each ratio.
 #
 # Peers: jsonschema-cli (`cargo install jsonschema-cli`) and check-jsonschema
 # (`pip install check-jsonschema`). Uses hyperfine when it is installed.
@@ -14,6 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${FILES:-10000}
 runs=${RUNS:-3}
+rounds=${ROUNDS:-21}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -50,4 +56,24 @@ else
         end=$(date +%s%N)
         printf '%-18s %9.3f s\n' "${names[$i]}" "$(((end - start) / 1000000))e-3"
     done
+fi
+
+if [ "${#names[@]}" -ge 2 ] && [ "${names[1]}" = jsonschema-cli ]; then
+    echo "alternating rounds: ${names[0]} and ${names[1]}, $rounds pairs"
+    ratios=()
+    for _ in $(seq "$rounds"); do
+        t0=$EPOCHREALTIME
+        bash -c "${commands[0]}" > /dev/null
+        t1=$EPOCHREALTIME
+        bash -c "${commands[1]}" > /dev/null
+        t2=$EPOCHREALTIME
+        ratios+=("$(echo "($t2 - $t1) / ($t1 - $t0)" | bc -l)")
+    done
+    printf '%s\n' "${ratios[@]}" | sort -g | awk '
+        { r[NR] = $1 }
+        END {
+            q = int((NR + 1) / 4); if (q < 1) q = 1
+            printf "anaplan-task is %.2f times faster than jsonschema-cli (median of %d pairs; quartiles %.2f to %.2f)\n",
+                r[int((NR + 1) / 2)], NR, r[q], r[NR + 1 - q]
+        }'
 fi
