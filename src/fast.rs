@@ -146,6 +146,22 @@ impl<'a> Flat<'a> {
         }
     }
 
+    /// Reads the next element if it is exactly the string `name`, with no
+    /// escapes and no white space before it; reads nothing otherwise.
+    #[inline(always)]
+    pub(crate) fn is(&mut self, name: &str) -> bool {
+        let bytes = self.r.text.as_bytes();
+        let start = self.r.pos + 1;
+        let end = start + name.len();
+        let quoted = bytes.get(self.r.pos) == Some(&b'"') && bytes.get(end) == Some(&b'"');
+        if quoted && bytes.get(start..end) == Some(name.as_bytes()) {
+            self.r.pos = end + 1;
+            true
+        } else {
+            false
+        }
+    }
+
     /// Reads the next element if it is a count as plain decimal text (no
     /// leading zero, at most 19 digits, so no overflow); reads nothing and
     /// gives `None` otherwise.

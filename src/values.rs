@@ -334,12 +334,16 @@ impl Sink {
     #[inline]
     fn key(&mut self, index: usize, key: &str) -> Result<Target, ValuesError> {
         match (self.spec.index)(key) {
-            Some(i) if self.first[i] == UNSEEN => {
-                self.first[i] = u32::try_from(index).unwrap_or(UNSEEN - 1);
-                Ok(Target::Known(i))
-            }
+            Some(i) if self.first[i] == UNSEEN => Ok(self.known(i, index)),
             known => self.other_key(index, key, known),
         }
+    }
+
+    /// [`Sink::key`] for the known key `i`, not seen before, at `index`.
+    #[inline]
+    fn known(&mut self, i: usize, index: usize) -> Target {
+        self.first[i] = u32::try_from(index).unwrap_or(UNSEEN - 1);
+        Target::Known(i)
     }
 
     /// [`Sink::key`] for a key not among the struct's fields, or seen twice.
@@ -1193,10 +1197,26 @@ impl ValuesSeed {
         let spec = kind.spec();
         let mut sink = Sink::new(spec);
         let mut index = 0;
+        // Servers send the keys in the order of `spec.keys`, so the key
+        // after the last known one is tried first, by comparing its text
+        // in place; any other key is read and looked up.
+        let mut next = 0;
         if !empty {
             loop {
-                let key = flat.element()?.ok_or(Bail)?;
-                let target = sink.key(index, key).map_err(|_| Bail)?;
+                let predicted = spec
+                    .keys
+                    .get(next)
+                    .filter(|k| sink.first[next] == UNSEEN && flat.is(k.name));
+                let target = match predicted {
+                    Some(_) => sink.known(next, index),
+                    None => {
+                        let key = flat.element()?.ok_or(Bail)?;
+                        sink.key(index, key).map_err(|_| Bail)?
+                    }
+                };
+                if let Target::Known(i) = target {
+                    next = i + 1;
+                }
                 // An odd length is left to the full reading, which explains it.
                 if !flat.more()? {
                     return Err(Bail);
@@ -1299,6 +1319,67 @@ mod tests {
                 assert_eq!(text, i < MAX_TEXTS && text, "{}: text keys come first", k.name);
             }
             assert_eq!((spec.index)("noSuchKey"), None);
+        }
+    }
+
+    /// The quick reading tries the key after the last known one first, in
+    /// place; it must read exactly what the pairs say, in any order.
+    #[test]
+    fn predicted_keys_read_like_any_others() {
+        let kind = TypedKind::Hierarchy;
+        let names: Vec<&str> = kind.spec().keys.iter().map(|k| k.name).collect();
+        let pairs = |order: &[usize]| -> Vec<Option<String>> {
+            order
+                .iter()
+                .flat_map(|&i| {
+                    let value = if i == 0 {
+                        "Employees".to_owned()
+                    } else {
+                        (i * 7).to_string()
+                    };
+                    [Some(names[i].to_owned()), Some(value)]
+                })
+                .collect()
+        };
+        let in_order: Vec<usize> = (0..names.len()).collect();
+        let mut reversed = in_order.clone();
+        reversed.reverse();
+        let skipping: Vec<usize> = (0..names.len()).step_by(2).chain((1..names.len()).step_by(2)).collect();
+        let mut cases: Vec<String> = [&in_order, &reversed, &skipping]
+            .iter()
+            .map(|order| serde_json::to_string(&pairs(order)).unwrap())
+            .collect();
+        let text = &cases[0].clone();
+        // A known key again right after itself, and again later; an
+        // unknown key between known ones; white space before a key; a key
+        // with an escape; a key that the predicted one is a prefix of.
+        cases.push(text.replacen(
+            r#""successRowCount","7","#,
+            r#""successRowCount","7","successRowCount","7","#,
+            1,
+        ));
+        cases.push(text.replacen(r#""failedCount""#, r#""futureCount","1","failedCount""#, 1));
+        cases.push(text.replacen(r#","successRowCount""#, r#", "successRowCount""#, 1));
+        cases.push(text.replacen(r#""successRowCount""#, r#""success\u0052owCount""#, 1));
+        cases.push(text.replacen(
+            r#""successRowCount","7","#,
+            r#""successRowCountX","7","successRowCount","7","#,
+            1,
+        ));
+        // The predicted key already seen: a duplicate, refused.
+        cases.push(text.replacen('[', r#"["successCreateCount","14","#, 1));
+        for case in &cases {
+            let raw: Vec<Option<String>> = serde_json::from_str(case).unwrap();
+            let expected = kind.decode_slice(&raw).ok();
+            let quick = ValuesSeed(Some(kind)).read_rest(case).ok();
+            match quick {
+                Some((values, used)) => {
+                    assert_eq!(used, case.len(), "{case}");
+                    assert_eq!(values, expected, "{case}");
+                }
+                // Giving up is allowed only where the slice reading fails.
+                None => assert_eq!(expected, None, "{case}"),
+            }
         }
     }
 }
