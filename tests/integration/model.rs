@@ -316,3 +316,35 @@ fn creation_time_is_a_point_in_time() {
         .as_millis();
     assert_eq!(ms, 1_571_258_347_545);
 }
+
+/// The types' `Deserialize` works with any deserializer, not only with the
+/// crate's own reading: a parsed `Value`, and serde_json reading a stream,
+/// give the same documents as `from_str`, and refuse what it refuses.
+#[test]
+fn other_deserializers_read_the_same_documents() {
+    for dir in ["valid", "invalid"] {
+        for name in crate::util::fixture_names(dir) {
+            let bytes = std::fs::read(crate::util::fixtures().join(dir).join(&name)).unwrap();
+            let ours = Document::from_slice(&bytes).ok();
+            let reader = serde_json::from_reader::<_, Document>(bytes.as_slice()).ok();
+            assert_eq!(reader, ours, "{dir}/{name} through from_reader");
+            let Ok(text) = String::from_utf8(bytes) else {
+                continue;
+            };
+            // A `Value` keeps the last of repeated keys, so only documents
+            // without a fault go through one.
+            if let (Ok(value), "valid") = (serde_json::from_str::<serde_json::Value>(&text), dir) {
+                let from_value = serde_json::from_value::<Document>(value.clone()).ok();
+                assert_eq!(from_value, ours, "{dir}/{name} through from_value");
+                let response = serde_json::from_value::<TaskResponse>(value).ok();
+                assert_eq!(response, TaskResponse::from_str(&text).ok(), "{dir}/{name}");
+            }
+        }
+    }
+    // A string is not a document, whichever way it comes.
+    let err = serde_json::from_value::<TaskResponse>(serde_json::json!("task")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: string \"task\", expected a task status response object"
+    );
+}
