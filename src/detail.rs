@@ -4,10 +4,10 @@
 use std::fmt;
 
 use serde::Serialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer};
 use serde_json::{Map, Value};
 
-use crate::fast::{Fields, SerdeFields};
+use crate::fast::Fields;
 use crate::values::{DetailValues, TypedKind, ValuesSeed};
 use crate::wire::keep_unknown;
 
@@ -251,34 +251,18 @@ impl Detail {
 
 impl<'de> serde::Deserialize<'de> for Detail {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_newtype_struct(crate::fast::REST, DetailVisitor)
+        crate::fast::deserialize_wire(deserializer)
     }
 }
 
-impl crate::fast::Direct for Detail {
-    fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
-        r.object_fields(|fields| read_detail(fields))
+impl crate::fast::Wire for Detail {
+    const EXPECTING: &'static str = "a detail object";
+    fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
+        *slot = Some(read_detail(fields)?);
+        Ok(())
     }
-}
-
-struct DetailVisitor;
-
-impl<'de> Visitor<'de> for DetailVisitor {
-    type Value = Detail;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a detail object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Detail, A::Error> {
-        read_detail(SerdeFields(map))
-    }
-
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Detail, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, rest: &'de str) -> Result<Detail, E> {
-        crate::fast::rest_or_refuse(rest, &self)
+    fn read<'de, F: Fields<'de>>(fields: F) -> Result<Self, F::Error> {
+        read_detail(fields)
     }
 }
 

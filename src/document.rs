@@ -5,11 +5,11 @@
 use std::fmt;
 
 use serde::Serialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer};
 use serde_json::{Map, Value};
 
 use crate::envelope::{Meta, Status, TaskResponse};
-use crate::fast::{Fields, SerdeFields};
+use crate::fast::Fields;
 use crate::ids::TaskId;
 use crate::state::TaskState;
 use crate::task::{Task, epoch_millis};
@@ -295,21 +295,16 @@ impl Document {
 
 impl<'de> serde::Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_newtype_struct(crate::fast::REST, DocumentVisitor)
+        crate::fast::deserialize_wire(deserializer)
     }
 }
 
-impl crate::fast::Direct for Document {
-    fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
-        r.object_fields(|fields| read_document(fields))
-    }
-
-    fn direct_into(r: &mut crate::fast::Reader<'_>, slot: &mut Option<Self>) -> crate::fast::Res<()> {
-        r.object_fields(|fields| read_document_into(fields, slot))
+impl crate::fast::Wire for Document {
+    const EXPECTING: &'static str = "a JSON object (a task status, create-task, task list or error response)";
+    fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
+        read_document_into(fields, slot)
     }
 }
-
-struct DocumentVisitor;
 
 /// Puts a field back among the unknown ones of the kind chosen.
 fn stash<E: de::Error, T: Serialize>(extra: &mut Map<String, Value>, key: &str, value: Option<T>) -> Result<(), E> {
@@ -331,33 +326,8 @@ macro_rules! read_once {
     }};
 }
 
-impl<'de> Visitor<'de> for DocumentVisitor {
-    type Value = Document;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object (a task status, create-task, task list or error response)")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Document, A::Error> {
-        read_document(SerdeFields(map))
-    }
-
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Document, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, rest: &'de str) -> Result<Document, E> {
-        crate::fast::rest_or_refuse(rest, &self)
-    }
-}
-
-/// Reads any body of the family, and decides which it is.
-fn read_document<'de, F: Fields<'de>>(map: F) -> Result<Document, F::Error> {
-    let mut slot = None;
-    read_document_into(map, &mut slot)?;
-    slot.ok_or_else(|| de::Error::custom("unreachable: no document was read"))
-}
-
-/// [`read_document`], building the document in `slot`.
+/// Reads any body of the family, decides which it is, and builds it in
+/// `slot`.
 fn read_document_into<'de, F: Fields<'de>>(mut map: F, slot: &mut Option<Document>) -> Result<(), F::Error> {
     let mut meta: Option<Meta> = None;
     let mut status: Option<Status> = None;

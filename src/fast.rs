@@ -691,14 +691,64 @@ pub(crate) fn resume<T: Direct>(rest: &str) -> Res<T> {
     Ok(value)
 }
 
-/// The answer of a wire type's visitor to `visit_borrowed_str`: the type
-/// read straight from the rest of the input when this reader handed it out
-/// (see [`REST`]); otherwise a string, which the type is not.
-pub(crate) fn rest_or_refuse<T: Direct, E: de::Error>(rest: &str, expected: &dyn de::Expected) -> Result<T, E> {
-    if !asked() {
-        return Err(E::invalid_type(de::Unexpected::Str(rest), expected));
+/// A wire object: its reading is written once, over [`Fields`], and
+/// serves both its `Deserialize` ([`deserialize_wire`]) and [`Direct`].
+pub(crate) trait Wire: Sized {
+    /// What the object is, for the message about a value of another type.
+    const EXPECTING: &'static str;
+
+    /// Reads the object's fields and builds it in `slot`.
+    fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error>;
+
+    /// Reads the object's fields.
+    fn read<'de, F: Fields<'de>>(fields: F) -> Result<Self, F::Error> {
+        let mut slot = None;
+        Self::read_into(fields, &mut slot)?;
+        slot.ok_or_else(|| de::Error::custom("unreachable: no value was read"))
     }
-    resume(rest).map_err(|Bail| E::custom("left to the full reading"))
+}
+
+impl<T: Wire> Direct for T {
+    #[inline]
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        r.object_fields(|fields| T::read(fields))
+    }
+
+    #[inline]
+    fn direct_into(r: &mut Reader<'_>, slot: &mut Option<Self>) -> Res<()> {
+        r.object_fields(|fields| T::read_into(fields, slot))
+    }
+}
+
+/// `Deserialize` for a wire object. It asks the deserializer for the rest
+/// of its input under [`REST`]: this reader hands it out, and the object is
+/// read straight from it; any other deserializer treats the name as a plain
+/// newtype, and the object is read from its map.
+pub(crate) fn deserialize_wire<'de, T: Wire, D: de::Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_newtype_struct(REST, WireVisitor(std::marker::PhantomData))
+}
+
+struct WireVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Wire> Visitor<'de> for WireVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::read(SerdeFields(map))
+    }
+    fn visit_newtype_struct<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+    /// The rest of the input when this reader handed it out; otherwise a
+    /// string, which the object is not.
+    fn visit_borrowed_str<E: de::Error>(self, rest: &'de str) -> Result<T, E> {
+        if !asked() {
+            return Err(E::invalid_type(de::Unexpected::Str(rest), &self));
+        }
+        resume(rest).map_err(|Bail| E::custom("left to the full reading"))
+    }
 }
 
 /// A type read straight from this reader, without serde's visitors: wire

@@ -69,15 +69,10 @@ macro_rules! finish_field {
 /// crate's own reader ([`crate::fast::Direct`]).
 macro_rules! wire_deserialize {
     ($ty:ident, $expecting:literal, { $($field:ident = $wire:literal $mode:ident),* $(,)? }) => {
-        impl $ty {
-            fn read_fields<'de, F: $crate::fast::Fields<'de>>(map: F) -> Result<$ty, F::Error> {
-                let mut slot = None;
-                $ty::read_fields_into(map, &mut slot)?;
-                slot.ok_or_else(|| serde::de::Error::custom("unreachable: no value was read"))
-            }
+        impl $crate::fast::Wire for $ty {
+            const EXPECTING: &'static str = $expecting;
 
-            /// Reads the fields and builds the value in `slot`.
-            fn read_fields_into<'de, F: $crate::fast::Fields<'de>>(
+            fn read_into<'de, F: $crate::fast::Fields<'de>>(
                 mut map: F,
                 slot: &mut Option<$ty>,
             ) -> Result<(), F::Error> {
@@ -102,35 +97,9 @@ macro_rules! wire_deserialize {
             }
         }
 
-        impl $crate::fast::Direct for $ty {
-            fn direct(r: &mut $crate::fast::Reader<'_>) -> $crate::fast::Res<Self> {
-                r.object_fields(|fields| $ty::read_fields(fields))
-            }
-
-            fn direct_into(r: &mut $crate::fast::Reader<'_>, slot: &mut Option<Self>) -> $crate::fast::Res<()> {
-                r.object_fields(|fields| $ty::read_fields_into(fields, slot))
-            }
-        }
-
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct V;
-                impl<'de> serde::de::Visitor<'de> for V {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str($expecting)
-                    }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<$ty, A::Error> {
-                        $ty::read_fields($crate::fast::SerdeFields(map))
-                    }
-                    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<$ty, D::Error> {
-                        d.deserialize_map(self)
-                    }
-                    fn visit_borrowed_str<E: serde::de::Error>(self, rest: &'de str) -> Result<$ty, E> {
-                        $crate::fast::rest_or_refuse(rest, &self)
-                    }
-                }
-                deserializer.deserialize_newtype_struct($crate::fast::REST, V)
+                $crate::fast::deserialize_wire(deserializer)
             }
         }
     };
