@@ -66,12 +66,20 @@ pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
 /// reads straight from the text.
 pub(crate) fn decode<T: DeserializeOwned + fast::Direct>(json: &str) -> Result<T, DecodeError> {
     let mut slot = None;
-    if fast::direct_str_into(json, &mut slot).is_ok() {
-        if let Some(value) = slot {
-            return Ok(value);
-        }
+    decode_into(json, &mut slot)?;
+    match slot {
+        Some(value) => Ok(value),
+        None => precise(json),
     }
-    precise(json)
+}
+
+/// [`decode`], building the value in `slot` (left empty on error).
+fn decode_into<T: DeserializeOwned + fast::Direct>(json: &str, slot: &mut Option<T>) -> Result<(), DecodeError> {
+    if fast::direct_str_into(json, slot).is_err() {
+        *slot = None;
+        *slot = Some(precise(json)?);
+    }
+    Ok(())
 }
 
 /// [`from_slice`] for the crate's own wire types; see [`decode`].
@@ -97,12 +105,7 @@ pub(crate) fn decode_slice_into<T: DeserializeOwned + fast::Direct>(
     json: &[u8],
     slot: &mut Option<T>,
 ) -> Result<(), DecodeError> {
-    let text = text_of(json)?;
-    if fast::direct_str_into(text, slot).is_err() {
-        *slot = None;
-        *slot = Some(precise(text)?);
-    }
-    Ok(())
+    decode_into(text_of(json)?, slot)
 }
 
 /// Reads a document tracking the JSON path.
