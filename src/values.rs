@@ -1206,13 +1206,12 @@ impl ValuesSeed {
                 let predicted = spec
                     .keys
                     .get(next)
-                    .filter(|k| sink.first[next] == UNSEEN && flat.is(k.name));
-                let target = match predicted {
-                    Some(_) => sink.known(next, index),
-                    None => {
-                        let key = flat.element()?.ok_or(Bail)?;
-                        sink.key(index, key).map_err(|_| Bail)?
-                    }
+                    .is_some_and(|k| sink.first[next] == UNSEEN && flat.is(k.name));
+                let target = if predicted {
+                    sink.known(next, index)
+                } else {
+                    let key = flat.element()?.ok_or(Bail)?;
+                    sink.key(index, key).map_err(|_| Bail)?
                 };
                 if let Target::Known(i) = target {
                     next = i + 1;
