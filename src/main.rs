@@ -467,6 +467,7 @@ impl Run<'_> {
         if io::stdin().is_terminal() {
             eprintln!("anaplan-task: reading from the terminal; end the input with Ctrl-D (or name files to check)");
         }
+        let stdin = Path::new("<stdin>");
         let mut input = BufReader::with_capacity(256 * 1024, io::stdin().lock());
         let mut first = Vec::new();
         let limit = self.args.max_size;
@@ -475,21 +476,21 @@ impl Run<'_> {
             .take(limit.saturating_add(1))
             .read_until(b'\n', &mut first)
         {
-            return self.unreadable(Path::new("<stdin>"), &e.to_string());
+            return self.unreadable(stdin, &e.to_string());
         }
         let one_line = serde_json::from_slice::<serde::de::IgnoredAny>(&first).is_ok();
         if one_line {
-            return self.stream(Path::new("<stdin>"), io::Cursor::new(first).chain(input));
+            return self.stream(stdin, io::Cursor::new(first).chain(input));
         }
         let mut bytes = first;
         if let Err(e) = input
             .take(limit.saturating_add(1) - bytes.len() as u64)
             .read_to_end(&mut bytes)
         {
-            return self.unreadable(Path::new("<stdin>"), &e.to_string());
+            return self.unreadable(stdin, &e.to_string());
         }
         let source = Source {
-            name: Path::new("<stdin>"),
+            name: stdin,
             line: None,
         };
         if bytes.len() as u64 > limit {
