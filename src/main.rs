@@ -16,6 +16,12 @@ use anaplan_task::validate::{self, CallKind, Finding, Options, Report, Severity}
 use anaplan_task::{DetailValues, Document, DocumentKind, Outcome, TaskResult};
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// Validation allocates a few short strings for every document and frees
+/// them when its verdict is out; mimalloc serves that pattern with a
+/// fraction of the system allocator's work (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const VALIDATE_EXAMPLES: &str = "\
 Examples:
   anaplan-task validate examples/responses
