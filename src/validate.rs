@@ -473,6 +473,12 @@ impl Raw {
     }
 }
 
+thread_local! {
+    /// The checks' path stack, kept between documents: checking one that
+    /// has no findings then allocates nothing.
+    static PATH: std::cell::Cell<Vec<Seg>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 struct Checker<'o> {
     options: &'o Options,
     path: Vec<Seg>,
@@ -486,12 +492,15 @@ impl<'o> Checker<'o> {
     fn run(doc: &Document, options: &'o Options) -> Vec<Raw> {
         let mut c = Checker {
             options,
-            path: Vec::new(),
+            path: PATH.take(),
             out: Vec::new(),
             dropped: 0,
             dropped_worst: Severity::Info,
         };
         c.document(doc);
+        let mut path = std::mem::take(&mut c.path);
+        path.clear();
+        PATH.set(path);
         if c.dropped > 0 {
             c.out.push(Raw {
                 severity: c.dropped_worst,
@@ -805,9 +814,10 @@ impl<'o> Checker<'o> {
         }
         match &d.values {
             Some(DetailValues::HierarchyRowsProcessed(h)) => {
+                let counts = h.counts();
                 self.other_keys(&h.other);
-                self.counts(h);
-                self.message(d, h);
+                self.counts(&counts);
+                self.message(d, h, &counts);
             }
             Some(DetailValues::LineItemRowsProcessed(l)) => self.other_keys(&l.other),
             Some(DetailValues::ExportSucceeded(e)) => self.other_keys(&e.other),
@@ -837,8 +847,7 @@ impl<'o> Checker<'o> {
         );
     }
 
-    fn counts(&mut self, h: &HierarchyRowsProcessed) {
-        let counts = h.counts();
+    fn counts(&mut self, counts: &Counts) {
         for (lhs, rhs) in RELATIONS {
             let sum: u128 = lhs.iter().map(|&i| u128::from(counts[i].1)).sum();
             let (rhs_key, expected) = counts[rhs];
@@ -866,12 +875,12 @@ impl<'o> Checker<'o> {
         }
     }
 
-    fn message(&mut self, d: &Detail, h: &HierarchyRowsProcessed) {
+    fn message(&mut self, d: &Detail, h: &HierarchyRowsProcessed, counts: &Counts) {
         let Some(text) = &d.local_message_text else {
             return;
         };
         let said = text.trim_end();
-        if message_is(said, h) {
+        if message_is(said, h, counts) {
             return;
         }
         let with_failures = d.code == DetailCode::HierarchyRowsProcessedWithFailures;
@@ -962,27 +971,30 @@ fn write_message(out: &mut String, h: &HierarchyRowsProcessed, with_failures: bo
     }
 }
 
+/// The hierarchy counts with their keys, as [`HierarchyRowsProcessed::counts`]
+/// gives them.
+type Counts = [(&'static str, u64); 15];
+
 /// Whether `said` is the message of these counts, in either form: compared
 /// piece by piece, counts read as numbers, without allocating or
 /// formatting.
-fn message_is(said: &str, h: &HierarchyRowsProcessed) -> bool {
-    let counts = h.counts();
+fn message_is(said: &str, h: &HierarchyRowsProcessed, counts: &Counts) -> bool {
     let mut rest = said;
-    if !eat(&mut rest, &SUCCESSFUL, h, &counts) {
+    if !eat(&mut rest, &SUCCESSFUL, h, counts) {
         return false;
     }
     let after_successful = rest;
-    if eat(&mut rest, &IGNORED, h, &counts) && rest.is_empty() {
+    if eat(&mut rest, &IGNORED, h, counts) && rest.is_empty() {
         return true;
     }
     rest = after_successful;
-    eat(&mut rest, &WARNINGS_FAILED, h, &counts) && eat(&mut rest, &IGNORED, h, &counts) && rest.is_empty()
+    eat(&mut rest, &WARNINGS_FAILED, h, counts) && eat(&mut rest, &IGNORED, h, counts) && rest.is_empty()
 }
 
 /// Reads `pieces` from the start of `rest`, moving past them; false when
 /// the text differs.
 #[inline(always)]
-fn eat(rest: &mut &str, pieces: &[Piece], h: &HierarchyRowsProcessed, counts: &[(&str, u64); 15]) -> bool {
+fn eat(rest: &mut &str, pieces: &[Piece], h: &HierarchyRowsProcessed, counts: &Counts) -> bool {
     for piece in pieces {
         let expected = match piece {
             Piece::Text(t) => t,
@@ -1060,13 +1072,13 @@ mod tests {
             h.ignored_count = counts[7];
             let mut text = String::new();
             write_message(&mut text, &h, with_failures);
-            prop_assert!(message_is(&text, &h), "{text}");
+            prop_assert!(message_is(&text, &h, &h.counts()), "{text}");
             // Any shorter text is not the message.
             let mut cut = cut.min(text.len() - 1);
             while !text.is_char_boundary(cut) {
                 cut -= 1;
             }
-            prop_assert!(!message_is(&text[..cut], &h), "{text}");
+            prop_assert!(!message_is(&text[..cut], &h, &h.counts()), "{text}");
         }
     }
 
@@ -1089,8 +1101,8 @@ mod tests {
             long,
             "Employees: 90 (0/90) rows successful, 12 (2/10) rows has warnings, 3 failed, 5 ignored"
         );
-        assert!(message_is(&short, &h));
-        assert!(message_is(&long, &h));
+        assert!(message_is(&short, &h, &h.counts()));
+        assert!(message_is(&long, &h, &h.counts()));
         for wrong in [
             "Employees: 90 (0/90) rows successful, 5 ignored.",
             "Employees: 90 (0/90) rows successful, 50 ignored",
@@ -1104,7 +1116,7 @@ mod tests {
             "Employees: 18446744073709551706 (0/90) rows successful, 5 ignored",
             "",
         ] {
-            assert!(!message_is(wrong, &h), "{wrong}");
+            assert!(!message_is(wrong, &h, &h.counts()), "{wrong}");
         }
     }
 }
