@@ -49,6 +49,9 @@ pub struct LineReader<R> {
     max: usize,
     number: u64,
     buf: Vec<u8>,
+    /// Bytes of the input's buffer that the last line lent out, consumed
+    /// at the next call.
+    lent: usize,
 }
 
 impl<R: BufRead> LineReader<R> {
@@ -59,6 +62,7 @@ impl<R: BufRead> LineReader<R> {
             max,
             number: 0,
             buf: Vec::new(),
+            lent: 0,
         }
     }
 
@@ -69,7 +73,24 @@ impl<R: BufRead> LineReader<R> {
 
     /// The next non-blank line, or `None` at the end of the stream.
     pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
+        self.input.consume(std::mem::take(&mut self.lent));
         loop {
+            // A line that is whole in the input's buffer is lent from it,
+            // not copied.
+            if let Some(end) = self.whole_line()? {
+                let line = &self.input.fill_buf()?[..end];
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                if end <= self.max && !line.iter().all(u8::is_ascii_whitespace) {
+                    self.number += 1;
+                    self.lent = end + 1;
+                    // The buffer is filled, so this returns it again.
+                    let line = &self.input.fill_buf()?[..end];
+                    return Ok(Some(Line::Document {
+                        number: self.number,
+                        bytes: line.strip_suffix(b"\r").unwrap_or(line),
+                    }));
+                }
+            }
             self.buf.clear();
             let Some(len) = self.read_raw()? else {
                 return Ok(None);
@@ -91,6 +112,19 @@ impl<R: BufRead> LineReader<R> {
                 }));
             }
         }
+    }
+
+    /// The length of the next line when the input's buffer holds all of
+    /// it, with its `\n`.
+    fn whole_line(&mut self) -> io::Result<Option<usize>> {
+        let chunk = loop {
+            match self.input.fill_buf() {
+                Ok(c) => break c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        };
+        Ok(memchr::memchr(b'\n', chunk))
     }
 
     /// Reads one raw line into `buf` (unless it is too long); its length,
@@ -122,6 +156,61 @@ impl<R: BufRead> LineReader<R> {
             if done {
                 return Ok(Some(len));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The lines of `input` as the module documentation describes them,
+    /// from the whole input at once.
+    fn expected(input: &[u8], max: usize) -> Vec<String> {
+        let mut raw: Vec<&[u8]> = input.split(|&b| b == b'\n').collect();
+        if raw.last().is_some_and(|l| l.is_empty()) {
+            raw.pop();
+        }
+        let mut out = Vec::new();
+        for (i, line) in raw.into_iter().enumerate() {
+            let number = i + 1;
+            if line.len() > max {
+                out.push(format!("{number}: too long ({})", line.len()));
+                continue;
+            }
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                out.push(format!("{number}: {line:?}"));
+            }
+        }
+        out
+    }
+
+    /// The lines a reader over a buffer of `capacity` bytes gives.
+    fn read(input: &[u8], max: usize, capacity: usize) -> Vec<String> {
+        let mut lines = LineReader::new(io::BufReader::with_capacity(capacity, input), max);
+        let mut out = Vec::new();
+        while let Some(line) = lines.next_line().unwrap() {
+            out.push(match line {
+                Line::Document { number, bytes } => format!("{number}: {bytes:?}"),
+                Line::TooLong { number, len } => format!("{number}: too long ({len})"),
+            });
+        }
+        out
+    }
+
+    proptest! {
+        /// Lines whole in the buffer (lent) and lines across buffer ends
+        /// (copied) read alike, whatever the buffer's size.
+        #[test]
+        fn lines_read_alike_whatever_the_buffer(
+            input in proptest::collection::vec(prop_oneof![Just(b'\n'), Just(b'\r'), Just(b' '), Just(b'x')], 0..60),
+            max in 0usize..12,
+            capacity in 1usize..20,
+        ) {
+            prop_assert_eq!(read(&input, max, capacity), expected(&input, max));
         }
     }
 }
