@@ -77,19 +77,25 @@ impl<R: BufRead> LineReader<R> {
         loop {
             // A line that is whole in the input's buffer is lent from it,
             // not copied.
-            if let Some(end) = self.whole_line()? {
-                let line = &self.input.fill_buf()?[..end];
-                let line = line.strip_suffix(b"\r").unwrap_or(line);
-                if end <= self.max && !line.iter().all(u8::is_ascii_whitespace) {
-                    self.number += 1;
-                    self.lent = end + 1;
-                    // The buffer is filled, so this returns it again.
-                    let line = &self.input.fill_buf()?[..end];
-                    return Ok(Some(Line::Document {
+            if let Some(end) = memchr::memchr(b'\n', fill(&mut self.input)?) {
+                self.number += 1;
+                if end > self.max {
+                    self.input.consume(end + 1);
+                    return Ok(Some(Line::TooLong {
                         number: self.number,
-                        bytes: line.strip_suffix(b"\r").unwrap_or(line),
+                        len: end as u64,
                     }));
                 }
+                // The buffer is filled, so these give the same bytes again.
+                if is_blank(&self.input.fill_buf()?[..end]) {
+                    self.input.consume(end + 1);
+                    continue;
+                }
+                self.lent = end + 1;
+                return Ok(Some(Line::Document {
+                    number: self.number,
+                    bytes: text(&self.input.fill_buf()?[..end]),
+                }));
             }
             self.buf.clear();
             let Some(len) = self.read_raw()? else {
@@ -102,29 +108,13 @@ impl<R: BufRead> LineReader<R> {
                     len,
                 }));
             }
-            if self.buf.last() == Some(&b'\r') {
-                self.buf.pop();
-            }
-            if !self.buf.iter().all(u8::is_ascii_whitespace) {
+            if !is_blank(&self.buf) {
                 return Ok(Some(Line::Document {
                     number: self.number,
-                    bytes: &self.buf,
+                    bytes: text(&self.buf),
                 }));
             }
         }
-    }
-
-    /// The length of the next line when the input's buffer holds all of
-    /// it, with its `\n`.
-    fn whole_line(&mut self) -> io::Result<Option<usize>> {
-        let chunk = loop {
-            match self.input.fill_buf() {
-                Ok(c) => break c,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        };
-        Ok(memchr::memchr(b'\n', chunk))
     }
 
     /// Reads one raw line into `buf` (unless it is too long); its length,
@@ -133,11 +123,7 @@ impl<R: BufRead> LineReader<R> {
         let mut len: u64 = 0;
         let mut any = false;
         loop {
-            let chunk = match self.input.fill_buf() {
-                Ok(c) => c,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
+            let chunk = fill(&mut self.input)?;
             if chunk.is_empty() {
                 return Ok(any.then_some(len));
             }
@@ -158,6 +144,29 @@ impl<R: BufRead> LineReader<R> {
             }
         }
     }
+}
+
+/// The input's buffer, filled when it is empty, retrying an interrupted read.
+fn fill(input: &mut impl BufRead) -> io::Result<&[u8]> {
+    loop {
+        match input.fill_buf() {
+            // Asked again to hand it out: the buffer is filled now, so this
+            // reads nothing.
+            Ok(_) => return input.fill_buf(),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// A raw line's text: without the `\r` of a `\r\n` ending.
+fn text(raw: &[u8]) -> &[u8] {
+    raw.strip_suffix(b"\r").unwrap_or(raw)
+}
+
+/// Whether a raw line is empty or only white space.
+fn is_blank(raw: &[u8]) -> bool {
+    text(raw).iter().all(u8::is_ascii_whitespace)
 }
 
 #[cfg(test)]
