@@ -7,6 +7,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use anaplan_task::dump::{DumpReader, DumpSummary};
@@ -101,6 +103,11 @@ struct ValidateArgs {
     /// The largest document (or NDJSON line) read, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     max_size: u64,
+    /// How many files to check at once (default: one per CPU). The report
+    /// is the same whatever the number; NDJSON streams and stdin are read
+    /// on one thread.
+    #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -210,8 +217,72 @@ struct Run<'a> {
     color: bool,
     tally: Tally,
     progress: Progress,
-    /// The text of the file being checked, kept from file to file.
-    buffer: Vec<u8>,
+    /// Threads that check files.
+    jobs: usize,
+    /// Capture files waiting to be checked together, in input order; only
+    /// with more than one job.
+    batch: Vec<Pending>,
+    /// The text of the file being checked, kept from file to file: one
+    /// buffer for each job.
+    buffers: Vec<Vec<u8>>,
+}
+
+/// A capture file (one document) waiting in a batch.
+struct Pending {
+    path: PathBuf,
+    /// Whether it is a regular file, as [`read_capture`] needs to know.
+    regular: bool,
+}
+
+/// A capture file checked on a job's thread: its length and verdict, or
+/// why it was not checked.
+type Checked = Result<(usize, Verdict), Unchecked>;
+
+/// What is reported of one document. The document itself is dropped where
+/// it was checked, so a job hands over only this.
+struct Verdict {
+    kind: Option<DocumentKind>,
+    valid: bool,
+    warned: bool,
+    outcome: Option<Outcome>,
+    findings: Vec<Finding>,
+}
+
+impl From<Report> for Verdict {
+    fn from(report: Report) -> Self {
+        Self {
+            kind: report.kind(),
+            valid: report.is_valid(),
+            warned: report.has_warnings(),
+            outcome: report.outcome(),
+            findings: report.findings,
+        }
+    }
+}
+
+/// Files checked together: enough that starting the threads is a small
+/// part of the work, few enough that their reports take little memory.
+const BATCH: usize = 512;
+
+/// Why a capture file was not checked.
+enum Unchecked {
+    /// Larger than `--max-size`; the message says by how much.
+    TooLarge(String),
+    /// Not opened or not read; the system's message.
+    Unreadable(String),
+}
+
+/// Reads one capture file into the start of `buffer`, on whichever thread:
+/// the number of bytes read.
+fn read_file(path: &Path, regular: bool, max: u64, buffer: &mut Vec<u8>) -> Result<usize, Unchecked> {
+    let mut file = File::open(path).map_err(|e| Unchecked::Unreadable(e.to_string()))?;
+    match read_capture(&mut file, buffer, max, regular) {
+        Ok(Ok(len)) => Ok(len),
+        Ok(Err(size)) => Err(Unchecked::TooLarge(format!(
+            "the file is {size} bytes, more than the limit of {max} (--max-size)"
+        ))),
+        Err(e) => Err(Unchecked::Unreadable(e.to_string())),
+    }
 }
 
 /// A progress line on stderr, only on a terminal and only once a run has
@@ -260,6 +331,10 @@ impl Progress {
 }
 
 fn validate_command(args: &ValidateArgs) -> ExitCode {
+    let jobs = match args.jobs {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    };
     let out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let color = args.format == Format::Text && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut run = Run {
@@ -271,7 +346,9 @@ fn validate_command(args: &ValidateArgs) -> ExitCode {
         color,
         tally: Tally::default(),
         progress: Progress::new(),
-        buffer: Vec::new(),
+        jobs,
+        batch: Vec::new(),
+        buffers: vec![Vec::new(); jobs],
     };
     let result = run.all();
     run.progress.clear();
@@ -404,7 +481,7 @@ impl Run<'_> {
                 self.path(path, true)?;
             }
         }
-        Ok(())
+        self.flush()
     }
 
     fn path(&mut self, path: &Path, named: bool) -> io::Result<()> {
@@ -443,28 +520,94 @@ impl Run<'_> {
         if !named && !is_capture(path) {
             return Ok(());
         }
-        let mut file = match File::open(path) {
-            Ok(f) => f,
-            Err(e) => return self.unreadable(path, &e.to_string()),
-        };
         if is_stream(path) {
-            return self.stream(path, BufReader::with_capacity(256 * 1024, file));
+            return match File::open(path) {
+                Ok(file) => self.stream(path, BufReader::with_capacity(256 * 1024, file)),
+                Err(e) => self.unreadable(path, &e.to_string()),
+            };
         }
-        let mut bytes = std::mem::take(&mut self.buffer);
-        let source = Source { name: path, line: None };
-        let result = match read_capture(&mut file, &mut bytes, self.args.max_size, regular) {
-            Ok(Ok(len)) => self.document(&source, &bytes[..len]),
-            Ok(Err(size)) => {
-                let message = format!(
-                    "the file is {size} bytes, more than the limit of {} (--max-size)",
-                    self.args.max_size
-                );
-                self.too_large(&source, message)
-            }
-            Err(e) => self.unreadable(path, &e.to_string()),
+        if self.jobs > 1 {
+            self.batch.push(Pending {
+                path: path.to_owned(),
+                regular,
+            });
+            return if self.batch.len() == BATCH {
+                self.flush()
+            } else {
+                Ok(())
+            };
+        }
+        let mut buffer = std::mem::take(&mut self.buffers[0]);
+        let result = match read_file(path, regular, self.args.max_size, &mut buffer) {
+            Ok(len) => self.document(&Source { name: path, line: None }, &buffer[..len]),
+            Err(why) => self.unchecked(path, why),
         };
-        self.buffer = bytes;
+        self.buffers[0] = buffer;
         result
+    }
+
+    /// Checks the files of the batch, spread over the jobs, and reports
+    /// them in order.
+    fn flush(&mut self) -> io::Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let (batch, max, options) = (&self.batch, self.args.max_size, &self.options);
+        let next = AtomicUsize::new(0);
+        let checked: Vec<OnceLock<Checked>> = std::iter::repeat_with(OnceLock::new).take(batch.len()).collect();
+        // Each job takes the next file not yet taken, and puts what became
+        // of it in its place.
+        let work = |buffer: &mut Vec<u8>| loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let (Some(p), Some(slot)) = (batch.get(i), checked.get(i)) else {
+                return;
+            };
+            let _ = slot.set(
+                read_file(&p.path, p.regular, max, buffer)
+                    .map(|len| (len, validate::validate_slice(&buffer[..len], options).into())),
+            );
+        };
+        let jobs = self.jobs.min(batch.len());
+        let (own, others) = self.buffers[..jobs].split_first_mut().expect("at least one job");
+        std::thread::scope(|scope| {
+            for buffer in others {
+                // A thread the system will not start leaves its share to
+                // the others.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, || work(buffer));
+            }
+            work(own);
+        });
+        let batch = std::mem::take(&mut self.batch);
+        let mut result = Ok(());
+        for (p, c) in batch.iter().zip(checked) {
+            result = match c.into_inner().expect("every file of the batch was taken by a job") {
+                Ok((len, verdict)) => {
+                    self.tally.bytes += len as u64;
+                    self.emit(
+                        &Source {
+                            name: &p.path,
+                            line: None,
+                        },
+                        &verdict,
+                    )
+                }
+                Err(why) => self.unchecked(&p.path, why),
+            };
+            if result.is_err() {
+                break;
+            }
+        }
+        self.batch = batch;
+        self.batch.clear();
+        result
+    }
+
+    /// Reports a capture file that was not checked.
+    fn unchecked(&mut self, path: &Path, why: Unchecked) -> io::Result<()> {
+        match why {
+            Unchecked::TooLarge(message) => self.too_large(&Source { name: path, line: None }, message),
+            Unchecked::Unreadable(error) => self.unreadable(path, &error),
+        }
     }
 
     /// Standard input: NDJSON when its first line is a JSON document by
@@ -544,42 +687,43 @@ impl Run<'_> {
     }
 
     fn too_large(&mut self, source: &Source<'_>, message: String) -> io::Result<()> {
-        let report = finding_report(Severity::Error, "too-large", message);
-        self.emit(source, &report)
+        self.emit(source, &error_verdict("too-large", message))
     }
 
     fn unreadable(&mut self, name: &Path, error: &str) -> io::Result<()> {
         self.tally.unreadable += 1;
-        let report = finding_report(Severity::Error, "io-error", format!("cannot read: {error}"));
-        self.emit(&Source { name, line: None }, &report)
+        let verdict = error_verdict("io-error", format!("cannot read: {error}"));
+        self.emit(&Source { name, line: None }, &verdict)
     }
 
     fn document(&mut self, source: &Source<'_>, bytes: &[u8]) -> io::Result<()> {
         self.tally.bytes += bytes.len() as u64;
-        let report = validate::validate_slice(bytes, &self.options);
-        self.emit(source, &report)
+        let verdict = validate::validate_slice(bytes, &self.options).into();
+        self.emit(source, &verdict)
     }
 
-    fn emit(&mut self, source: &Source<'_>, report: &Report) -> io::Result<()> {
+    fn emit(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
+        // Files waiting in the batch came first.
+        self.flush()?;
         let t = &mut self.tally;
         t.documents += 1;
-        if !report.is_valid() {
+        if !verdict.valid {
             t.invalid += 1;
-        } else if report.has_warnings() {
+        } else if verdict.warned {
             t.warned += 1;
         } else {
             t.valid += 1;
         }
-        if let Some(o) = report.outcome() {
+        if let Some(o) = verdict.outcome {
             if let Some(i) = Outcome::ALL.iter().position(|x| *x == o) {
                 t.outcomes[i] += 1;
             }
         }
         self.progress.tick(&self.tally);
         match self.args.format {
-            Format::Json => self.emit_json(source, report),
-            Format::Text => self.emit_text(source, report),
-            Format::Github => self.emit_github(source, report),
+            Format::Json => self.emit_json(source, verdict),
+            Format::Text => self.emit_text(source, verdict),
+            Format::Github => self.emit_github(source, verdict),
         }
     }
 
@@ -596,9 +740,9 @@ impl Run<'_> {
         !quiet || f.severity == Severity::Error
     }
 
-    fn emit_text(&mut self, source: &Source<'_>, report: &Report) -> io::Result<()> {
+    fn emit_text(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
         let quiet = self.args.quiet;
-        for f in report.findings.iter().filter(|f| Self::shown(quiet, f)) {
+        for f in verdict.findings.iter().filter(|f| Self::shown(quiet, f)) {
             let (line, col) = Self::position(source, f);
             let mut place = source.name.display().to_string();
             if let Some(l) = line {
@@ -622,9 +766,9 @@ impl Run<'_> {
         Ok(())
     }
 
-    fn emit_github(&mut self, source: &Source<'_>, report: &Report) -> io::Result<()> {
+    fn emit_github(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
         let quiet = self.args.quiet;
-        for f in report.findings.iter().filter(|f| Self::shown(quiet, f)) {
+        for f in verdict.findings.iter().filter(|f| Self::shown(quiet, f)) {
             let (line, col) = Self::position(source, f);
             let level = match f.severity {
                 Severity::Error => "error",
@@ -645,8 +789,8 @@ impl Run<'_> {
         Ok(())
     }
 
-    fn emit_json(&mut self, source: &Source<'_>, report: &Report) -> io::Result<()> {
-        let findings: Vec<serde_json::Value> = report
+    fn emit_json(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
+        let findings: Vec<serde_json::Value> = verdict
             .findings
             .iter()
             .map(|f| {
@@ -664,9 +808,9 @@ impl Run<'_> {
         let line = serde_json::json!({
             "source": source.name.display().to_string(),
             "line": source.line,
-            "kind": report.kind().map_or("unknown", DocumentKind::as_str),
-            "valid": report.is_valid(),
-            "outcome": report.outcome(),
+            "kind": verdict.kind.map_or("unknown", DocumentKind::as_str),
+            "valid": verdict.valid,
+            "outcome": verdict.outcome,
             "findings": findings,
         });
         serde_json::to_writer(&mut self.out, &line)?;
@@ -703,8 +847,9 @@ impl Run<'_> {
     }
 }
 
-fn finding_report(severity: Severity, code: &'static str, message: String) -> Report {
-    Report::without_document(vec![Finding::new(severity, code, message)])
+/// The verdict on an input that yielded no document: one error.
+fn error_verdict(code: &'static str, message: String) -> Verdict {
+    Report::without_document(vec![Finding::new(Severity::Error, code, message)]).into()
 }
 
 /// Escapes the message of a GitHub workflow command.

@@ -250,6 +250,76 @@ fn a_folder_is_walked_in_name_order_with_captures_told_by_their_extension() {
 }
 
 #[test]
+fn the_report_is_the_same_whatever_the_number_of_jobs() {
+    let dir = tempdir("jobs");
+    let fixtures = ["valid", "invalid", "findings"].map(|kind| {
+        let mut files: Vec<_> = std::fs::read_dir(Path::new("tests/fixtures").join(kind))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        files
+    });
+    let fixtures: Vec<_> = fixtures.concat();
+    // More files than one batch, of every verdict, with other inputs (a
+    // stream, a folder, a dangling link) between them: each of those is
+    // reported after the files before it and before the files after it.
+    for i in 0..1200 {
+        let name = format!("response-{i:04}.json");
+        let target = dir.join(&name);
+        match i {
+            700 => std::fs::write(dir.join("response-0700.ndjson"), "{}\n\n[1]\n").unwrap(),
+            701 => std::fs::create_dir_all(dir.join("response-0701").join("inner")).unwrap(),
+            702 => std::os::unix::fs::symlink(dir.join("nowhere.json"), &target).unwrap(),
+            _ => std::fs::copy(&fixtures[i % fixtures.len()], &target).map(drop).unwrap(),
+        }
+    }
+    std::fs::copy(&fixtures[0], dir.join("response-0701").join("inner").join("a.json")).unwrap();
+    let dir = dir.to_str().unwrap();
+    for format in ["text", "json", "github"] {
+        let args = |jobs| {
+            [
+                "validate",
+                "--format",
+                format,
+                "--max-size",
+                "3000",
+                "--jobs",
+                jobs,
+                dir,
+            ]
+        };
+        let one = run(&args("1"), None);
+        assert_eq!(one.0, 2, "an unreadable link");
+        for line in [
+            "response-0700.ndjson",
+            "response-0702.json",
+            "inner/a.json",
+            "too-large",
+        ] {
+            assert!(one.1.contains(line), "{format}: no {line} in the report");
+        }
+        for jobs in ["2", "3", "8"] {
+            assert!(
+                run(&args(jobs), None) == one,
+                "{format} with {jobs} jobs differs from one job"
+            );
+        }
+    }
+}
+
+#[test]
+fn jobs_are_at_least_one() {
+    let (code, _, stderr) = run(&["validate", "--jobs", "0", "-"], None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("error: invalid value '0' for '--jobs <JOBS>': 0 is not in 1..=65535\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn summarize_shows_a_task_for_a_person() {
     snapshot("summarize_seed", &["summarize", "tests/fixtures/valid/seed.json"], None);
     snapshot(
