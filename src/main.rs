@@ -704,7 +704,9 @@ impl Run<'_> {
 
     fn emit(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
         // Files waiting in the batch came first.
-        self.flush()?;
+        if !self.batch.is_empty() {
+            self.flush()?;
+        }
         let t = &mut self.tally;
         t.documents += 1;
         if !verdict.valid {
