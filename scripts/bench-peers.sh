@@ -7,6 +7,7 @@
 #
 #   bash scripts/bench-peers.sh
 #   FILES=1000 RUNS=5 ROUNDS=21 bash scripts/bench-peers.sh
+#   JOBS=1 bash scripts/bench-peers.sh     # anaplan-task on one thread
 #
 # The machine's speed drifts within minutes, so besides hyperfine's runs
 # (all of one tool, then all of the next), anaplan-task and jsonschema-cli
@@ -30,7 +31,7 @@ echo "corpus: $files files, $(du -sh "$work/corpus" | cut -f1); schema: $schema"
 printf '%s\n' "$work"/corpus/*.json > "$work/list"
 
 names=("anaplan-task")
-commands=("./target/release/anaplan-task validate --quiet $work/corpus")
+commands=("./target/release/anaplan-task validate --quiet ${JOBS:+--jobs $JOBS} $work/corpus")
 if command -v jsonschema-cli > /dev/null; then
     names+=("jsonschema-cli")
     commands+=("xargs -a $work/list jsonschema-cli validate $schema --errors-only -i")
