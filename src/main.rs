@@ -260,9 +260,10 @@ impl From<Report> for Verdict {
     }
 }
 
-/// Files checked together: enough that starting the threads is a small
-/// part of the work, few enough that their reports take little memory.
-const BATCH: usize = 512;
+/// Files checked together, for each job: enough that starting the threads
+/// is a small part of the work, few enough that their reports take little
+/// memory.
+const BATCH_PER_JOB: usize = 256;
 
 /// Why a capture file was not checked.
 enum Unchecked {
@@ -531,7 +532,7 @@ impl Run<'_> {
                 path: path.to_owned(),
                 regular,
             });
-            return if self.batch.len() == BATCH {
+            return if self.batch.len() == BATCH_PER_JOB * self.jobs {
                 self.flush()
             } else {
                 Ok(())
