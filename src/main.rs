@@ -578,29 +578,25 @@ impl Run<'_> {
             }
             work(own);
         });
-        let batch = std::mem::take(&mut self.batch);
-        let mut result = Ok(());
+        // Reporting needs the run, so the batch is set aside meanwhile. A
+        // failed write ends the run, and the batch with it.
+        let mut batch = std::mem::take(&mut self.batch);
         for (p, c) in batch.iter().zip(checked) {
-            result = match c.into_inner().expect("every file of the batch was taken by a job") {
+            let source = Source {
+                name: &p.path,
+                line: None,
+            };
+            match c.into_inner().expect("every file of the batch was taken by a job") {
                 Ok((len, verdict)) => {
                     self.tally.bytes += len as u64;
-                    self.emit(
-                        &Source {
-                            name: &p.path,
-                            line: None,
-                        },
-                        &verdict,
-                    )
+                    self.emit(&source, &verdict)?;
                 }
-                Err(why) => self.unchecked(&p.path, why),
-            };
-            if result.is_err() {
-                break;
+                Err(why) => self.unchecked(&p.path, why)?,
             }
         }
+        batch.clear();
         self.batch = batch;
-        self.batch.clear();
-        result
+        Ok(())
     }
 
     /// Reports a capture file that was not checked.
