@@ -8,11 +8,12 @@ use serde::Serialize;
 use serde::de::{self, Deserializer};
 use serde_json::{Map, Value};
 
+use crate::chunk::ChunkListResponse;
 use crate::envelope::{Meta, Status, TaskResponse};
 use crate::fast::Fields;
 use crate::ids::TaskId;
 use crate::state::TaskState;
-use crate::task::{Task, epoch_millis};
+use crate::task::{Task, TaskObject, epoch_millis};
 use crate::wire::keep_unknown;
 
 /// A task as the start and list calls report it: id, state and creation time.
@@ -55,32 +56,12 @@ impl TaskSummary {
     pub fn created_at(&self) -> Option<std::time::SystemTime> {
         epoch_millis(self.creation_time?)
     }
-
-    /// Whether a task carries nothing beyond id, state and creation time,
-    /// as the start call answers.
-    fn is_bare(task: &Task) -> bool {
-        task.current_step.is_none()
-            && task.progress.is_none()
-            && task.result.is_none()
-            && task.task_type.is_none()
-            && task.cancelled_by.is_none()
-            && task.extra.is_empty()
-    }
-
-    /// The summary of a bare task (see [`TaskSummary::is_bare`]).
-    fn from_bare(task: Task) -> Self {
-        Self {
-            task_id: task.task_id,
-            task_state: Some(task.task_state),
-            creation_time: task.creation_time,
-            extra: task.extra,
-        }
-    }
 }
 
 /// The body of the start call (`POST .../{kind}/{id}/tasks`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::schema::task_body_meta))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct CreateTaskResponse {
@@ -183,17 +164,20 @@ pub enum DocumentKind {
     CreateTask,
     /// The list call: [`TaskListResponse`].
     TaskList,
+    /// The chunk list of a failure dump or a file: [`ChunkListResponse`].
+    ChunkList,
     /// An error body: [`ErrorResponse`].
     Error,
 }
 
 impl DocumentKind {
-    /// `task-status`, `create-task`, `task-list` or `error`.
+    /// `task-status`, `create-task`, `task-list`, `chunk-list` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::TaskStatus => "task-status",
             Self::CreateTask => "create-task",
             Self::TaskList => "task-list",
+            Self::ChunkList => "chunk-list",
             Self::Error => "error",
         }
     }
@@ -207,24 +191,38 @@ impl fmt::Display for DocumentKind {
 
 /// Any JSON document of the task family, and which one it is.
 ///
-/// The shape decides:
+/// The shape decides, in this order:
 /// - a `task` object is a status response, or the start call's answer when
 ///   the task carries only `taskId`, `taskState` and `creationTime`;
-/// - otherwise `tasks` or `meta.paging` make a list;
-/// - otherwise a `status` with a code of 400 or more, or a `path` or
-///   `timestamp`, make an error body;
+/// - `tasks` makes a task list, `chunks` a chunk list; `meta.paging` alone
+///   makes a list, of tasks unless `meta.schema` names chunks;
+/// - an object with `taskId` or `taskState` at its top is a bare task, as
+///   client libraries hand it over (`response["task"]` in Python,
+///   `response.data.task` in JavaScript): [`Document::BareTask`] or, with
+///   only id, state and creation time, [`Document::BareCreateTask`];
+/// - a `status` with a code of 400 or more, or a `path` or `timestamp`,
+///   make an error body;
 /// - anything else is an error: the document is not of this family.
+///
+/// When `meta.schema` names the body's object ([`Meta::object`]) it must
+/// agree: `task` for the task bodies, `chunk` for a chunk list; any other
+/// object, or one that contradicts the shape, is an error.
 ///
 /// Bodies without `meta` and `status` (documentation samples) are accepted;
 /// [`Document::missing_envelope`] names what is absent.
 ///
 /// ```
-/// use anaplan_task::{Document, DocumentKind};
+/// use anaplan_task::{Document, DocumentKind, Outcome};
 /// let doc = Document::from_str(r#"{"status":{"code":404,"message":"Not Found"},"path":"/2/0/x"}"#).unwrap();
 /// assert_eq!(doc.kind(), DocumentKind::Error);
 /// let doc = Document::from_str(r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE","progress":1}}"#).unwrap();
 /// assert_eq!(doc.kind(), DocumentKind::TaskStatus);
 /// assert_eq!(doc.missing_envelope(), ["meta", "status"]);
+/// let doc = Document::from_str(r#"{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE",
+///   "result":{"successful":true,"failureDumpAvailable":false}}"#).unwrap();
+/// assert!(matches!(doc, Document::BareTask(_)));
+/// assert_eq!(doc.outcome(), Some(Outcome::Succeeded));
+/// assert_eq!(doc.missing_envelope(), ["task", "meta", "status"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -233,10 +231,18 @@ impl fmt::Display for DocumentKind {
 pub enum Document {
     /// A status or cancel response.
     TaskStatus(TaskResponse),
+    /// The task object of a status response without its envelope; written
+    /// back as the task object alone.
+    BareTask(Task),
     /// The start call's answer.
     CreateTask(CreateTaskResponse),
+    /// The task of the start call's answer without its envelope
+    /// (`{"taskId": ...}`); written back as that object alone.
+    BareCreateTask(TaskSummary),
     /// A list of tasks.
     TaskList(TaskListResponse),
+    /// A list of chunks.
+    ChunkList(ChunkListResponse),
     /// An error body.
     Error(ErrorResponse),
 }
@@ -253,17 +259,18 @@ impl Document {
         crate::decode_slice(json)
     }
 
-    /// Which body this is.
+    /// Which body this is; a bare task is of the body it was taken from.
     pub fn kind(&self) -> DocumentKind {
         match self {
-            Self::TaskStatus(_) => DocumentKind::TaskStatus,
-            Self::CreateTask(_) => DocumentKind::CreateTask,
+            Self::TaskStatus(_) | Self::BareTask(_) => DocumentKind::TaskStatus,
+            Self::CreateTask(_) | Self::BareCreateTask(_) => DocumentKind::CreateTask,
             Self::TaskList(_) => DocumentKind::TaskList,
+            Self::ChunkList(_) => DocumentKind::ChunkList,
             Self::Error(_) => DocumentKind::Error,
         }
     }
 
-    /// The status response, if this is one.
+    /// The status response, if this is one with its `task` envelope.
     pub fn as_task_status(&self) -> Option<&TaskResponse> {
         match self {
             Self::TaskStatus(r) => Some(r),
@@ -271,14 +278,26 @@ impl Document {
         }
     }
 
-    /// The envelope fields (`meta`, `status`) a response lacks. Error bodies
-    /// have no `meta` by design, so only `status` can be missing there (and
-    /// it is required).
+    /// The task of a status response, enveloped or bare.
+    pub fn task(&self) -> Option<&Task> {
+        match self {
+            Self::TaskStatus(r) => Some(&r.task),
+            Self::BareTask(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The envelope fields a response lacks: `meta` and `status` for a
+    /// `{"task": ...}` sample, `task`, `meta` and `status` for a bare task.
+    /// Error bodies have no `meta` by design, so nothing is missing there
+    /// (their `status` is required).
     pub fn missing_envelope(&self) -> Vec<&'static str> {
         let (meta, status) = match self {
             Self::TaskStatus(r) => return r.missing_envelope(),
+            Self::BareTask(_) | Self::BareCreateTask(_) => return vec!["task", "meta", "status"],
             Self::CreateTask(r) => (r.meta.is_some(), r.status.is_some()),
             Self::TaskList(r) => (r.meta.is_some(), r.status.is_some()),
+            Self::ChunkList(r) => (r.meta.is_some(), r.status.is_some()),
             Self::Error(_) => (true, true),
         };
         [(!meta).then_some("meta"), (!status).then_some("status")]
@@ -289,7 +308,7 @@ impl Document {
 
     /// The outcome of the task, for a status response.
     pub fn outcome(&self) -> Option<crate::Outcome> {
-        self.as_task_status().map(|r| r.task.outcome())
+        self.task().map(Task::outcome)
     }
 }
 
@@ -306,18 +325,23 @@ impl crate::fast::Wire for Document {
     }
 }
 
-/// Puts a field back among the unknown ones of the kind chosen.
-fn stash<E: de::Error, T: Serialize>(extra: &mut Map<String, Value>, key: &str, value: Option<T>) -> Result<(), E> {
+/// Puts a field back among the unknown ones of the kind chosen; the field
+/// is then `None`.
+fn stash<E: de::Error, T: Serialize>(
+    extra: &mut Map<String, Value>,
+    key: &str,
+    value: Option<T>,
+) -> Result<Option<T>, E> {
     if let Some(v) = value {
         extra.insert(key.to_owned(), serde_json::to_value(v).map_err(E::custom)?);
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Reads an optional field into its slot, refusing a second occurrence;
 /// `seen` marks it read, as a `null` leaves the slot empty.
 macro_rules! read_once {
-    ($map:ident, $seen:ident, $slot:ident, $wire:literal) => {{
+    ($map:ident, $seen:ident, $slot:expr, $wire:literal) => {{
         if $seen {
             return Err(de::Error::duplicate_field($wire));
         }
@@ -326,84 +350,213 @@ macro_rules! read_once {
     }};
 }
 
+/// The top-level fields of any body of the family, as read.
+#[derive(Default)]
+struct Top {
+    meta: Option<Meta>,
+    status: Option<Status>,
+    task: Option<TaskObject>,
+    tasks: Option<Vec<TaskSummary>>,
+    chunks: Option<Vec<crate::Chunk>>,
+    path: Option<String>,
+    timestamp: Option<String>,
+    /// The fields of a bare task, read at the top.
+    bare: Option<TaskObject>,
+    extra: Map<String, Value>,
+}
+
+/// Which body the top-level fields make.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    Task,
+    TaskList,
+    ChunkList,
+    BareTask,
+    Error,
+}
+
 /// Reads any body of the family, decides which it is, and builds it in
 /// `slot`.
 fn read_document_into<'de, F: Fields<'de>>(mut map: F, slot: &mut Option<Document>) -> Result<(), F::Error> {
-    let mut meta: Option<Meta> = None;
-    let mut status: Option<Status> = None;
-    let mut task: Option<Task> = None;
-    let mut tasks: Option<Vec<crate::TaskSummary>> = None;
-    let mut path: Option<String> = None;
-    let mut timestamp: Option<String> = None;
+    let mut top = Top::default();
     let [
         mut seen_meta,
         mut seen_status,
         mut seen_tasks,
+        mut seen_chunks,
         mut seen_path,
         mut seen_timestamp,
-    ] = [false; 5];
-    let mut extra = Map::new();
+    ] = [false; 6];
     while let Some(key) = map.key()? {
         match key.as_ref() {
-            "meta" => read_once!(map, seen_meta, meta, "meta"),
-            "status" => read_once!(map, seen_status, status, "status"),
+            "meta" => read_once!(map, seen_meta, top.meta, "meta"),
+            "status" => read_once!(map, seen_status, top.status, "status"),
             "task" => {
-                if task.is_some() {
+                if top.task.is_some() {
                     return Err(de::Error::duplicate_field("task"));
                 }
-                map.value_into(&mut task)?;
+                map.value_into(&mut top.task)?;
             }
-            "tasks" => read_once!(map, seen_tasks, tasks, "tasks"),
-            "path" => read_once!(map, seen_path, path, "path"),
-            "timestamp" => read_once!(map, seen_timestamp, timestamp, "timestamp"),
-            _ => keep_unknown(&mut extra, key, &mut map)?,
+            "tasks" => read_once!(map, seen_tasks, top.tasks, "tasks"),
+            "chunks" => read_once!(map, seen_chunks, top.chunks, "chunks"),
+            "path" => read_once!(map, seen_path, top.path, "path"),
+            "timestamp" => read_once!(map, seen_timestamp, top.timestamp, "timestamp"),
+            other => {
+                // The fields of a bare task are read as such only before any
+                // field of an envelope: in an enveloped body they are
+                // unknown fields, kept whatever their type.
+                let enveloped = top.task.is_some()
+                    || seen_meta
+                    || seen_status
+                    || seen_tasks
+                    || seen_chunks
+                    || seen_path
+                    || seen_timestamp;
+                let bare = if enveloped {
+                    None
+                } else {
+                    Some(top.bare.get_or_insert_with(TaskObject::empty))
+                };
+                if !bare.map_or(Ok(false), |bare| bare.accept(other, &mut map))? {
+                    keep_unknown(&mut top.extra, key, &mut map)?;
+                }
+            }
         }
     }
-    if let Some(task) = task {
-        stash(&mut extra, "tasks", tasks)?;
-        stash(&mut extra, "path", path)?;
-        stash(&mut extra, "timestamp", timestamp)?;
-        *slot = Some(if TaskSummary::is_bare(&task) {
-            Document::CreateTask(CreateTaskResponse {
-                meta,
-                status,
-                task: TaskSummary::from_bare(task),
-                extra,
-            })
-        } else {
-            Document::TaskStatus(TaskResponse {
-                meta,
-                status,
-                task,
-                extra,
-            })
-        });
-        return Ok(());
+    let shape = shape(&top)?;
+    top.build_into(shape, slot)
+}
+
+/// Decides which body the fields make, checking it against the object that
+/// `meta.schema` names.
+fn shape<E: de::Error>(top: &Top) -> Result<Shape, E> {
+    let object = top.meta.as_ref().and_then(Meta::object);
+    let named_task = object == Some("task");
+    let named_chunk = object == Some("chunk");
+    if let Some(other) = object.filter(|_| !named_task && !named_chunk) {
+        return Err(E::custom(format_args!(
+            "not a task response: `meta.schema` names `{}` objects; the task family's bodies hold `task` or `chunk` objects",
+            crate::values::snippet(other)
+        )));
     }
-    let paged = meta.as_ref().is_some_and(|m| m.paging.is_some());
-    if tasks.is_some() || paged {
-        stash(&mut extra, "path", path)?;
-        stash(&mut extra, "timestamp", timestamp)?;
-        *slot = Some(Document::TaskList(TaskListResponse {
+    let names_a_task = top.bare.as_ref().is_some_and(TaskObject::names_a_task);
+    let paged = top.meta.as_ref().is_some_and(|m| m.paging.is_some());
+    let shape = if top.task.is_some() {
+        Shape::Task
+    } else if top.tasks.is_some() {
+        Shape::TaskList
+    } else if top.chunks.is_some() || (named_chunk && !names_a_task) {
+        Shape::ChunkList
+    } else if paged {
+        Shape::TaskList
+    } else if names_a_task {
+        Shape::BareTask
+    } else if top
+        .status
+        .as_ref()
+        .is_some_and(|s| s.code >= 400 || top.path.is_some() || top.timestamp.is_some())
+    {
+        Shape::Error
+    } else {
+        return Err(E::custom(
+            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), `chunks` (chunk list), `taskId` (a bare task object), or an error `status`",
+        ));
+    };
+    let contradiction = |has: &str, names: &str| {
+        E::custom(format_args!(
+            "not a task response: `meta.schema` names `{names}` objects, but the body has `{has}`"
+        ))
+    };
+    match shape {
+        Shape::ChunkList if named_task => Err(contradiction("chunks", "task")),
+        Shape::Task if named_chunk => Err(contradiction("task", "chunk")),
+        Shape::TaskList if named_chunk => Err(contradiction("tasks", "chunk")),
+        Shape::BareTask if named_chunk => Err(contradiction("taskId", "chunk")),
+        shape => Ok(shape),
+    }
+}
+
+impl Top {
+    /// Builds the body of `shape` in `slot`; the fields it does not have
+    /// are kept among the unknown ones.
+    fn build_into<E: de::Error>(self, shape: Shape, slot: &mut Option<Document>) -> Result<(), E> {
+        let Top {
             meta,
             status,
-            task_list: tasks,
-            extra,
-        }));
-        return Ok(());
-    }
-    let failing = status.as_ref().is_some_and(|s| s.code >= 400);
-    if let Some(status) = status.filter(|_| failing || path.is_some() || timestamp.is_some()) {
-        stash(&mut extra, "meta", meta)?;
-        *slot = Some(Document::Error(ErrorResponse {
-            status,
+            task,
+            tasks,
+            chunks,
             path,
             timestamp,
-            extra,
-        }));
-        return Ok(());
+            bare,
+            mut extra,
+        } = self;
+        let e = &mut extra;
+        let tasks = if shape == Shape::TaskList {
+            tasks
+        } else {
+            stash(e, "tasks", tasks)?
+        };
+        let chunks = if shape == Shape::ChunkList {
+            chunks
+        } else {
+            stash(e, "chunks", chunks)?
+        };
+        let (path, timestamp) = if shape == Shape::Error {
+            (path, timestamp)
+        } else {
+            (stash(e, "path", path)?, stash(e, "timestamp", timestamp)?)
+        };
+        let bare = match bare {
+            Some(bare) if shape != Shape::BareTask => bare.stash_into(e).map(|()| None)?,
+            bare => bare,
+        };
+        *slot = Some(match (shape, task, bare) {
+            (Shape::Task, Some(task), _) if !task.is_summary() => Document::TaskStatus(TaskResponse {
+                meta,
+                status,
+                task: task.into_task()?,
+                extra,
+            }),
+            (Shape::Task, Some(task), _) => Document::CreateTask(CreateTaskResponse {
+                meta,
+                status,
+                task: task.into_summary()?,
+                extra,
+            }),
+            (Shape::TaskList, ..) => Document::TaskList(TaskListResponse {
+                meta,
+                status,
+                task_list: tasks,
+                extra,
+            }),
+            (Shape::ChunkList, ..) => Document::ChunkList(ChunkListResponse {
+                meta,
+                status,
+                chunk_list: chunks,
+                extra,
+            }),
+            (Shape::BareTask, _, Some(mut bare)) => {
+                stash(&mut extra, "meta", meta)?;
+                stash(&mut extra, "status", status)?;
+                bare.task.extra.append(&mut extra);
+                if bare.is_summary() {
+                    Document::BareCreateTask(bare.into_summary()?)
+                } else {
+                    Document::BareTask(bare.into_task()?)
+                }
+            }
+            (Shape::Error, ..) => {
+                stash(&mut extra, "meta", meta)?;
+                Document::Error(ErrorResponse {
+                    status: status.ok_or_else(|| E::missing_field("status"))?,
+                    path,
+                    timestamp,
+                    extra,
+                })
+            }
+            _ => return Err(E::custom("unreachable: the shape was decided from these fields")),
+        });
+        Ok(())
     }
-    Err(de::Error::custom(
-        "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), or an error `status`",
-    ))
 }

@@ -13,8 +13,11 @@ use crate::task::Task;
 pub struct Meta {
     /// `schema`: a URL such as
     /// `https://api.anaplan.com/2/0/models/{modelId}/objects/task`; seen
-    /// with a double slash and with other hosts.
-    pub schema: String,
+    /// with a double slash and with other hosts. Its last segment names the
+    /// object of the body (see `Meta::object`). Absent in the one published
+    /// description of an empty list's `meta`, which shows only `paging`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// `paging`: list calls only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paging: Option<Paging>,
@@ -24,7 +27,7 @@ pub struct Meta {
 }
 
 crate::wire::wire_deserialize!(Meta, "a meta object", {
-    schema = "schema" required,
+    schema = "schema" optional,
     paging = "paging" optional,
 });
 
@@ -32,25 +35,52 @@ impl Meta {
     /// A `meta` with the given schema URL.
     pub fn new(schema: impl Into<String>) -> Self {
         Self {
-            schema: schema.into(),
+            schema: Some(schema.into()),
             paging: None,
             extra: Map::new(),
         }
     }
+
+    /// The object the body holds, as `schema` names it: the segment after
+    /// `/objects/` (`task`, `chunk`, ...), or `None` when there is no
+    /// `schema` or it names no object. The host and the rest of the path are
+    /// not checked.
+    ///
+    /// ```
+    /// use anaplan_task::Meta;
+    /// let meta = Meta::new("https://api.anaplan.com//2/0/models/0A1B/objects/chunk");
+    /// assert_eq!(meta.object(), Some("chunk"));
+    /// assert_eq!(Meta::new("https://example.com/other").object(), None);
+    /// ```
+    pub fn object(&self) -> Option<&str> {
+        let schema = self.schema.as_deref()?;
+        // Nearly every body names a task: say so without a search.
+        if schema.ends_with("/objects/task") {
+            return Some("task");
+        }
+        let (_, after) = schema.rsplit_once("/objects/")?;
+        let name = after.split(['/', '?', '#']).next().unwrap_or_default();
+        (!name.is_empty()).then_some(name)
+    }
 }
 
-/// `meta.paging` of a list call.
+/// `meta.paging` of a list call. Every field is optional: a published live test describes the paging of
+/// an empty list as only `{"totalSize": 0}`. The validator compares only the
+/// fields that are there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct Paging {
     /// `currentPageSize`: entries on this page.
-    pub current_page_size: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_page_size: Option<u64>,
     /// `offset`: index of the first entry of this page.
-    pub offset: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
     /// `totalSize`: entries on all pages.
-    pub total_size: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_size: Option<u64>,
     /// `next`: URL of the next page, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
@@ -63,9 +93,9 @@ pub struct Paging {
 }
 
 crate::wire::wire_deserialize!(Paging, "a paging object", {
-    current_page_size = "currentPageSize" required,
-    offset = "offset" required,
-    total_size = "totalSize" required,
+    current_page_size = "currentPageSize" optional,
+    offset = "offset" optional,
+    total_size = "totalSize" optional,
     next = "next" optional,
     previous = "previous" optional,
 });
@@ -74,9 +104,9 @@ impl Paging {
     /// Paging with the given sizes and no links.
     pub fn new(current_page_size: u64, offset: u64, total_size: u64) -> Self {
         Self {
-            current_page_size,
-            offset,
-            total_size,
+            current_page_size: Some(current_page_size),
+            offset: Some(offset),
+            total_size: Some(total_size),
             next: None,
             previous: None,
             extra: Map::new(),
@@ -132,7 +162,8 @@ impl Status {
 #[cfg_attr(
     feature = "schema",
     schemars(
-        description = "The body of the status call (`GET .../tasks/{taskId}`) and of the cancel call (`DELETE` on the same path). `meta` and `status` are optional because documentation samples show only `{\"task\": {...}}`; real responses always have both."
+        description = "The body of the status call (`GET .../tasks/{taskId}`) and of the cancel call (`DELETE` on the same path). `meta` and `status` are optional because documentation samples show only `{\"task\": {...}}`; real responses always have both.",
+        transform = crate::schema::task_body_meta
     )
 )]
 #[non_exhaustive]

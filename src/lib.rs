@@ -6,6 +6,7 @@ mod fast;
 mod locate;
 mod wire;
 
+mod chunk;
 mod detail;
 mod document;
 mod envelope;
@@ -26,6 +27,7 @@ pub mod validate;
 #[cfg(feature = "schema")]
 pub mod schema;
 
+pub use chunk::{Chunk, ChunkListResponse};
 pub use detail::{Detail, DetailClass, DetailCode};
 pub use document::{CreateTaskResponse, Document, DocumentKind, ErrorResponse, TaskListResponse, TaskSummary};
 pub use envelope::{Meta, Paging, Status, TaskResponse};

@@ -152,6 +152,7 @@ enum SchemaArg {
     Status,
     Create,
     List,
+    Chunks,
     Error,
 }
 
@@ -165,6 +166,7 @@ fn main() -> ExitCode {
                 SchemaArg::Status => SchemaKind::TaskStatus,
                 SchemaArg::Create => SchemaKind::CreateTask,
                 SchemaArg::List => SchemaKind::TaskList,
+                SchemaArg::Chunks => SchemaKind::ChunkList,
                 SchemaArg::Error => SchemaKind::Error,
             };
             write_out(&schema::schema_text(kind))
@@ -887,9 +889,14 @@ fn summarize(path: &Path) -> io::Result<ExitCode> {
         }
         return Ok(ExitCode::from(1));
     };
+    let summary = match doc {
+        Document::CreateTask(r) => Some(&r.task),
+        Document::BareCreateTask(t) => Some(t),
+        _ => None,
+    };
     match doc {
-        Document::TaskStatus(r) => {
-            let t = &r.task;
+        _ if doc.task().is_some() => {
+            let t = doc.task().expect("a status response has a task");
             line(&mut out, "task", t.task_id.as_str());
             let step = t.current_step.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
             line(&mut out, "state", &format!("{}{step}", t.task_state));
@@ -907,11 +914,18 @@ fn summarize(path: &Path) -> io::Result<ExitCode> {
                 result_summary(&mut out, result, 0);
             }
         }
-        Document::CreateTask(r) => {
+        _ if summary.is_some() => {
+            let task = summary.expect("a start call's answer has a task");
             line(&mut out, "start call", "a task was started");
-            line(&mut out, "task", r.task.task_id.as_str());
-            if let Some(s) = &r.task.task_state {
+            line(&mut out, "task", task.task_id.as_str());
+            if let Some(s) = &task.task_state {
                 line(&mut out, "state", s.as_str());
+            }
+        }
+        Document::ChunkList(r) => {
+            line(&mut out, "chunk list", &format!("{} chunks", r.chunks().len()));
+            for c in r.chunks() {
+                out.push_str(&format!("  {:<6} {}\n", c.id, c.name));
             }
         }
         Document::TaskList(r) => {
@@ -1013,8 +1027,11 @@ fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
             Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_)) => {}
             Some(DetailValues::ExportSucceeded(e)) => out.push_str(&format!("{pad}  export {}\n", e.export_name)),
             _ => {
-                let text = d.local_message_text.as_deref().unwrap_or("").trim_end();
-                out.push_str(&format!("{pad}  {} ({}): {text}\n", d.code, d.code.class()));
+                out.push_str(&format!("{pad}  {} ({})", d.code, d.code.class()));
+                match d.local_message_text.as_deref().map(str::trim_end) {
+                    Some(text) if !text.is_empty() => out.push_str(&format!(": {text}\n")),
+                    _ => out.push('\n'),
+                }
             }
         }
     }

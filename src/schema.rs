@@ -32,13 +32,21 @@ pub enum SchemaKind {
     CreateTask,
     /// The list call: `task-list-response.schema.json`.
     TaskList,
+    /// The chunk lists of the dump flow: `chunk-list-response.schema.json`.
+    ChunkList,
     /// Error bodies: `error-response.schema.json`.
     Error,
 }
 
 impl SchemaKind {
     /// Every schema, in the order of the documentation.
-    pub const ALL: [SchemaKind; 4] = [Self::TaskStatus, Self::CreateTask, Self::TaskList, Self::Error];
+    pub const ALL: [SchemaKind; 5] = [
+        Self::TaskStatus,
+        Self::CreateTask,
+        Self::TaskList,
+        Self::ChunkList,
+        Self::Error,
+    ];
 
     /// The file name under `schemas/`.
     pub fn file_name(self) -> &'static str {
@@ -46,6 +54,7 @@ impl SchemaKind {
             Self::TaskStatus => "task-response.schema.json",
             Self::CreateTask => "create-task-response.schema.json",
             Self::TaskList => "task-list-response.schema.json",
+            Self::ChunkList => "chunk-list-response.schema.json",
             Self::Error => "error-response.schema.json",
         }
     }
@@ -64,6 +73,7 @@ impl SchemaKind {
             Self::TaskStatus => "Anaplan task status response",
             Self::CreateTask => "Anaplan create-task response",
             Self::TaskList => "Anaplan task list response",
+            Self::ChunkList => "Anaplan chunk list response",
             Self::Error => "Anaplan error response",
         }
     }
@@ -74,6 +84,9 @@ impl SchemaKind {
             Self::TaskStatus => "`GET` or `DELETE {kind}/{actionId}/tasks/{taskId}`",
             Self::CreateTask => "`POST {kind}/{actionId}/tasks`",
             Self::TaskList => "`GET {kind}/{actionId}/tasks`",
+            Self::ChunkList => {
+                "`GET .../tasks/{taskId}/dump/chunks`, `GET .../dumps/{objectId}/chunks` or `GET files/{fileId}/chunks`"
+            }
             Self::Error => "any call answered with a 4xx status",
         }
     }
@@ -84,6 +97,7 @@ impl SchemaKind {
             DocumentKind::TaskStatus => Self::TaskStatus,
             DocumentKind::CreateTask => Self::CreateTask,
             DocumentKind::TaskList => Self::TaskList,
+            DocumentKind::ChunkList => Self::ChunkList,
             DocumentKind::Error => Self::Error,
         }
     }
@@ -94,16 +108,18 @@ impl SchemaKind {
             Self::TaskStatus => "TaskResponse",
             Self::CreateTask => "CreateTaskResponse",
             Self::TaskList => "TaskListResponse",
+            Self::ChunkList => "ChunkListResponse",
             Self::Error => "ErrorResponse",
         }
     }
 
-    /// The name used on the command line: `status`, `create`, `list` or `error`.
+    /// The name used on the command line: `status`, `create`, `list`, `chunks` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::TaskStatus => "status",
             Self::CreateTask => "create",
             Self::TaskList => "list",
+            Self::ChunkList => "chunks",
             Self::Error => "error",
         }
     }
@@ -126,6 +142,7 @@ pub fn schema(kind: SchemaKind) -> Value {
         SchemaKind::TaskStatus => root::<TaskResponse>(),
         SchemaKind::CreateTask => root::<CreateTaskResponse>(),
         SchemaKind::TaskList => root::<TaskListResponse>(),
+        SchemaKind::ChunkList => root::<crate::ChunkListResponse>(),
         SchemaKind::Error => root::<ErrorResponse>(),
     };
     let mut generated = match generated.to_value() {
@@ -218,13 +235,52 @@ pub(crate) fn error_shape(schema: &mut Schema) {
 }
 
 /// Adds to the `TaskListResponse` schema what tells a list from the other
-/// bodies: no `task`, and `tasks` or `meta.paging`.
+/// bodies: no `task` or `chunks`, and `tasks` or `meta.paging`.
 pub(crate) fn list_has_tasks_or_paging(schema: &mut Schema) {
-    schema.insert("not".into(), json!({"required": ["task"]}));
+    meta_names(schema, "task");
+    schema.insert(
+        "not".into(),
+        json!({"anyOf": [{"required": ["task"]}, {"required": ["chunks"]}]}),
+    );
     schema.insert(
         "anyOf".into(),
         json!([
             {"required": ["tasks"]},
+            {"required": ["meta"], "properties": {"meta": {"required": ["paging"]}}}
+        ]),
+    );
+}
+
+/// Adds to a body's schema: when `meta.schema` names an object (has
+/// `/objects/`), it is `object`.
+fn meta_names(schema: &mut Schema, object: &str) {
+    schema.insert(
+        "allOf".into(),
+        json!([{"properties": {"meta": {"properties": {"schema": {
+            "if": {"type": "string", "pattern": "/objects/"},
+            "then": {"pattern": format!("/objects/{object}([/?#]|$)")}
+        }}}}}]),
+    );
+}
+
+/// Adds to the schemas of the status and start calls' bodies: `meta.schema`
+/// names `task` objects.
+pub(crate) fn task_body_meta(schema: &mut Schema) {
+    meta_names(schema, "task");
+}
+
+/// Adds to the `ChunkListResponse` schema what tells a chunk list from the
+/// other bodies: no `task` or `tasks`, and `chunks` or `meta.paging`.
+pub(crate) fn chunk_list_shape(schema: &mut Schema) {
+    meta_names(schema, "chunk");
+    schema.insert(
+        "not".into(),
+        json!({"anyOf": [{"required": ["task"]}, {"required": ["tasks"]}]}),
+    );
+    schema.insert(
+        "anyOf".into(),
+        json!([
+            {"required": ["chunks"]},
             {"required": ["meta"], "properties": {"meta": {"required": ["paging"]}}}
         ]),
     );
@@ -259,16 +315,18 @@ pub(crate) fn typed_values_keys(schema: &mut Schema) {
 // Markdown
 
 /// The objects documented, in order.
-const OBJECTS: [&str; 11] = [
+const OBJECTS: [&str; 13] = [
     "TaskResponse",
     "CreateTaskResponse",
     "TaskListResponse",
+    "ChunkListResponse",
     "ErrorResponse",
     "Meta",
     "Paging",
     "Status",
     "Task",
     "TaskSummary",
+    "Chunk",
     "TaskResult",
     "Detail",
 ];

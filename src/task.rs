@@ -3,12 +3,16 @@
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
+use serde::de;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
+use crate::TaskSummary;
+use crate::fast::Fields;
 use crate::ids::TaskId;
 use crate::result::TaskResult;
 use crate::state::TaskState;
+use crate::wire::keep_unknown;
 
 /// The `progress` of a task: a number from 0.0 to 1.0.
 ///
@@ -121,16 +125,198 @@ pub struct Task {
     pub extra: Map<String, Value>,
 }
 
-crate::wire::wire_deserialize!(Task, "a task object", {
-    task_id = "taskId" required,
-    task_state = "taskState" required,
-    current_step = "currentStep" optional,
-    progress = "progress" optional,
-    result = "result" optional,
-    creation_time = "creationTime" optional,
-    task_type = "type" optional,
-    cancelled_by = "cancelledBy" optional,
-});
+/// A `task` object as it is read, before it is known whether it is a full
+/// [`Task`] or the start call's [`TaskSummary`]: the one place that lists
+/// the task's wire names.
+///
+/// The fields are read straight into a [`Task`] whose id and state hold
+/// empty placeholders until their keys are read; `seen` marks each key read
+/// (a `null` included), so that a repeated key is refused and a missing one
+/// is named.
+pub(crate) struct TaskObject {
+    pub(crate) task: Task,
+    seen: u8,
+}
+
+const ID: u8 = 1;
+const STATE: u8 = 1 << 1;
+const STEP: u8 = 1 << 2;
+const PROGRESS: u8 = 1 << 3;
+const RESULT: u8 = 1 << 4;
+const CREATION: u8 = 1 << 5;
+const TYPE: u8 = 1 << 6;
+const CANCELLED_BY: u8 = 1 << 7;
+
+/// Reads the value of `key` into `task` when it is a field of a task,
+/// marking it in `seen`; reads nothing and gives `false` otherwise.
+#[inline]
+fn accept<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u8, key: &str, map: &mut F) -> Result<bool, F::Error> {
+    let (bit, wire) = match key {
+        "taskId" => (ID, "taskId"),
+        "taskState" => (STATE, "taskState"),
+        "currentStep" => (STEP, "currentStep"),
+        "progress" => (PROGRESS, "progress"),
+        "result" => (RESULT, "result"),
+        "creationTime" => (CREATION, "creationTime"),
+        "type" => (TYPE, "type"),
+        "cancelledBy" => (CANCELLED_BY, "cancelledBy"),
+        _ => return Ok(false),
+    };
+    if *seen & bit != 0 {
+        return Err(de::Error::duplicate_field(wire));
+    }
+    *seen |= bit;
+    match bit {
+        ID => task.task_id = map.value()?,
+        STATE => task.task_state = map.value()?,
+        STEP => map.optional_into(&mut task.current_step)?,
+        PROGRESS => map.optional_into(&mut task.progress)?,
+        RESULT => map.optional_into(&mut task.result)?,
+        CREATION => map.optional_into(&mut task.creation_time)?,
+        TYPE => map.optional_into(&mut task.task_type)?,
+        _ => map.optional_into(&mut task.cancelled_by)?,
+    }
+    Ok(true)
+}
+
+/// Reads the rest of a `task` object into `task`, marking in `seen` the
+/// fields read.
+fn read_fields<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u8, mut map: F) -> Result<(), F::Error> {
+    while let Some(key) = map.key()? {
+        if !accept(task, seen, &key, &mut map)? {
+            keep_unknown(&mut task.extra, key, &mut map)?;
+        }
+    }
+    Ok(())
+}
+
+/// The refusal of a task without `taskId` or, when `state` is asked for,
+/// without `taskState`.
+fn require<E: de::Error>(seen: u8, state: bool) -> Result<(), E> {
+    if seen & ID == 0 {
+        return Err(E::missing_field("taskId"));
+    }
+    if state && seen & STATE == 0 {
+        return Err(E::missing_field("taskState"));
+    }
+    Ok(())
+}
+
+impl TaskObject {
+    /// An object with no field read yet.
+    pub(crate) fn empty() -> Self {
+        Self {
+            task: Task::new(TaskId::new(String::new()), TaskState::Other(String::new())),
+            seen: 0,
+        }
+    }
+
+    /// Reads the value of `key` when it is a field of a task; reads nothing
+    /// and gives `false` otherwise.
+    #[inline]
+    pub(crate) fn accept<'de, F: Fields<'de>>(&mut self, key: &str, map: &mut F) -> Result<bool, F::Error> {
+        accept(&mut self.task, &mut self.seen, key, map)
+    }
+
+    /// Whether `taskId` or `taskState` was read: what makes an object
+    /// without an envelope a task.
+    pub(crate) fn names_a_task(&self) -> bool {
+        self.seen & (ID | STATE) != 0
+    }
+
+    /// Whether the task carries nothing beyond id, state and creation time
+    /// (and no unknown field), as the start call answers.
+    pub(crate) fn is_summary(&self) -> bool {
+        self.seen & !(ID | STATE | CREATION) == 0 && self.task.extra.is_empty()
+    }
+
+    /// The full task; `taskId` and `taskState` are required.
+    pub(crate) fn into_task<E: de::Error>(self) -> Result<Task, E> {
+        require(self.seen, true)?;
+        Ok(self.task)
+    }
+
+    /// The start call's summary of the task; `taskId` is required.
+    pub(crate) fn into_summary<E: de::Error>(self) -> Result<TaskSummary, E> {
+        require(self.seen, false)?;
+        let t = self.task;
+        Ok(TaskSummary {
+            task_id: t.task_id,
+            task_state: (self.seen & STATE != 0).then_some(t.task_state),
+            creation_time: t.creation_time,
+            extra: t.extra,
+        })
+    }
+
+    /// Puts the fields read back among `extra`, as unknown fields of a body
+    /// that turned out not to be a bare task.
+    pub(crate) fn stash_into<E: de::Error>(self, extra: &mut Map<String, Value>) -> Result<(), E> {
+        fn put<E: de::Error, T: Serialize>(extra: &mut Map<String, Value>, key: &str, v: T) -> Result<(), E> {
+            extra.insert(key.to_owned(), serde_json::to_value(v).map_err(E::custom)?);
+            Ok(())
+        }
+        let (seen, t) = (self.seen, self.task);
+        let read = |bit: u8| seen & bit != 0;
+        if read(ID) {
+            put(extra, "taskId", t.task_id)?;
+        }
+        if read(STATE) {
+            put(extra, "taskState", t.task_state)?;
+        }
+        if read(STEP) {
+            put(extra, "currentStep", t.current_step)?;
+        }
+        if read(PROGRESS) {
+            put(extra, "progress", t.progress)?;
+        }
+        if read(RESULT) {
+            put(extra, "result", t.result)?;
+        }
+        if read(CREATION) {
+            put(extra, "creationTime", t.creation_time)?;
+        }
+        if read(TYPE) {
+            put(extra, "type", t.task_type)?;
+        }
+        if read(CANCELLED_BY) {
+            put(extra, "cancelledBy", t.cancelled_by)?;
+        }
+        Ok(())
+    }
+}
+
+impl crate::fast::Wire for TaskObject {
+    const EXPECTING: &'static str = "a task object";
+    fn read_into<'de, F: Fields<'de>>(map: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
+        let object = slot.insert(Self::empty());
+        read_fields(&mut object.task, &mut object.seen, map)?;
+        // Refused here, so that the error names the `task` object.
+        require(object.seen, !object.is_summary())
+    }
+}
+
+impl<'de> Deserialize<'de> for TaskObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::fast::deserialize_wire(deserializer)
+    }
+}
+
+impl crate::fast::Wire for Task {
+    const EXPECTING: &'static str = "a task object";
+    fn read_into<'de, F: Fields<'de>>(map: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
+        // Read in place: the task is built where the caller keeps it.
+        let task = slot.insert(TaskObject::empty().task);
+        let mut seen = 0;
+        read_fields(task, &mut seen, map)?;
+        require(seen, true)
+    }
+}
+
+impl<'de> Deserialize<'de> for Task {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::fast::deserialize_wire(deserializer)
+    }
+}
 
 /// The point in time of an epoch-milliseconds value.
 pub(crate) fn epoch_millis(ms: i64) -> Option<SystemTime> {

@@ -290,7 +290,7 @@ pub const CODES: &[CodeInfo] = &[
     code(
         "missing-envelope",
         Severity::Warning,
-        "`meta` or `status` is absent, as in documentation samples.",
+        "`meta` or `status` is absent, as in documentation samples, or the body is a bare task object as client libraries hand it over.",
     ),
     code(
         "malformed-task-id",
@@ -328,6 +328,11 @@ pub const CODES: &[CodeInfo] = &[
         "A delete action's result says a failure dump is available.",
     ),
     code(
+        "unexplained-failure",
+        Severity::Warning,
+        "A task failed, but no failed step, no detail and no failure dump explains it.",
+    ),
+    code(
         "count-mismatch",
         Severity::Warning,
         "The counts of a `hierarchyRowsProcessed` detail do not add up.",
@@ -340,7 +345,7 @@ pub const CODES: &[CodeInfo] = &[
     code(
         "paging-mismatch",
         Severity::Warning,
-        "`meta.paging.currentPageSize` differs from the number of `tasks`.",
+        "`meta.paging` disagrees with the list: `currentPageSize` differs from the number of `tasks` or `chunks`, or `offset` plus the page's size exceeds `totalSize`.",
     ),
     code("unknown-state", Severity::Info, "A task state the crate does not know."),
     code(
@@ -586,7 +591,13 @@ impl<'o> Checker<'o> {
 
     fn document(&mut self, doc: &Document) {
         let missing = doc.missing_envelope();
-        if !missing.is_empty() {
+        if missing.first() == Some(&"task") {
+            self.push(
+                Severity::Warning,
+                "missing-envelope",
+                "a bare task object, without the `task`, `meta` and `status` of its envelope: as a client library hands it over (`response[\"task\"]`)".into(),
+            );
+        } else if !missing.is_empty() {
             let what = missing.join("` and `");
             self.push(
                 Severity::Warning,
@@ -601,24 +612,23 @@ impl<'o> Checker<'o> {
                 self.within(Seg::Key("task"), |c| c.summary(&r.task));
                 self.extra(&r.extra);
             }
+            Document::BareTask(t) => self.task(t),
+            Document::BareCreateTask(t) => self.summary(t),
             Document::TaskList(r) => {
                 self.envelope(r.meta.as_ref(), r.status.as_ref());
-                let paging = r.meta.as_ref().and_then(|m| m.paging.as_ref());
-                if let Some(p) = paging.filter(|p| p.current_page_size != r.tasks().len() as u64) {
-                    self.push_at(
-                        Severity::Warning,
-                        "paging-mismatch",
-                        vec![Seg::Key("meta"), Seg::Key("paging"), Seg::Key("currentPageSize")],
-                        None,
-                        format!(
-                            "currentPageSize is {} but the page lists {} tasks",
-                            p.current_page_size,
-                            r.tasks().len()
-                        ),
-                    );
-                }
+                self.paging(r.meta.as_ref(), r.tasks().len(), "tasks");
                 for (i, t) in r.tasks().iter().enumerate() {
                     self.within(Seg::Key("tasks"), |c| c.within(Seg::Index(i), |c| c.summary(t)));
+                }
+                self.extra(&r.extra);
+            }
+            Document::ChunkList(r) => {
+                self.envelope(r.meta.as_ref(), r.status.as_ref());
+                self.paging(r.meta.as_ref(), r.chunks().len(), "chunks");
+                for (i, chunk) in r.chunks().iter().enumerate() {
+                    self.within(Seg::Key("chunks"), |c| {
+                        c.within(Seg::Index(i), |c| c.extra(&chunk.extra))
+                    });
                 }
                 self.extra(&r.extra);
             }
@@ -627,6 +637,39 @@ impl<'o> Checker<'o> {
                 self.extra(&r.extra);
             }
         }
+    }
+
+    /// The paging of a list against the entries it lists, comparing only
+    /// the fields that are there.
+    fn paging(&mut self, meta: Option<&crate::Meta>, listed: usize, what: &str) {
+        let Some(p) = meta.and_then(|m| m.paging.as_ref()) else {
+            return;
+        };
+        let listed = listed as u64;
+        let at = |field| vec![Seg::Key("meta"), Seg::Key("paging"), Seg::Key(field)];
+        if let Some(size) = p.current_page_size.filter(|&n| n != listed) {
+            let message = format!("currentPageSize is {size} but the page lists {listed} {what}");
+            self.push_at(
+                Severity::Warning,
+                "paging-mismatch",
+                at("currentPageSize"),
+                None,
+                message,
+            );
+        }
+        let on_page = p.current_page_size.unwrap_or(listed);
+        let Some(total) = p.total_size else {
+            return;
+        };
+        let message = match p.offset {
+            Some(offset) if u128::from(offset) + u128::from(on_page) > u128::from(total) => format!(
+                "totalSize is {total} but offset + page size = {offset} + {on_page} = {}",
+                u128::from(offset) + u128::from(on_page)
+            ),
+            None if on_page > total => format!("totalSize is {total} but the page holds {on_page} {what}"),
+            _ => return,
+        };
+        self.push_at(Severity::Warning, "paging-mismatch", at("totalSize"), None, message);
     }
 
     fn envelope(&mut self, meta: Option<&crate::Meta>, status: Option<&crate::Status>) {
@@ -734,6 +777,22 @@ impl<'o> Checker<'o> {
                 );
             }
             self.within(Seg::Key("result"), |c| c.result(result, true));
+            if t.outcome() == Outcome::Failed && !explains_failure(result) {
+                let steps = if result.nested_results().is_empty() {
+                    ""
+                } else {
+                    "no step failed, "
+                };
+                self.push_at(
+                    Severity::Warning,
+                    "unexplained-failure",
+                    vec![Seg::Key("result"), Seg::Key("successful")],
+                    None,
+                    format!(
+                        "the task failed, but nothing in the response explains it: {steps}no detail reports a failure or rejected rows, and no failure dump is available"
+                    ),
+                );
+            }
         }
         self.extra(&t.extra);
     }
@@ -897,6 +956,22 @@ impl<'o> Checker<'o> {
             ),
         );
     }
+}
+
+/// Whether a result, or one of its steps, says why a task failed: a step
+/// that failed, a detail that is not a plain completion or that counts
+/// failed rows, or a failure dump.
+fn explains_failure(r: &TaskResult) -> bool {
+    let step_failed = r.nested_results().iter().any(|n| !n.successful);
+    let detail = r.details().iter().any(|d| {
+        d.code.class() != DetailClass::Completion
+            || matches!(
+                d.code,
+                DetailCode::HierarchyRowsProcessedWithFailures | DetailCode::LineItemRowsProcessedWithFailures
+            )
+            || d.hierarchy_rows().is_some_and(|h| h.failed_count > 0)
+    });
+    step_failed || detail || r.failure_dump_available || r.nested_results().iter().any(explains_failure)
 }
 
 /// `unknown field `a``, or `3 unknown fields: `a`, `b`, `c``, naming at

@@ -186,7 +186,7 @@ fn document_level_errors() {
         ),
         (
             r#"{"hello":1}"#,
-            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), or an error `status` (line 1, column 11)",
+            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), `chunks` (chunk list), `taskId` (a bare task object), or an error `status` (line 1, column 11)",
         ),
         (
             r#"{"status":{"code":404,"message":"Not Found"}} {}"#,

@@ -2,12 +2,15 @@
 
 mod alloc;
 #[cfg(feature = "cli")]
+mod bodies;
+#[cfg(feature = "cli")]
 mod cli;
 mod errors;
 mod fixtures;
 mod helpers;
 mod hostile;
 mod model;
+mod presence;
 mod props;
 #[cfg(feature = "schema")]
 mod schema;

@@ -234,7 +234,7 @@ fn document_kinds() {
         panic!("not a list");
     };
     assert!(list.tasks().is_empty());
-    assert_eq!(list.meta.unwrap().paging.unwrap().total_size, 0);
+    assert_eq!(list.meta.unwrap().paging.unwrap().total_size, Some(0));
     let Document::TaskList(list) = Document::from_str(&fixture("valid/list.json")).unwrap() else {
         panic!("not a list");
     };

@@ -95,8 +95,13 @@ fn every_valid_fixture_validates_against_its_schema() {
     for entry in std::fs::read_dir(fixtures().join("valid")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
-        let kind = SchemaKind::for_document(Document::from_str(&text).unwrap().kind());
-        let instance: Value = serde_json::from_str(&text).unwrap();
+        let doc = Document::from_str(&text).unwrap();
+        let kind = SchemaKind::for_document(doc.kind());
+        let mut instance: Value = serde_json::from_str(&text).unwrap();
+        // A bare task object is the `task` of the body it was taken from.
+        if doc.missing_envelope().first() == Some(&"task") {
+            instance = serde_json::json!({ "task": instance });
+        }
         let (_, v) = validators.iter().find(|(k, _)| *k == kind).unwrap();
         let errs = errors(v, &instance);
         assert!(errs.is_empty(), "{}: {errs:#?}", path.display());
