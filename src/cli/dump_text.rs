@@ -31,7 +31,11 @@ pub(crate) fn render(name: &str, columns: &[String], header_not_utf8: bool, s: &
         ),
     );
     if s.not_utf8 > 0 {
-        line("not UTF-8", &format!("{} rows, read as Windows-1252", s.not_utf8));
+        let plural = if s.not_utf8 == 1 { "" } else { "s" };
+        line(
+            "not UTF-8",
+            &format!("{} row{plural}, read as Windows-1252", s.not_utf8),
+        );
     }
     let lines: Vec<String> = s
         .messages

@@ -13,7 +13,7 @@ fn cmd() -> Command {
 
 /// Runs the command; returns exit status, stdout and stderr.
 #[track_caller]
-fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+pub(crate) fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
     let mut c = cmd();
     c.args(args);
     if let Some(input) = stdin {
@@ -28,7 +28,7 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
 }
 
 #[track_caller]
-fn snapshot(name: &str, args: &[&str], stdin: Option<&[u8]>) -> i32 {
+pub(crate) fn snapshot(name: &str, args: &[&str], stdin: Option<&[u8]>) -> i32 {
     let (code, stdout, stderr) = run(args, stdin);
     insta::assert_snapshot!(
         name,

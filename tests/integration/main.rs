@@ -3,6 +3,7 @@
 mod alloc;
 #[cfg(feature = "cli")]
 mod cli;
+mod dump;
 mod errors;
 mod fixtures;
 mod helpers;
