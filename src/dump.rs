@@ -13,8 +13,9 @@
 //!   [`DumpReader::DEFAULT_MAX_RECORD`] bytes in the file (or the limit given
 //!   to [`DumpReader::with_max_record`]) is reported as
 //!   [`DumpError::RecordTooLarge`] and skipped, without being held in memory;
-//!   reading goes on. The reader holds at most about ten times the limit,
-//!   whatever the input.
+//!   reading goes on. The reader holds at most about three times the limit,
+//!   plus 8 bytes per column, whatever the input (the header may have at most
+//!   [`DumpReader::MAX_COLUMNS`] fields).
 //! - A field that is not UTF-8 is read as Windows-1252, which gives each byte
 //!   a character of its own; the row names such fields in
 //!   [`DumpRow::not_utf8`]. A dump repeats the user's source rows, whose
@@ -111,6 +112,12 @@ pub enum DumpError {
     HeaderTooLarge {
         /// The record limit, in bytes.
         max: usize,
+    },
+    /// The header has more than [`DumpReader::MAX_COLUMNS`] fields.
+    #[error("the header has {fields} fields, more than the limit of 65536")]
+    HeaderTooWide {
+        /// Its fields.
+        fields: u64,
     },
     /// The header has no `_Line_` column.
     #[error("the header has no `_Line_` column: {header}")]
@@ -238,13 +245,15 @@ impl<R: Read> DumpReader<R> {
     /// The default record limit: 1 MiB. A record is a row with all its
     /// fields, as long as it is in the file.
     pub const DEFAULT_MAX_RECORD: usize = 1024 * 1024;
+    /// The most fields a header may have.
+    pub const MAX_COLUMNS: usize = 65_536;
 
     /// Reads the header of a dump, with the default record limit.
     ///
     /// # Errors
     ///
-    /// [`DumpError::Io`], [`DumpError::Empty`], [`DumpError::HeaderTooLarge`]
-    /// or [`DumpError::MissingLineColumn`].
+    /// [`DumpError::Io`], [`DumpError::Empty`], [`DumpError::HeaderTooLarge`],
+    /// [`DumpError::HeaderTooWide`] or [`DumpError::MissingLineColumn`].
     pub fn new(reader: R) -> Result<Self, DumpError> {
         Self::with_max_record(reader, Self::DEFAULT_MAX_RECORD)
     }
@@ -261,12 +270,16 @@ impl<R: Read> DumpReader<R> {
         let head = std::io::BufRead::fill_buf(&mut buffered).map_err(io)?;
         let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
         let delimiter = if tab_separated(first) { b'\t' } else { b',' };
-        let mut records = Records::new(buffered, delimiter, max_record);
+        let mut records = Records::new(buffered, delimiter, max_record, Self::MAX_COLUMNS);
         match records.next().map_err(io)? {
             Next::End => return Err(DumpError::Empty),
             Next::TooLarge { .. } => return Err(DumpError::HeaderTooLarge { max: max_record }),
+            Next::TooWide { fields, .. } => return Err(DumpError::HeaderTooWide { fields }),
             Next::Record { .. } => {}
         }
+        // A row with more fields than the header is an error: its field
+        // ends need not be kept.
+        records.set_max_fields(records.len());
         let mut header_not_utf8 = false;
         let header: Vec<String> = (0..records.len())
             .map(|i| {
@@ -337,6 +350,15 @@ impl<R: Read> DumpReader<R> {
                     line,
                     bytes,
                     max: self.max_record,
+                });
+            }
+            Ok(Next::TooWide { line, fields }) => {
+                self.row += 1;
+                return Err(DumpError::FieldCount {
+                    row: self.row,
+                    line,
+                    expected: self.header.len(),
+                    found: usize::try_from(fields).unwrap_or(usize::MAX),
                 });
             }
             Err(source) => {

@@ -5,8 +5,10 @@
 //! without a line break (300 MB of NUL bytes) became one 300 MB field and
 //! gigabytes of buffers. Here a record that passes the limit is read on to
 //! its end into the same buffers, overwriting them, and reported by its
-//! length: memory stays at about ten times the limit (the bytes, and one
-//! `usize` per field end), whatever the input.
+//! length; past `max_fields` fields, the field ends are counted, not kept
+//! (a row wider than the header is an error anyway). Memory stays at a few
+//! times the byte limit plus one `usize` per kept field end, whatever the
+//! input: 1 MiB of commas would otherwise need 8 MiB of field ends.
 
 use std::io::{self, BufRead};
 
@@ -27,6 +29,13 @@ pub(super) enum Next {
         /// Its length in the file, in bytes.
         bytes: u64,
     },
+    /// A record with more than `max_fields` fields: only counted.
+    TooWide {
+        /// The line of the dump file, counted from 1.
+        line: u64,
+        /// Its fields.
+        fields: u64,
+    },
     /// The end of the input.
     End,
 }
@@ -36,17 +45,19 @@ pub(super) struct Records<R> {
     input: R,
     parser: csv_core::Reader,
     max: usize,
+    max_fields: usize,
     fields: Vec<u8>,
     ends: Vec<usize>,
     len: usize,
 }
 
 impl<R: BufRead> Records<R> {
-    pub(super) fn new(input: R, delimiter: u8, max: usize) -> Self {
+    pub(super) fn new(input: R, delimiter: u8, max: usize, max_fields: usize) -> Self {
         Self {
             input,
             parser: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             max,
+            max_fields,
             fields: vec![0; 4096.min(max + 1)],
             ends: vec![0; 64],
             len: 0,
@@ -58,6 +69,7 @@ impl<R: BufRead> Records<R> {
     pub(super) fn next(&mut self) -> io::Result<Next> {
         let line = self.parser.line();
         let (mut read, mut out, mut nends, mut over) = (0u64, 0usize, 0usize, false);
+        let (mut count, mut wide) = (0u64, false);
         loop {
             let input = match self.input.fill_buf() {
                 Ok(input) => input,
@@ -69,18 +81,22 @@ impl<R: BufRead> Records<R> {
                     .read_record(input, &mut self.fields[out..], &mut self.ends[nends..]);
             self.input.consume(nin);
             read += nin as u64;
-            if read > self.max as u64 {
-                over = true;
-            }
-            // Past the limit the buffers are written over from the start:
+            count += nend as u64;
+            over |= read > self.max as u64;
+            wide |= count > self.max_fields as u64;
+            // Past a limit the buffers are written over from the start:
             // csv-core needs room to go on, the bytes are not kept.
-            (out, nends) = if over { (0, 0) } else { (out + nout, nends + nend) };
+            out = if over { 0 } else { out + nout };
+            nends = if over || wide { 0 } else { nends + nend };
             match res {
                 ReadRecordResult::InputEmpty => {}
                 ReadRecordResult::OutputFull if !over => grow(&mut self.fields, self.max + 1),
-                ReadRecordResult::OutputEndsFull if !over => grow(&mut self.ends, self.max + 2),
+                ReadRecordResult::OutputEndsFull if !over && !wide => {
+                    grow(&mut self.ends, self.max_fields.min(self.max) + 2);
+                }
                 ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull => {}
                 ReadRecordResult::Record if over => return Ok(Next::TooLarge { line, bytes: read }),
+                ReadRecordResult::Record if wide => return Ok(Next::TooWide { line, fields: count }),
                 ReadRecordResult::Record => {
                     self.len = nends;
                     return Ok(Next::Record { line });
@@ -88,6 +104,11 @@ impl<R: BufRead> Records<R> {
                 ReadRecordResult::End => return Ok(Next::End),
             }
         }
+    }
+
+    /// Sets the most fields a record may have.
+    pub(super) fn set_max_fields(&mut self, max_fields: usize) {
+        self.max_fields = max_fields;
     }
 
     /// The line the parser is on, counted from 1.

@@ -119,7 +119,10 @@ fn thirty_megabytes_of_nul_bytes_take_a_bounded_amount_of_memory() {
     let nul = vec![0u8; 30 << 20];
     let mut error = None;
     let bytes = peak(|| error = DumpReader::new(nul.as_slice()).err());
-    assert_eq!(error.unwrap().to_string(), "the header is longer than 1048576 bytes");
+    assert_eq!(
+        error.take().unwrap().to_string(),
+        "the header is longer than 1048576 bytes"
+    );
     assert!(bytes < 4 << 20, "{bytes} bytes");
 
     // The same after a good header: one record, too large, skipped.
@@ -133,6 +136,25 @@ fn thirty_megabytes_of_nul_bytes_take_a_bounded_amount_of_memory() {
         ["row 1 (line 2): 31457280 bytes, more than the limit of 1048576"]
     );
     assert!(bytes < 4 << 20, "{bytes} bytes");
+    // Commas: as many fields as bytes. Their ends are kept up to the
+    // header's width, then only counted.
+    let commas = vec![b','; 30 << 20];
+    let bytes = peak(|| error = DumpReader::new(commas.as_slice()).err());
+    assert_eq!(
+        error.take().unwrap().to_string(),
+        "the header is longer than 1048576 bytes"
+    );
+    assert!(bytes < 4 << 20, "{bytes} bytes");
+    let commas = [HEADER.as_bytes(), &commas[..1000], b"\n"].concat();
+    let bytes = peak(|| s = DumpSummary::read(DumpReader::new(commas.as_slice()).unwrap()));
+    assert_eq!(s.problems, ["row 1 (line 2): 1001 fields, but the header has 4"]);
+    assert!(bytes < 128 << 10, "{bytes} bytes");
+    let wide = vec![b','; 70_000];
+    let e = DumpReader::new(wide.as_slice()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the header has 70001 fields, more than the limit of 65536"
+    );
 }
 
 #[test]
