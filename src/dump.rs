@@ -7,6 +7,23 @@
 //! Older dumps have no `_Status_` column and may be tab-separated; the
 //! reader tells by the header.
 //!
+//! The reader is bounded and loses nothing:
+//!
+//! - A record (a row, with all its fields) longer than
+//!   [`DumpReader::DEFAULT_MAX_RECORD`] bytes in the file (or the limit given
+//!   to [`DumpReader::with_max_record`]) is reported as
+//!   [`DumpError::RecordTooLarge`] and skipped, without being held in memory;
+//!   reading goes on. The reader holds at most about three times the limit,
+//!   plus 8 bytes per column, whatever the input (the header may have at most
+//!   [`DumpReader::MAX_COLUMNS`] fields).
+//! - A field that is not UTF-8 is read as Windows-1252, which gives each byte
+//!   a character of its own; the row names such fields in
+//!   [`DumpRow::not_utf8`]. A dump repeats the user's source rows, whose
+//!   encoding is often Latin-1 or Windows-1252.
+//! - A row with another number of fields than the header, or a `_Line_`
+//!   that is not a number, is an error naming the row; reading goes on. Only
+//!   an I/O error ends the reading.
+//!
 //! ```
 //! use anaplan_task::dump::{DumpReader, RowStatus};
 //! let csv = "\"_Status_\",\"Column 1\",\"Parent\",\"Code\",\"_Line_\",\"_Error_1_\"\n\
@@ -23,9 +40,16 @@
 //! ```
 
 use std::fmt;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
+use std::sync::Arc;
 
 use serde::Serialize;
+
+mod records;
+mod summary;
+
+use records::{Next, Records};
+pub use summary::{DumpSummary, ErrorCount, OtherMessages};
 
 /// The status of a dump row.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -65,27 +89,53 @@ impl fmt::Display for RowStatus {
     }
 }
 
-/// Why a dump could not be read. Row numbers count data rows from 1; lines
-/// count lines of the dump file from 1 (the header is line 1).
+/// Why a dump, or one of its rows, could not be read. Row numbers count
+/// data rows from 1; lines count lines of the dump file from 1 (the header
+/// is line 1).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum DumpError {
-    /// The CSV itself is broken, or could not be read.
-    #[error("line {line}: {message}")]
-    Csv {
-        /// The line of the dump file.
+    /// Reading the input failed; the reading ends here.
+    #[error("cannot read the dump at line {line}: {source}")]
+    Io {
+        /// The line of the dump file being read.
         line: u64,
-        /// What the CSV reader said.
-        message: String,
+        /// The I/O error.
+        #[source]
+        source: io::Error,
     },
     /// The dump is empty: it has no header.
     #[error("the dump is empty: no header")]
     Empty,
+    /// The header is longer than the record limit.
+    #[error("the header is longer than {max} bytes")]
+    HeaderTooLarge {
+        /// The record limit, in bytes.
+        max: usize,
+    },
+    /// The header has more than [`DumpReader::MAX_COLUMNS`] fields.
+    #[error("the header has {fields} fields, more than the limit of 65536")]
+    HeaderTooWide {
+        /// Its fields.
+        fields: u64,
+    },
     /// The header has no `_Line_` column.
     #[error("the header has no `_Line_` column: {header}")]
     MissingLineColumn {
-        /// The header, as read.
+        /// The header, as read (cut to 64 characters).
         header: String,
+    },
+    /// A row is longer than the record limit; it was skipped.
+    #[error("row {row} (line {line}): {bytes} bytes, more than the limit of {max}")]
+    RecordTooLarge {
+        /// The data row.
+        row: u64,
+        /// The line of the dump file where the row starts.
+        line: u64,
+        /// The row's length in the file, in bytes.
+        bytes: u64,
+        /// The record limit, in bytes.
+        max: usize,
     },
     /// A row has another number of fields than the header.
     #[error("row {row} (line {line}): {found} fields, but the header has {expected}")]
@@ -106,7 +156,7 @@ pub enum DumpError {
         row: u64,
         /// The line of the dump file.
         line: u64,
-        /// The text sent.
+        /// The text sent (cut to 64 characters).
         text: String,
     },
 }
@@ -117,6 +167,9 @@ pub enum DumpError {
 pub struct DumpRow {
     /// The data row, counted from 1.
     pub row: u64,
+    /// The line of the dump file where the row starts, counted from 1 (the
+    /// header is line 1).
+    pub line: u64,
     /// `_Status_`; `None` in older dumps without that column.
     pub status: Option<RowStatus>,
     /// `_Line_`: the 1-based line of the source file.
@@ -125,8 +178,11 @@ pub struct DumpRow {
     pub values: Vec<String>,
     /// The errors (`_Error_1_`, ...), empty cells left out.
     pub errors: Vec<String>,
+    /// The header names of the fields that were not UTF-8 and were read as
+    /// Windows-1252, in header order; empty for a UTF-8 row.
+    pub not_utf8: Vec<String>,
     #[serde(skip)]
-    columns: std::sync::Arc<[String]>,
+    columns: Arc<[String]>,
 }
 
 impl DumpRow {
@@ -145,16 +201,18 @@ impl DumpRow {
     }
 }
 
-/// Reads a dump row by row, without holding it in memory.
+/// Reads a dump row by row, holding one row at a time (at most the record
+/// limit, see the [module docs](self)).
 pub struct DumpReader<R: Read> {
-    csv: csv::Reader<BufReader<R>>,
-    width: usize,
+    records: Records<BufReader<R>>,
+    max_record: usize,
+    header: Vec<String>,
+    header_not_utf8: bool,
     status: Option<usize>,
     line: usize,
     errors: Vec<usize>,
     sources: Vec<usize>,
-    columns: std::sync::Arc<[String]>,
-    record: csv::StringRecord,
+    columns: Arc<[String]>,
     row: u64,
     done: bool,
 }
@@ -165,17 +223,6 @@ impl<R: Read> fmt::Debug for DumpReader<R> {
             .field("columns", &self.columns)
             .field("row", &self.row)
             .finish_non_exhaustive()
-    }
-}
-
-fn csv_error(e: &csv::Error) -> DumpError {
-    DumpError::Csv {
-        line: e.position().map_or(0, csv::Position::line),
-        message: match e.kind() {
-            csv::ErrorKind::Utf8 { err, .. } => format!("invalid UTF-8 in field {}", err.field() + 1),
-            csv::ErrorKind::Io(io) => io.to_string(),
-            _ => e.to_string(),
-        },
     }
 }
 
@@ -195,46 +242,78 @@ fn tab_separated(first_line: &[u8]) -> bool {
 }
 
 impl<R: Read> DumpReader<R> {
-    /// Reads the header of a dump.
+    /// The default record limit: 1 MiB. A record is a row with all its
+    /// fields, as long as it is in the file.
+    pub const DEFAULT_MAX_RECORD: usize = 1024 * 1024;
+    /// The most fields a header may have.
+    pub const MAX_COLUMNS: usize = 65_536;
+
+    /// Reads the header of a dump, with the default record limit.
+    ///
+    /// # Errors
+    ///
+    /// [`DumpError::Io`], [`DumpError::Empty`], [`DumpError::HeaderTooLarge`],
+    /// [`DumpError::HeaderTooWide`] or [`DumpError::MissingLineColumn`].
     pub fn new(reader: R) -> Result<Self, DumpError> {
+        Self::with_max_record(reader, Self::DEFAULT_MAX_RECORD)
+    }
+
+    /// Reads the header of a dump; no record (the header included) may be
+    /// longer than `max_record` bytes in the file.
+    ///
+    /// # Errors
+    ///
+    /// As [`DumpReader::new`].
+    pub fn with_max_record(reader: R, max_record: usize) -> Result<Self, DumpError> {
+        let io = |source| DumpError::Io { line: 1, source };
         let mut buffered = BufReader::with_capacity(64 * 1024, reader);
-        let head = buffered.fill_buf().map_err(|e| DumpError::Csv {
-            line: 1,
-            message: e.to_string(),
-        })?;
+        let head = std::io::BufRead::fill_buf(&mut buffered).map_err(io)?;
         let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
         let delimiter = if tab_separated(first) { b'\t' } else { b',' };
-        let mut csv = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(buffered);
-        let header = csv.headers().map_err(|e| csv_error(&e))?.clone();
+        let mut records = Records::new(buffered, delimiter, max_record, Self::MAX_COLUMNS);
+        match records.next().map_err(io)? {
+            Next::End => return Err(DumpError::Empty),
+            Next::TooLarge { .. } => return Err(DumpError::HeaderTooLarge { max: max_record }),
+            Next::TooWide { fields, .. } => return Err(DumpError::HeaderTooWide { fields }),
+            Next::Record { .. } => {}
+        }
+        // A row with more fields than the header is an error: its field
+        // ends need not be kept.
+        records.set_max_fields(records.len());
+        let mut header_not_utf8 = false;
+        let header: Vec<String> = (0..records.len())
+            .map(|i| {
+                let (text, utf8) = records::decode(records.field(i));
+                header_not_utf8 |= !utf8;
+                text
+            })
+            .collect();
         if header.is_empty() || (header.len() == 1 && header[0].is_empty()) {
             return Err(DumpError::Empty);
         }
-        let name = |i: usize| header.get(i).unwrap_or("");
-        let line = (0..header.len())
-            .find(|&i| name(i) == "_Line_")
+        let line = header
+            .iter()
+            .position(|n| n == "_Line_")
             .ok_or_else(|| DumpError::MissingLineColumn {
-                header: crate::values::snippet(&header.iter().collect::<Vec<_>>().join(",")),
+                header: crate::values::snippet(&header.join(",")),
             })?;
-        let status = (0..header.len()).find(|&i| name(i) == "_Status_");
+        let status = header.iter().position(|n| n == "_Status_");
         let is_error = |n: &str| n.strip_prefix("_Error_").and_then(|r| r.strip_suffix('_')).is_some();
-        let errors: Vec<usize> = (0..header.len()).filter(|&i| is_error(name(i))).collect();
+        let errors: Vec<usize> = (0..header.len()).filter(|&i| is_error(&header[i])).collect();
         let sources: Vec<usize> = (0..header.len())
             .filter(|&i| i != line && Some(i) != status && !errors.contains(&i))
             .collect();
-        let columns: std::sync::Arc<[String]> = sources.iter().map(|&i| name(i).to_owned()).collect();
+        let columns: Arc<[String]> = sources.iter().map(|&i| header[i].clone()).collect();
         Ok(Self {
-            width: header.len(),
-            csv,
+            records,
+            max_record,
+            header,
+            header_not_utf8,
             status,
             line,
             errors,
             sources,
             columns,
-            record: csv::StringRecord::new(),
             row: 0,
             done: false,
         })
@@ -250,43 +329,82 @@ impl<R: Read> DumpReader<R> {
         self.status.is_some()
     }
 
+    /// Whether the header was not UTF-8 (and was read as Windows-1252).
+    pub fn header_not_utf8(&self) -> bool {
+        self.header_not_utf8
+    }
+
+    /// The record limit, in bytes.
+    pub fn max_record(&self) -> usize {
+        self.max_record
+    }
+
     fn read_row(&mut self) -> Result<Option<DumpRow>, DumpError> {
-        if !self.csv.read_record(&mut self.record).map_err(|e| csv_error(&e))? {
-            return Ok(None);
-        }
+        let line = match self.records.next() {
+            Ok(Next::End) => return Ok(None),
+            Ok(Next::Record { line }) => line,
+            Ok(Next::TooLarge { line, bytes }) => {
+                self.row += 1;
+                return Err(DumpError::RecordTooLarge {
+                    row: self.row,
+                    line,
+                    bytes,
+                    max: self.max_record,
+                });
+            }
+            Ok(Next::TooWide { line, fields }) => {
+                self.row += 1;
+                return Err(DumpError::FieldCount {
+                    row: self.row,
+                    line,
+                    expected: self.header.len(),
+                    found: usize::try_from(fields).unwrap_or(usize::MAX),
+                });
+            }
+            Err(source) => {
+                return Err(DumpError::Io {
+                    line: self.records.line(),
+                    source,
+                });
+            }
+        };
         self.row += 1;
-        let line = self.record.position().map_or(0, csv::Position::line);
-        let r = &self.record;
-        if r.len() != self.width {
+        let r = &self.records;
+        if r.len() != self.header.len() {
             return Err(DumpError::FieldCount {
                 row: self.row,
                 line,
-                expected: self.width,
+                expected: self.header.len(),
                 found: r.len(),
             });
         }
-        let text = r.get(self.line).unwrap_or("");
-        let source_line = crate::values::parse_count("_Line_", 0, text).map_err(|_| DumpError::BadLineNumber {
-            row: self.row,
-            line,
-            text: crate::values::snippet(text),
-        })?;
+        let mut not_utf8 = Vec::new();
+        let mut text = |i: usize| {
+            let (text, utf8) = records::decode(r.field(i));
+            if !utf8 {
+                not_utf8.push(i);
+            }
+            text
+        };
+        let line_text = text(self.line);
+        let source_line =
+            crate::values::parse_count("_Line_", 0, &line_text).map_err(|_| DumpError::BadLineNumber {
+                row: self.row,
+                line,
+                text: crate::values::snippet(&line_text),
+            })?;
+        let status = self.status.map(|i| RowStatus::from_wire(&text(i)));
+        let values = self.sources.iter().map(|&i| text(i)).collect();
+        let errors = self.errors.iter().map(|&i| text(i)).filter(|e| !e.is_empty()).collect();
+        not_utf8.sort_unstable();
         Ok(Some(DumpRow {
             row: self.row,
-            status: self.status.map(|i| RowStatus::from_wire(r.get(i).unwrap_or(""))),
+            line,
+            status,
             source_line,
-            values: self
-                .sources
-                .iter()
-                .map(|&i| r.get(i).unwrap_or("").to_owned())
-                .collect(),
-            errors: self
-                .errors
-                .iter()
-                .filter_map(|&i| r.get(i))
-                .filter(|e| !e.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            values,
+            errors,
+            not_utf8: not_utf8.into_iter().map(|i| self.header[i].clone()).collect(),
             columns: self.columns.clone(),
         }))
     }
@@ -295,9 +413,9 @@ impl<R: Read> DumpReader<R> {
 impl<R: Read> Iterator for DumpReader<R> {
     type Item = Result<DumpRow, DumpError>;
 
-    /// The next row. A malformed row is an error naming it; reading goes on
-    /// with the row after it, except after a broken CSV stream, which ends
-    /// the reading.
+    /// The next row. A malformed or too long row is an error naming it;
+    /// reading goes on with the row after it, except after an I/O error,
+    /// which ends the reading.
     fn next(&mut self) -> Option<Self::Item> {
         if self.done {
             return None;
@@ -309,91 +427,10 @@ impl<R: Read> Iterator for DumpReader<R> {
                 None
             }
             Err(e) => {
-                if matches!(e, DumpError::Csv { .. }) {
+                if matches!(e, DumpError::Io { .. }) {
                     self.done = true;
                 }
                 Some(Err(e))
-            }
-        }
-    }
-}
-
-/// One error message of a dump, with how often it occurs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct ErrorCount {
-    /// The message.
-    pub message: String,
-    /// Rows that carry it.
-    pub rows: u64,
-    /// The first source lines that carry it (at most [`DumpSummary::SAMPLE_LINES`]).
-    pub first_lines: Vec<u64>,
-}
-
-/// What a dump holds, counted in one pass.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[non_exhaustive]
-pub struct DumpSummary {
-    /// Rows read.
-    pub rows: u64,
-    /// Rows with status `W`.
-    pub warnings: u64,
-    /// Rows with status `E`.
-    pub errors: u64,
-    /// Rows without a status, or with another one.
-    pub other: u64,
-    /// The error messages, most frequent first (ties in order of first
-    /// appearance).
-    pub messages: Vec<ErrorCount>,
-    /// The rows that could not be read, as messages naming them.
-    pub problems: Vec<String>,
-    #[serde(skip)]
-    index: std::collections::BTreeMap<String, usize>,
-}
-
-impl DumpSummary {
-    /// How many source lines each message keeps.
-    pub const SAMPLE_LINES: usize = 5;
-
-    /// Reads a whole dump and counts it. A malformed row is counted among
-    /// `problems` and reading goes on.
-    pub fn read<R: Read>(reader: DumpReader<R>) -> Self {
-        let mut s = Self::default();
-        for row in reader {
-            match row {
-                Ok(row) => s.add(&row),
-                Err(e) => s.problems.push(e.to_string()),
-            }
-        }
-        s.messages.sort_by_key(|m| std::cmp::Reverse(m.rows));
-        s.index.clear();
-        s
-    }
-
-    fn add(&mut self, row: &DumpRow) {
-        self.rows += 1;
-        match row.status {
-            Some(RowStatus::Warning) => self.warnings += 1,
-            Some(RowStatus::Error) => self.errors += 1,
-            _ => self.other += 1,
-        }
-        for e in &row.errors {
-            let i = match self.index.get(e.as_str()) {
-                Some(&i) => i,
-                None => {
-                    self.index.insert(e.clone(), self.messages.len());
-                    self.messages.push(ErrorCount {
-                        message: e.clone(),
-                        rows: 0,
-                        first_lines: Vec::new(),
-                    });
-                    self.messages.len() - 1
-                }
-            };
-            let entry = &mut self.messages[i];
-            entry.rows += 1;
-            if entry.first_lines.len() < Self::SAMPLE_LINES {
-                entry.first_lines.push(row.source_line);
             }
         }
     }

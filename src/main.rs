@@ -11,12 +11,15 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use anaplan_task::dump::{DumpReader, DumpSummary};
+use anaplan_task::dump::{DumpError, DumpReader, DumpSummary};
 use anaplan_task::ndjson::{Line, LineReader};
 use anaplan_task::schema::{self, SchemaKind};
 use anaplan_task::validate::{self, CallKind, Finding, Options, Report, Severity};
 use anaplan_task::{DetailValues, Document, DocumentKind, Outcome, TaskResult};
 use clap::{Parser, Subcommand, ValueEnum};
+
+#[path = "cli/dump_text.rs"]
+mod dump_text;
 
 /// Validation allocates a few short strings for every document and frees
 /// them when its verdict is out; mimalloc serves that pattern with a
@@ -66,7 +69,7 @@ enum Command {
     },
     /// Summarise a failure dump (CSV): rows by status and the most frequent errors.
     #[command(
-        after_help = "Example:\n  anaplan-task dump examples/dumps/employees-dump.csv\n  anaplan-task dump --format json dump.csv"
+        after_help = "Example:\n  anaplan-task dump examples/dumps/employees-dump.csv\n  anaplan-task dump --format json dump.csv\n\nExit status: 0 when every row was read, 1 when a row or the header could not\nbe, 2 on usage errors or unreadable input."
     )]
     Dump {
         /// The dump file (`-` for stdin).
@@ -74,6 +77,13 @@ enum Command {
         /// How to report.
         #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
         format: DumpFormat,
+        /// How many of the most frequent messages to list.
+        #[arg(long, default_value_t = DumpSummary::DEFAULT_TOP)]
+        top: usize,
+        /// The longest record (a row, in the file) read, in bytes; a longer
+        /// one is reported and skipped.
+        #[arg(long, default_value_t = DumpReader::<io::Empty>::DEFAULT_MAX_RECORD)]
+        max_record: usize,
     },
     /// Print the Markdown documentation of the schemas.
     #[command(after_help = "Example:\n  anaplan-task docs > schema.md")]
@@ -172,7 +182,12 @@ fn main() -> ExitCode {
             write_out(&schema::schema_text(kind))
         }
         Command::Docs => write_out(&schema::markdown()),
-        Command::Dump { path, format } => dump(&path, format),
+        Command::Dump {
+            path,
+            format,
+            top,
+            max_record,
+        } => dump(&path, format, top, max_record),
     };
     match result {
         Ok(code) => code,
@@ -1069,7 +1084,7 @@ fn rfc3339(t: SystemTime) -> String {
 // ---------------------------------------------------------------------------
 // dump
 
-fn dump(path: &Path, format: DumpFormat) -> io::Result<ExitCode> {
+fn dump(path: &Path, format: DumpFormat, top: usize, max_record: usize) -> io::Result<ExitCode> {
     let name = if path.as_os_str() == "-" {
         "<stdin>".to_owned()
     } else {
@@ -1086,64 +1101,41 @@ fn dump(path: &Path, format: DumpFormat) -> io::Result<ExitCode> {
             }
         }
     };
-    let reader = match DumpReader::new(input) {
+    let reader = match DumpReader::with_max_record(input, max_record) {
         Ok(r) => r,
+        Err(DumpError::Io { source, .. }) => {
+            eprintln!("{name}: cannot read: {source}");
+            return Ok(ExitCode::from(2));
+        }
         Err(e) => {
             eprintln!("{name}: {e}");
             return Ok(ExitCode::from(1));
         }
     };
     let columns = reader.source_columns().to_vec();
-    let summary = DumpSummary::read(reader);
-    let code = if summary.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    let header_not_utf8 = reader.header_not_utf8();
+    let summary = DumpSummary::read_top(reader, top);
+    let code = match (&summary.read_error, summary.unreadable) {
+        (Some(e), _) => {
+            eprintln!("{name}: {e}");
+            ExitCode::from(2)
+        }
+        (None, 0) => ExitCode::SUCCESS,
+        (None, _) => ExitCode::from(1),
     };
     if format == DumpFormat::Json {
-        let value = serde_json::json!({"source": name, "columns": columns, "summary": summary});
+        let value = serde_json::json!({
+            "source": name,
+            "columns": columns,
+            "header_not_utf8": header_not_utf8,
+            "summary": summary,
+        });
         let mut text = serde_json::to_string(&value).map_err(io::Error::other)?;
         text.push('\n');
         write_out(&text)?;
         return Ok(code);
     }
-    let mut out = String::new();
-    line(&mut out, "dump", &name);
-    line(&mut out, "columns", &columns.join(", "));
-    line(
-        &mut out,
-        "rows",
-        &format!(
-            "{} ({} errors, {} warnings, {} other)",
-            summary.rows, summary.errors, summary.warnings, summary.other
-        ),
-    );
-    if !summary.messages.is_empty() {
-        out.push_str(&format!(
-            "\n  {:>7}  {:<40} {}\n",
-            "rows", "error", "first source lines"
-        ));
-        for m in &summary.messages {
-            let lines: Vec<String> = m.first_lines.iter().map(u64::to_string).collect();
-            let more = if m.rows > m.first_lines.len() as u64 {
-                ", ..."
-            } else {
-                ""
-            };
-            out.push_str(&format!(
-                "  {:>7}  {:<40} {}{more}\n",
-                m.rows,
-                m.message,
-                lines.join(", ")
-            ));
-        }
-    }
-    if !summary.problems.is_empty() {
-        out.push_str("\nunreadable rows\n");
-        for p in &summary.problems {
-            out.push_str(&format!("  {p}\n"));
-        }
-    }
-    write_out(&out)?;
+    let text = dump_text::render(&name, &columns, header_not_utf8, &summary);
+    write_out(&text)?;
     Ok(code)
 }

@@ -1,0 +1,119 @@
+//! The text report of `anaplan-task dump`.
+//!
+//! The message is the last column, so the table stays aligned whatever its
+//! length; it is cut to [`MESSAGE_CHARS`] characters, and control
+//! characters are shown escaped, so that one row is one line. `--format
+//! json` has the full text.
+
+use std::fmt::Write as _;
+
+use anaplan_task::dump::DumpSummary;
+
+/// The characters of a message shown in the table.
+const MESSAGE_CHARS: usize = 120;
+
+/// The report for a person.
+pub(crate) fn render(name: &str, columns: &[String], header_not_utf8: bool, s: &DumpSummary) -> String {
+    let mut out = String::new();
+    let mut line = |label: &str, value: &str| {
+        let _ = writeln!(out, "{label:<13}{value}");
+    };
+    line("dump", &one_line(name));
+    line("columns", &one_line(&columns.join(", ")));
+    if header_not_utf8 {
+        line("header", "not UTF-8, read as Windows-1252");
+    }
+    line(
+        "rows",
+        &format!(
+            "{} ({} errors, {} warnings, {} other, {} unreadable)",
+            s.rows, s.errors, s.warnings, s.other, s.unreadable
+        ),
+    );
+    if s.not_utf8 > 0 {
+        let plural = if s.not_utf8 == 1 { "" } else { "s" };
+        line(
+            "not UTF-8",
+            &format!("{} row{plural}, read as Windows-1252", s.not_utf8),
+        );
+    }
+    let lines: Vec<String> = s
+        .messages
+        .iter()
+        .map(|m| {
+            let mut l: Vec<String> = m.first_lines.iter().map(u64::to_string).collect();
+            if m.rows > m.first_lines.len() as u64 {
+                l.push("...".to_owned());
+            }
+            l.join(", ")
+        })
+        .collect();
+    let other = &s.other_messages;
+    if !s.messages.is_empty() || other.rows > 0 || other.untracked_rows > 0 {
+        let width = lines.iter().map(String::len).chain([18]).max().unwrap_or(18);
+        let counts = s
+            .messages
+            .iter()
+            .map(|m| m.rows)
+            .chain([other.rows, other.untracked_rows]);
+        let rw = counts.map(|n| n.to_string().len()).chain([7]).max().unwrap_or(7);
+        let _ = writeln!(out, "\n  {:>rw$}  {:<width$}  error", "rows", "first source lines");
+        for (m, l) in s.messages.iter().zip(&lines) {
+            let _ = writeln!(out, "  {:>rw$}  {l:<width$}  {}", m.rows, one_line(&m.message));
+        }
+        if other.distinct > 0 {
+            let _ = writeln!(
+                out,
+                "  {:>rw$}  {:<width$}  ({} more messages)",
+                other.rows, "", other.distinct
+            );
+        }
+        if other.untracked_rows > 0 {
+            let _ = writeln!(
+                out,
+                "  {:>rw$}  {:<width$}  (messages not counted one by one: more than {} distinct)",
+                other.untracked_rows,
+                "",
+                DumpSummary::MAX_DISTINCT
+            );
+        }
+    }
+    list(&mut out, "unreadable rows", &s.problems, s.unreadable);
+    list(&mut out, "rows not UTF-8", &s.notes, s.not_utf8);
+    if let Some(e) = &s.read_error {
+        let _ = writeln!(out, "\nreading stopped: {e}");
+    }
+    out
+}
+
+/// A titled list of the kept messages, then how many more there were.
+fn list(out: &mut String, title: &str, items: &[String], total: u64) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{title}");
+    for p in items {
+        let _ = writeln!(out, "  {}", one_line(p));
+    }
+    let more = total.saturating_sub(items.len() as u64);
+    if more > 0 {
+        let _ = writeln!(out, "  ... and {more} more");
+    }
+}
+
+/// Text on one line: control characters escaped, cut to [`MESSAGE_CHARS`].
+fn one_line(text: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == MESSAGE_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

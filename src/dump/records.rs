@@ -1,0 +1,151 @@
+//! The byte source of the dump reader: CSV records split by csv-core, each
+//! held only while it is at most a given number of bytes long.
+//!
+//! The `csv` crate grows its record buffer until a record ends, so a dump
+//! without a line break (300 MB of NUL bytes) became one 300 MB field and
+//! gigabytes of buffers. Here a record that passes the limit is read on to
+//! its end into the same buffers, overwriting them, and reported by its
+//! length; past `max_fields` fields, the field ends are counted, not kept
+//! (a row wider than the header is an error anyway). Memory stays at a few
+//! times the byte limit plus one `usize` per kept field end, whatever the
+//! input: 1 MiB of commas would otherwise need 8 MiB of field ends.
+
+use std::io::{self, BufRead};
+
+use csv_core::ReadRecordResult;
+
+/// What [`Records::next`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Next {
+    /// A record, now in [`Records::fields`]; `line` is where it starts.
+    Record {
+        /// The line of the dump file, counted from 1.
+        line: u64,
+    },
+    /// A record longer than the limit, read to its end and dropped.
+    TooLarge {
+        /// The line of the dump file, counted from 1.
+        line: u64,
+        /// Its length in the file, in bytes.
+        bytes: u64,
+    },
+    /// A record with more than `max_fields` fields: only counted.
+    TooWide {
+        /// The line of the dump file, counted from 1.
+        line: u64,
+        /// Its fields.
+        fields: u64,
+    },
+    /// The end of the input.
+    End,
+}
+
+/// CSV records from a byte stream, at most `max` bytes each.
+pub(super) struct Records<R> {
+    input: R,
+    parser: csv_core::Reader,
+    max: usize,
+    max_fields: usize,
+    fields: Vec<u8>,
+    ends: Vec<usize>,
+    len: usize,
+}
+
+impl<R: BufRead> Records<R> {
+    pub(super) fn new(input: R, delimiter: u8, max: usize, max_fields: usize) -> Self {
+        Self {
+            input,
+            parser: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            max,
+            max_fields,
+            fields: vec![0; 4096.min(max + 1)],
+            ends: vec![0; 64],
+            len: 0,
+        }
+    }
+
+    /// Reads the next record. An I/O error is returned as is (an interrupted
+    /// read is retried).
+    pub(super) fn next(&mut self) -> io::Result<Next> {
+        let line = self.parser.line();
+        let (mut read, mut out, mut nends, mut over) = (0u64, 0usize, 0usize, false);
+        let (mut count, mut wide) = (0u64, false);
+        loop {
+            let input = match self.input.fill_buf() {
+                Ok(input) => input,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let (res, nin, nout, nend) =
+                self.parser
+                    .read_record(input, &mut self.fields[out..], &mut self.ends[nends..]);
+            self.input.consume(nin);
+            read += nin as u64;
+            count += nend as u64;
+            over |= read > self.max as u64;
+            wide |= count > self.max_fields as u64;
+            // Past a limit the buffers are written over from the start:
+            // csv-core needs room to go on, the bytes are not kept.
+            out = if over { 0 } else { out + nout };
+            nends = if over || wide { 0 } else { nends + nend };
+            match res {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull if !over => grow(&mut self.fields, self.max + 1),
+                ReadRecordResult::OutputEndsFull if !over && !wide => {
+                    grow(&mut self.ends, self.max_fields.min(self.max) + 2);
+                }
+                ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull => {}
+                ReadRecordResult::Record if over => return Ok(Next::TooLarge { line, bytes: read }),
+                ReadRecordResult::Record if wide => return Ok(Next::TooWide { line, fields: count }),
+                ReadRecordResult::Record => {
+                    self.len = nends;
+                    return Ok(Next::Record { line });
+                }
+                ReadRecordResult::End => return Ok(Next::End),
+            }
+        }
+    }
+
+    /// Sets the most fields a record may have.
+    pub(super) fn set_max_fields(&mut self, max_fields: usize) {
+        self.max_fields = max_fields;
+    }
+
+    /// The line the parser is on, counted from 1.
+    pub(super) fn line(&self) -> u64 {
+        self.parser.line()
+    }
+
+    /// One field of the last record.
+    pub(super) fn field(&self, i: usize) -> &[u8] {
+        if i >= self.len {
+            return &[];
+        }
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.fields[start..self.ends[i]]
+    }
+
+    /// How many fields the last record has.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+}
+
+/// Doubles a buffer, up to `cap` elements.
+fn grow<T: Default + Clone>(buf: &mut Vec<T>, cap: usize) {
+    let len = (buf.len() * 2).clamp(1, cap.max(buf.len() + 1));
+    buf.resize(len, T::default());
+}
+
+/// A field as text: UTF-8 when it is, else Windows-1252 (the WHATWG
+/// mapping, which gives every byte a character of its own, so nothing is
+/// lost). The flag says whether the field was UTF-8.
+pub(super) fn decode(bytes: &[u8]) -> (String, bool) {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => (s.to_owned(), true),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text.into_owned(), false)
+        }
+    }
+}
