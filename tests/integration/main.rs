@@ -8,6 +8,7 @@ mod fixtures;
 mod helpers;
 mod hostile;
 mod model;
+mod promises;
 mod props;
 #[cfg(feature = "schema")]
 mod schema;
