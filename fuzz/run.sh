@@ -10,17 +10,17 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
-targets=("${@:-decode values ndjson validate differential}")
+targets=("${@:-decode values ndjson stream validate differential}")
 export RUSTC_BOOTSTRAP=1
 for target in ${targets[@]}; do
     mkdir -p "corpus/$target"
     case $target in
         decode | validate | differential)
-            for f in ../tests/fixtures/{valid,invalid,findings}/*.json; do
+            for f in ../tests/fixtures/{valid,invalid,findings,hostile}/*.json; do
                 cp "$f" "corpus/$target/$(basename "$(dirname "$f")")-$(basename "$f")"
             done
             ;;
-        ndjson) cp ../examples/responses/*.ndjson "corpus/$target/" ;;
+        ndjson | stream) cp ../examples/responses/*.ndjson "corpus/$target/" ;;
     esac
     cargo fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536
 done

@@ -194,3 +194,67 @@ fn the_command_line_keeps_these_promises() {
         ]
     );
 }
+
+/// The files the fuzz targets start from or found: the hostile fixtures,
+/// and the fuzz corpus folders when they are committed.
+fn corpus_files() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![crate::util::fixtures().join("hostile")];
+    if let Ok(targets) = std::fs::read_dir(root.join("fuzz/corpus")) {
+        dirs.extend(targets.map(|t| t.unwrap().path()));
+    }
+    let mut files: Vec<_> = dirs
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The fuzz targets' checks, replayed on every corpus file: the crate reads
+/// what serde_json alone reads, to the same text, through text and bytes,
+/// and the validation pass agrees; every line of it as a stream too.
+#[test]
+fn every_corpus_file_replays_the_fuzz_checks() {
+    let files = corpus_files();
+    assert!(files.len() > 20, "{}", files.len());
+    let check = |name: &str, data: &[u8]| {
+        let ours = Document::from_slice(data).map(|d| serde_json::to_string(&d).unwrap());
+        let generic = anaplan_task::from_slice::<Document>(data).map(|d| serde_json::to_string(&d).unwrap());
+        let theirs = serde_json::from_slice::<Document>(data).map(|d| serde_json::to_string(&d).unwrap());
+        assert_eq!(ours, generic, "{name}");
+        match (&ours, theirs) {
+            (Ok(ours), Ok(theirs)) => assert_eq!(ours, &theirs, "{name}"),
+            (Err(_), Err(_)) => {}
+            (ours, theirs) => panic!("{name}: the crate: {ours:?}; serde_json: {theirs:?}"),
+        }
+        if let Ok(text) = std::str::from_utf8(data) {
+            let from_text = Document::from_str(text).map(|d| serde_json::to_string(&d).unwrap());
+            assert_eq!(from_text, ours, "{name}");
+        }
+        let report = validate::validate_slice(data, &Options::default());
+        match (&ours, &report.document) {
+            (Ok(text), Some(doc)) => assert_eq!(text, &serde_json::to_string(doc).unwrap(), "{name}"),
+            (Err(e), None) => {
+                assert_eq!(report.findings.len(), 1, "{name}");
+                if report.findings[0].code != "empty-document" {
+                    assert_eq!(report.findings[0].code, e.code(), "{name}");
+                    assert_eq!(report.findings[0].message, e.message(), "{name}");
+                }
+            }
+            (ours, _) => panic!("{name}: decoding: {ours:?}; validation: {:?}", report.findings),
+        }
+    };
+    for path in files {
+        let data = std::fs::read(&path).unwrap();
+        let name = path.display().to_string();
+        check(&name, &data);
+        let mut lines = anaplan_task::ndjson::LineReader::new(data.as_slice(), 1 << 20);
+        while let Some(line) = lines.next_line().unwrap() {
+            if let anaplan_task::ndjson::Line::Document { number, bytes } = line {
+                check(&format!("{name}:{number}"), bytes);
+            }
+        }
+    }
+}
