@@ -746,17 +746,15 @@ impl<'o> Checker<'o> {
             ),
             _ => {}
         }
-        if t.task_state == TaskState::Complete {
-            if progress.is_some_and(|p| (0.0..1.0).contains(&p)) {
-                let shown = shown();
-                self.push_at(
-                    Severity::Warning,
-                    "progress-incomplete",
-                    vec![Seg::Key("progress")],
-                    None,
-                    format!("the task is COMPLETE but progress is {shown}"),
-                );
-            }
+        if t.task_state == TaskState::Complete && progress.is_some_and(|p| (0.0..1.0).contains(&p)) {
+            let shown = shown();
+            self.push_at(
+                Severity::Warning,
+                "progress-incomplete",
+                vec![Seg::Key("progress")],
+                None,
+                format!("the task is COMPLETE but progress is {shown}"),
+            );
         }
         if let Some(result) = &t.result {
             if t.step_failed() && result.successful {
