@@ -11,17 +11,17 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
-targets=("${@:-decode values ndjson validate differential dump}")
+targets=("${@:-decode values ndjson stream validate differential dump}")
 export RUSTC_BOOTSTRAP=1
 for target in ${targets[@]}; do
     mkdir -p "corpus/$target"
     case $target in
         decode | validate | differential)
-            for f in ../tests/fixtures/{valid,invalid,findings}/*.json; do
+            for f in ../tests/fixtures/{valid,invalid,findings,hostile}/*.json; do
                 cp "$f" "corpus/$target/$(basename "$(dirname "$f")")-$(basename "$f")"
             done
             ;;
-        ndjson) cp ../examples/responses/*.ndjson "corpus/$target/" ;;
+        ndjson | stream) cp ../examples/responses/*.ndjson "corpus/$target/" ;;
         dump) for f in ../tests/fixtures/dumps/*.csv ../examples/dumps/*.csv; do
                 # The first byte picks the record limit and the read size.
                 { printf '\x3f'; cat "$f"; } > "corpus/$target/$(basename "$f")"

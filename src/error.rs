@@ -90,7 +90,7 @@ impl DecodeError {
     /// | `invalid-json` | a JSON syntax error |
     /// | `truncated-json` | the input ends inside the document (or is empty) |
     /// | `trailing-characters` | more text after the document |
-    /// | `too-deep` | nesting deeper than 128 levels |
+    /// | `too-deep` | nesting of 128 levels or more (at most 127 are read) |
     /// | `unknown-document` | a JSON object of no known body |
     /// | `missing-field`, `duplicate-field`, `wrong-type`, `invalid-value` | a field is absent, repeated, of the wrong JSON type or out of range |
     /// | the code of [`ValuesError::code`](crate::ValuesError::code) | a malformed `values` array |

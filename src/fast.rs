@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Visitor};
 
-/// serde_json refuses documents nested deeper than 128; this reader gives
+/// serde_json refuses documents nested 128 levels deep; this reader gives
 /// up well before, so it never accepts what serde_json refuses.
 const MAX_DEPTH: u32 = 100;
 

@@ -113,6 +113,11 @@ pub(crate) fn decode_slice_into<T: DeserializeOwned + fast::Direct>(
 /// Reads a document tracking the JSON path.
 #[cold]
 fn precise<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
+    // Text and bytes give the same error for a byte-order mark (the lean
+    // reader never accepts one, so this costs nothing on the usual path).
+    if json.starts_with('\u{feff}') {
+        return Err(DecodeError::byte_order_mark());
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     values::take_last();
     let value = serde_path_to_error::deserialize::<_, T>(&mut de)

@@ -48,8 +48,12 @@ pub(crate) fn push_index(out: &mut String, i: usize) {
     out.push(']');
 }
 
-/// Appends `.key`, or `["key"]` for a key that is not a plain name.
+/// Appends `.key`, or `["key"]` for a key that is not a plain name. A key
+/// longer than 64 characters is cut there, like quoted text, and marked
+/// with `…`, so that a path stays short whatever the input.
 pub(crate) fn push_key(out: &mut String, key: &str) {
+    let cut = crate::values::snippet(key);
+    let key = cut.as_str();
     let plain = !key.is_empty()
         && key
             .chars()
@@ -182,9 +186,18 @@ fn key_is(raw: &[u8], name: &str) -> bool {
     serde_json::from_slice::<String>(&quoted).is_ok_and(|s| s == name)
 }
 
-/// The byte offset of the value at `path`, and, when `key` is given and the
-/// value is a key/value array, the index of that key's value in the array.
-pub(crate) fn find(text: &[u8], path: &[Seg], key: Option<&str>) -> Option<(usize, Option<usize>)> {
+/// One entry of a key/value array that a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Entry {
+    /// The key itself (an unknown key is reported where it is written).
+    Key(std::borrow::Cow<'static, str>),
+    /// The value that follows the key (a count is reported at its value).
+    ValueOf(std::borrow::Cow<'static, str>),
+}
+
+/// The byte offset of the value at `path`, and, when `entry` is given and
+/// the value is a key/value array, the index of that entry in the array.
+pub(crate) fn find(text: &[u8], path: &[Seg], entry: Option<&Entry>) -> Option<(usize, Option<usize>)> {
     let mut c = Cursor { s: text, pos: 0 };
     for seg in path {
         match seg {
@@ -193,8 +206,10 @@ pub(crate) fn find(text: &[u8], path: &[Seg], key: Option<&str>) -> Option<(usiz
         }
     }
     c.ws();
-    let Some(key) = key else {
-        return Some((c.pos, None));
+    let (key, at_key) = match entry {
+        None => return Some((c.pos, None)),
+        Some(Entry::Key(key)) => (key.as_ref(), true),
+        Some(Entry::ValueOf(key)) => (key.as_ref(), false),
     };
     let array = c.pos;
     c.eat(b'[')?;
@@ -205,6 +220,9 @@ pub(crate) fn find(text: &[u8], path: &[Seg], key: Option<&str>) -> Option<(usiz
         if c.peek()? == b'"' {
             let raw = c.string()?;
             if index % 2 == 0 && key_is(raw, key) {
+                if at_key {
+                    return Some((at, Some(index)));
+                }
                 c.eat(b',')?;
                 c.ws();
                 return Some((c.pos, Some(index + 1)));

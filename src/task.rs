@@ -17,7 +17,10 @@ use crate::wire::keep_unknown;
 /// The `progress` of a task: a number from 0.0 to 1.0.
 ///
 /// Most samples send the integer `1`, the seed sends `1.0`; both are kept as
-/// sent, so a response written back is unchanged.
+/// sent, so a response written back is unchanged. It is read as an integer
+/// or the nearest double and written in the shortest form of that number,
+/// so another spelling (`0.50`, `-0`, `1E-400`) is not written back as sent;
+/// the validation pass reports it as `progress-not-kept`.
 ///
 /// ```
 /// use anaplan_task::Progress;
@@ -35,10 +38,31 @@ impl Progress {
         self.0.as_f64().unwrap_or(f64::NAN)
     }
 
-    /// The number as sent.
+    /// The number as read: an integer, or the nearest double.
     pub fn as_number(&self) -> &Number {
         &self.0
     }
+
+    /// Whether `sent`, the text this progress was read from, is what
+    /// writing it back gives: the shortest form of the number.
+    pub(crate) fn is_kept_as(&self, sent: &str) -> bool {
+        serde_json::to_string(&self.0).is_ok_and(|written| written == sent)
+    }
+}
+
+/// The text of `task.progress` in `bytes`, the input `doc` was read from.
+pub(crate) fn progress_text<'a>(bytes: &'a [u8], doc: &crate::Document) -> Option<&'a str> {
+    use crate::locate::{self, Seg};
+    match doc {
+        crate::Document::TaskStatus(r) if r.task.progress.is_some() => {}
+        _ => return None,
+    }
+    let (at, _) = locate::find(bytes, &[Seg::Key("task"), Seg::Key("progress")], None)?;
+    let len = bytes[at..]
+        .iter()
+        .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+        .count();
+    std::str::from_utf8(&bytes[at..at + len]).ok()
 }
 
 #[cfg(feature = "schema")]

@@ -221,7 +221,11 @@ pub const CODES: &[CodeInfo] = &[
         Severity::Error,
         "More text follows the document.",
     ),
-    code("too-deep", Severity::Error, "Nesting is deeper than 128 levels."),
+    code(
+        "too-deep",
+        Severity::Error,
+        "Nesting of 128 levels or more (at most 127 are read).",
+    ),
     code(
         "unknown-document",
         Severity::Error,
@@ -311,6 +315,11 @@ pub const CODES: &[CodeInfo] = &[
         "progress-incomplete",
         Severity::Warning,
         "A `COMPLETE` task has `progress` below 1.",
+    ),
+    code(
+        "progress-not-kept",
+        Severity::Warning,
+        "`progress` is not written in the shortest form of its number (`-0`, `0.50`, `1e0`, `1E-400`, more digits than a double holds), so it is not written back as sent.",
     ),
     code(
         "failed-step-successful",
@@ -414,7 +423,8 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
         Ok(()) => {
             if let Some(doc) = &report.document {
                 let mut budget = LOCATE_BUDGET.saturating_mul(bytes.len()).saturating_add(1 << 20);
-                report.findings = Checker::run(doc, options)
+                let sent = crate::task::progress_text(bytes, doc);
+                report.findings = Checker::run(doc, options, sent)
                     .into_iter()
                     .map(|raw| raw.place(Some(bytes), &mut budget))
                     .collect();
@@ -427,7 +437,7 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
 /// Checks a decoded document. The findings have no line and column: use
 /// [`validate_slice`] to have them placed in the input.
 pub fn check(doc: &Document, options: &Options) -> Vec<Finding> {
-    Checker::run(doc, options)
+    Checker::run(doc, options, None)
         .into_iter()
         .map(|raw| raw.place(None, &mut 0))
         .collect()
@@ -438,8 +448,8 @@ struct Raw {
     severity: Severity,
     code: &'static str,
     path: Vec<Seg>,
-    /// For a finding about one key of a `values` array: the key.
-    key: Option<Cow<'static, str>>,
+    /// For a finding about one entry of a `values` array: which.
+    key: Option<locate::Entry>,
     message: String,
 }
 
@@ -458,7 +468,7 @@ impl Raw {
         let mut path = self.path;
         let mut at = None;
         if let Some(text) = text.filter(|_| *budget > 0) {
-            let found = locate::find(text, &path, self.key.as_deref());
+            let found = locate::find(text, &path, self.key.as_ref());
             *budget = budget.saturating_sub(found.map_or(text.len(), |(offset, _)| offset.max(1)));
             if let Some((offset, index)) = found {
                 if let Some(i) = index {
@@ -486,6 +496,8 @@ thread_local! {
 
 struct Checker<'o> {
     options: &'o Options,
+    /// The text of `task.progress` as sent, when the input is at hand.
+    progress_sent: Option<&'o str>,
     path: Vec<Seg>,
     out: Vec<Raw>,
     /// Findings past [`MAX_FINDINGS`], and the worst of them.
@@ -494,9 +506,10 @@ struct Checker<'o> {
 }
 
 impl<'o> Checker<'o> {
-    fn run(doc: &Document, options: &'o Options) -> Vec<Raw> {
+    fn run(doc: &Document, options: &'o Options, progress_sent: Option<&'o str>) -> Vec<Raw> {
         let mut c = Checker {
             options,
+            progress_sent,
             path: PATH.take(),
             out: Vec::new(),
             dropped: 0,
@@ -535,7 +548,7 @@ impl<'o> Checker<'o> {
         severity: Severity,
         code: &'static str,
         sub: Vec<Seg>,
-        key: Option<Cow<'static, str>>,
+        key: Option<locate::Entry>,
         message: String,
     ) {
         if self.out.len() >= MAX_FINDINGS {
@@ -731,13 +744,34 @@ impl<'o> Checker<'o> {
         self.task_id(&t.task_id);
         self.state(&t.task_state);
         let progress = t.progress.as_ref().map(crate::Progress::value);
-        if let Some(p) = progress.filter(|p| !(0.0..=1.0).contains(p)) {
+        // Messages quote the progress as sent, not as read.
+        let sent = self.progress_sent;
+        let shown = || match sent {
+            Some(sent) => crate::values::snippet(sent),
+            None => t.progress.as_ref().map(ToString::to_string).unwrap_or_default(),
+        };
+        if let (Some(sent), Some(p)) = (sent, &t.progress) {
+            if !p.is_kept_as(sent) {
+                self.push_at(
+                    Severity::Warning,
+                    "progress-not-kept",
+                    vec![Seg::Key("progress")],
+                    None,
+                    format!(
+                        "progress `{}` is not kept as sent: only the shortest form of a number (such as `1`, `1.0` or `0.25`) is written back unchanged",
+                        shown()
+                    ),
+                );
+            }
+        }
+        if progress.is_some_and(|p| !(0.0..=1.0).contains(&p)) {
+            let shown = shown();
             self.push_at(
                 Severity::Error,
                 "progress-out-of-range",
                 vec![Seg::Key("progress")],
                 None,
-                format!("progress is {p}, expected a number from 0 to 1"),
+                format!("progress is {shown}, expected a number from 0 to 1"),
             );
         }
         match (&t.task_state, &t.result) {
@@ -755,16 +789,15 @@ impl<'o> Checker<'o> {
             ),
             _ => {}
         }
-        if t.task_state == TaskState::Complete {
-            if let Some(p) = progress.filter(|p| (0.0..1.0).contains(p)) {
-                self.push_at(
-                    Severity::Warning,
-                    "progress-incomplete",
-                    vec![Seg::Key("progress")],
-                    None,
-                    format!("the task is COMPLETE but progress is {p}"),
-                );
-            }
+        if t.task_state == TaskState::Complete && progress.is_some_and(|p| (0.0..1.0).contains(&p)) {
+            let shown = shown();
+            self.push_at(
+                Severity::Warning,
+                "progress-incomplete",
+                vec![Seg::Key("progress")],
+                None,
+                format!("the task is COMPLETE but progress is {shown}"),
+            );
         }
         if let Some(result) = &t.result {
             if t.step_failed() && result.successful {
@@ -901,7 +934,7 @@ impl<'o> Checker<'o> {
             self.unknown_severity(),
             "unknown-values-key",
             vec![Seg::Key("values")],
-            Some(Cow::Owned(first.key.clone())),
+            Some(locate::Entry::Key(Cow::Owned(first.key.clone()))),
             message,
         );
     }
@@ -928,7 +961,7 @@ impl<'o> Checker<'o> {
                 Severity::Warning,
                 "count-mismatch",
                 vec![Seg::Key("values")],
-                Some(Cow::Borrowed(rhs_key)),
+                Some(locate::Entry::ValueOf(Cow::Borrowed(rhs_key))),
                 message,
             );
         }

@@ -12,6 +12,7 @@ mod helpers;
 mod hostile;
 mod model;
 mod presence;
+mod promises;
 mod props;
 #[cfg(feature = "schema")]
 mod schema;

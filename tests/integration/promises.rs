@@ -1,0 +1,260 @@
+//! The promises of the README's "Bad input" section, each at its edge:
+//! the nesting limit, progress kept as sent, bounded paths and where an
+//! unknown `values` key is reported.
+
+use anaplan_task::validate::{self, Options};
+use anaplan_task::{Document, TaskResponse};
+
+const TASK: &str = r#""taskId":"1B1D84DDD53847BAA621810B593C3FC1""#;
+
+/// A status document nested `levels` deep (the document's own object is
+/// level 1).
+fn nested(levels: usize) -> String {
+    let arrays = levels - 2;
+    format!(
+        r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS","x":{}{}}}}}"#,
+        "[".repeat(arrays),
+        "]".repeat(arrays)
+    )
+}
+
+/// The findings of a document as `code path: message` lines.
+fn findings(json: &str, options: &Options) -> Vec<String> {
+    validate::validate_str(json, options)
+        .findings
+        .iter()
+        .filter(|f| f.code != "missing-envelope")
+        .map(|f| format!("{} {}: {}", f.code, f.path, f.message))
+        .collect()
+}
+
+#[test]
+fn at_most_127_levels_are_read() {
+    assert!(Document::from_str(&nested(127)).is_ok());
+    for levels in [128, 129] {
+        let err = Document::from_str(&nested(levels)).unwrap_err();
+        assert_eq!(err.code(), "too-deep", "{levels}");
+        assert_eq!(err.message(), "recursion limit exceeded", "{levels}");
+    }
+    assert_eq!(
+        findings(&nested(127), &Options::default()),
+        ["unknown-field task.x: unknown field `x`"]
+    );
+    let deep = findings(&nested(128), &Options::default());
+    assert_eq!(deep.len(), 1);
+    assert!(deep[0].starts_with("too-deep task.x[0]"), "{deep:?}");
+}
+
+fn with_progress(progress: &str) -> String {
+    format!(r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS","progress":{progress}}}}}"#)
+}
+
+#[test]
+fn progress_in_its_shortest_form_is_written_back_as_sent() {
+    for progress in ["0", "1", "1.0", "0.25", "0.3333333333333333"] {
+        let json = with_progress(progress);
+        let read = TaskResponse::from_str(&json).unwrap();
+        assert_eq!(serde_json::to_string(&read).unwrap(), json);
+        assert_eq!(findings(&json, &Options::default()), Vec::<String>::new(), "{progress}");
+    }
+}
+
+#[test]
+fn progress_in_any_other_form_is_reported_quoting_its_text() {
+    let not_kept = |p: &str| {
+        format!(
+            "progress-not-kept task.progress: progress `{p}` is not kept as sent: only the shortest form of a number (such as `1`, `1.0` or `0.25`) is written back unchanged"
+        )
+    };
+    for progress in ["-0", "1E-400", "0.50", "1e0", "-0.0"] {
+        // -0.0 is the shortest form of negative zero: kept.
+        let expected: Vec<String> = if progress == "-0.0" {
+            vec![]
+        } else {
+            vec![not_kept(progress)]
+        };
+        assert_eq!(
+            findings(&with_progress(progress), &Options::default()),
+            expected,
+            "{progress}"
+        );
+    }
+    let digits = "123456789012345678901234567890";
+    assert_eq!(
+        findings(&with_progress(digits), &Options::default()),
+        [
+            not_kept(digits),
+            format!("progress-out-of-range task.progress: progress is {digits}, expected a number from 0 to 1")
+        ]
+    );
+    let complete = format!(
+        r#"{{"task":{{{TASK},"taskState":"COMPLETE","progress":0.50,"result":{{"successful":true,"failureDumpAvailable":false}}}}}}"#
+    );
+    assert_eq!(
+        findings(&complete, &Options::default()),
+        [
+            not_kept("0.50"),
+            "progress-incomplete task.progress: the task is COMPLETE but progress is 0.50".to_owned()
+        ]
+    );
+}
+
+#[test]
+fn a_long_field_name_is_cut_in_paths() {
+    let name = "k".repeat(10_000_000);
+    let json = format!(r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS","{name}":1}}}}"#);
+    let cut = format!("{}…", "k".repeat(64));
+    assert_eq!(
+        findings(&json, &Options::default()),
+        [format!("unknown-field task[\"{cut}\"]: unknown field `{cut}`")]
+    );
+    // The same in a decoding error's path.
+    let json = format!(r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS","{name}":{{"a":[}}}}}}"#);
+    let err = Document::from_str(&json).unwrap_err();
+    assert!(err.path().len() < 100, "{}", err.path().len());
+}
+
+/// The seed response with `pairs` put first in its `values` array, compact.
+fn seed_with_first_pairs(pairs: &[&str]) -> String {
+    let mut doc: serde_json::Value = serde_json::from_str(&crate::util::fixture("valid/seed.json")).unwrap();
+    let values = doc["task"]["result"]["details"][0]["values"].as_array_mut().unwrap();
+    for (i, p) in pairs.iter().enumerate() {
+        values.insert(i, serde_json::Value::from(*p));
+    }
+    serde_json::to_string(&doc).unwrap()
+}
+
+#[test]
+fn an_unknown_values_key_is_reported_at_its_key() {
+    let json = seed_with_first_pairs(&["zzz", "1"]);
+    let report = validate::validate_str(&json, &Options::default());
+    let f = report.findings.iter().find(|f| f.code == "unknown-values-key").unwrap();
+    assert_eq!(f.path, "task.result.details[0].values[0]");
+    let key_at = json.find(r#""zzz""#).unwrap() + 1;
+    assert_eq!(f.column, Some(key_at));
+    // A duplicate key is reported at the key too.
+    let json = seed_with_first_pairs(&["zzz", "1", "zzz", "2"]);
+    let err = Document::from_str(&json).unwrap_err();
+    assert_eq!(err.path(), "task.result.details[0].values[2]");
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn the_command_line_keeps_these_promises() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("promises-cli");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a-127.json"), nested(127)).unwrap();
+    std::fs::write(dir.join("b-128.json"), nested(128)).unwrap();
+    std::fs::write(dir.join("c-progress.json"), with_progress("1E-400")).unwrap();
+    let name = "k".repeat(1_000_000);
+    std::fs::write(
+        dir.join("d-long.json"),
+        format!(r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS","{name}":1}}}}"#),
+    )
+    .unwrap();
+    let values = seed_with_first_pairs(&["zzz", "1"]);
+    std::fs::write(dir.join("e-values.json"), &values).unwrap();
+    let out = assert_cmd::Command::cargo_bin("anaplan-task")
+        .unwrap()
+        .args(["validate", "--strict"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let d = dir.to_str().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap().replace(d, "DIR");
+    let stdout: Vec<&str> = stdout.lines().filter(|l| !l.contains("missing-envelope")).collect();
+    let cut = format!("{}…", "k".repeat(64));
+    let key_at = values.find(r#""zzz""#).unwrap() + 1;
+    let col = |text: &str, what: &str| text.find(what).unwrap() + 1;
+    let x_at = col(&nested(127), "[");
+    let deep_at = col(&nested(128), "[]");
+    let progress_at = col(&with_progress("1E-400"), "1E");
+    let long_at = col(
+        &format!(r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS","{name}":1}}}}"#),
+        ":1}",
+    ) + 1;
+    assert_eq!(
+        stdout,
+        [
+            format!("DIR/a-127.json:1:{x_at}: error[unknown-field] task.x: unknown field `x`"),
+            format!(
+                "DIR/b-128.json:1:{deep_at}: error[too-deep] task.x{}: recursion limit exceeded",
+                "[0]".repeat(125)
+            ),
+            format!(
+                "DIR/c-progress.json:1:{progress_at}: warning[progress-not-kept] task.progress: progress `1E-400` is not kept as sent: only the shortest form of a number (such as `1`, `1.0` or `0.25`) is written back unchanged"
+            ),
+            format!("DIR/d-long.json:1:{long_at}: error[unknown-field] task[\"{cut}\"]: unknown field `{cut}`"),
+            format!(
+                "DIR/e-values.json:1:{key_at}: error[unknown-values-key] task.result.details[0].values[0]: unknown key `zzz` in values"
+            ),
+            "5 documents: 0 valid, 1 with warnings, 4 invalid; outcomes: 3 running, 1 succeeded".to_owned(),
+        ]
+    );
+}
+
+/// The files the fuzz targets start from or found: the hostile fixtures,
+/// and the fuzz corpus folders when they are committed.
+fn corpus_files() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![crate::util::fixtures().join("hostile")];
+    if let Ok(targets) = std::fs::read_dir(root.join("fuzz/corpus")) {
+        dirs.extend(targets.map(|t| t.unwrap().path()));
+    }
+    let mut files: Vec<_> = dirs
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The fuzz targets' checks, replayed on every corpus file: the crate reads
+/// what serde_json alone reads, to the same text, through text and bytes,
+/// and the validation pass agrees; every line of it as a stream too.
+#[test]
+fn every_corpus_file_replays_the_fuzz_checks() {
+    let files = corpus_files();
+    assert!(files.len() > 20, "{}", files.len());
+    let check = |name: &str, data: &[u8]| {
+        let ours = Document::from_slice(data).map(|d| serde_json::to_string(&d).unwrap());
+        let generic = anaplan_task::from_slice::<Document>(data).map(|d| serde_json::to_string(&d).unwrap());
+        let theirs = serde_json::from_slice::<Document>(data).map(|d| serde_json::to_string(&d).unwrap());
+        assert_eq!(ours, generic, "{name}");
+        match (&ours, theirs) {
+            (Ok(ours), Ok(theirs)) => assert_eq!(ours, &theirs, "{name}"),
+            (Err(_), Err(_)) => {}
+            (ours, theirs) => panic!("{name}: the crate: {ours:?}; serde_json: {theirs:?}"),
+        }
+        if let Ok(text) = std::str::from_utf8(data) {
+            let from_text = Document::from_str(text).map(|d| serde_json::to_string(&d).unwrap());
+            assert_eq!(from_text, ours, "{name}");
+        }
+        let report = validate::validate_slice(data, &Options::default());
+        match (&ours, &report.document) {
+            (Ok(text), Some(doc)) => assert_eq!(text, &serde_json::to_string(doc).unwrap(), "{name}"),
+            (Err(e), None) => {
+                assert_eq!(report.findings.len(), 1, "{name}");
+                if report.findings[0].code != "empty-document" {
+                    assert_eq!(report.findings[0].code, e.code(), "{name}");
+                    assert_eq!(report.findings[0].message, e.message(), "{name}");
+                }
+            }
+            (ours, _) => panic!("{name}: decoding: {ours:?}; validation: {:?}", report.findings),
+        }
+    };
+    for path in files {
+        let data = std::fs::read(&path).unwrap();
+        let name = path.display().to_string();
+        check(&name, &data);
+        let mut lines = anaplan_task::ndjson::LineReader::new(data.as_slice(), 1 << 20);
+        while let Some(line) = lines.next_line().unwrap() {
+            if let anaplan_task::ndjson::Line::Document { number, bytes } = line {
+                check(&format!("{name}:{number}"), bytes);
+            }
+        }
+    }
+}
