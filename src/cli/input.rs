@@ -26,9 +26,31 @@ pub enum Unchecked {
 
 /// Reads `input` into `buffer` (emptied first), up to `max` bytes: whether
 /// it ended within them.
+///
+/// The buffer grows by doubling, but never past `max + 1` bytes (reading
+/// into a full `Vec` would double it again for the last byte): refusing
+/// `/dev/zero` holds the limit, not twice or thrice it.
 pub fn read_within(input: impl Read, max: u64, buffer: &mut Vec<u8>) -> io::Result<bool> {
+    read_sized(input, max, None, buffer)
+}
+
+fn read_sized(mut input: impl Read, max: u64, size: Option<u64>, buffer: &mut Vec<u8>) -> io::Result<bool> {
     buffer.clear();
-    input.take(max.saturating_add(1)).read_to_end(buffer)?;
+    let limit = max.saturating_add(1);
+    // A regular file's size, and one byte to find its end, in one go;
+    // anything else may be as large as the limit (up to 64 MiB, the
+    // default, then doubling). The room is reserved, not touched: only
+    // what is read takes memory.
+    let mut chunk = size.unwrap_or(64 << 20).saturating_add(1).min(limit);
+    while chunk > 0 {
+        buffer.reserve_exact(usize::try_from(chunk).unwrap_or(usize::MAX));
+        // With room for exactly `chunk` bytes, the read does not grow the
+        // buffer.
+        if input.by_ref().take(chunk).read_to_end(buffer)? < chunk as usize {
+            break;
+        }
+        chunk = (buffer.len() as u64).min(limit - buffer.len() as u64);
+    }
     Ok(buffer.len() as u64 <= max)
 }
 
@@ -40,7 +62,8 @@ pub fn read_file(path: &Path, max: u64, buffer: &mut Vec<u8>) -> Result<(), Unch
     if meta.is_file() && meta.len() > max {
         return Err(too_large_file(Some(meta.len()), max));
     }
-    if read_within(&file, max, buffer).map_err(unreadable)? {
+    let size = meta.is_file().then(|| meta.len());
+    if read_sized(&file, max, size, buffer).map_err(unreadable)? {
         return Ok(());
     }
     // It grew after it was asked its size, or it is not a regular file.

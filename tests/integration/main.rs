@@ -7,6 +7,8 @@ mod errors;
 mod fixtures;
 mod helpers;
 mod hostile;
+#[cfg(feature = "cli")]
+mod inputs;
 mod model;
 mod props;
 #[cfg(feature = "schema")]
