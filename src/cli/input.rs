@@ -62,7 +62,7 @@ pub fn read_file(path: &Path, max: u64, buffer: &mut Vec<u8>) -> Result<(), Unch
     if meta.is_file() && meta.len() > max {
         return Err(too_large_file(Some(meta.len()), max));
     }
-    let size = meta.is_file().then(|| meta.len());
+    let size = meta.is_file().then_some(meta.len());
     if read_sized(&file, max, size, buffer).map_err(unreadable)? {
         return Ok(());
     }

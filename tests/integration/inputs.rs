@@ -98,7 +98,13 @@ fn stdin_gives_the_verdicts_of_the_same_bytes_in_a_file() {
         ("blank-lines-first", format!("  \r\n\n\t\n{m}\n{m}\n"), "ndjson", 0, 2),
         ("truncated-first", format!("{}\n{m}\n", &m[..40]), "ndjson", 1, 2),
         ("too-large-first", format!("{big}\n{m}\n{m}\n"), "ndjson", 1, 3),
-        ("long-blank-line", format!("{m}\n{}\n{m}\n", " ".repeat(2000)), "ndjson", 0, 2),
+        (
+            "long-blank-line",
+            format!("{m}\n{}\n{m}\n", " ".repeat(2000)),
+            "ndjson",
+            0,
+            2,
+        ),
         ("pretty", pretty.clone(), "json", 0, 1),
         ("pretty-broken", pretty.replacen(',', "", 1), "json", 1, 1),
         ("empty", "\n \n".to_owned(), "json", 1, 1),
@@ -119,7 +125,10 @@ fn stdin_gives_the_verdicts_of_the_same_bytes_in_a_file() {
     let file = dir.join("told.json");
     std::fs::write(&file, &bytes).unwrap();
     let as_json = run(&["validate", "--format", "json", file.to_str().unwrap()], b"");
-    let told = run(&["validate", "--format", "json", "--stdin-format", "json", "-"], bytes.as_bytes());
+    let told = run(
+        &["validate", "--format", "json", "--stdin-format", "json", "-"],
+        bytes.as_bytes(),
+    );
     assert_eq!(told.0, 1);
     assert_eq!(records(&told.1), records(&as_json.1));
     assert_eq!(records(&told.1)[0]["findings"][0]["code"], "trailing-characters");
@@ -217,7 +226,10 @@ fn summarize_reads_within_max_size() {
     // The default limit ends it too, having held 64 MiB.
     assert_eq!(run(&["summarize", "/dev/zero"], b"").0, 1);
     let seed = crate::util::fixture("valid/seed.json");
-    let (code, _, stderr) = run(&["summarize", "--max-size", "900", "tests/fixtures/valid/seed.json"], b"");
+    let (code, _, stderr) = run(
+        &["summarize", "--max-size", "900", "tests/fixtures/valid/seed.json"],
+        b"",
+    );
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
@@ -265,11 +277,7 @@ fn a_broken_pipe_exits_zero_for_every_command() {
         &["--help"],
     ];
     for args in commands {
-        let mut child = cmd(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = cmd(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
         drop(child.stdout.take());
         let code = wait(&mut child, Duration::from_secs(60), args);
         let mut stderr = String::new();
