@@ -2,7 +2,8 @@
 //! Integration API, summarise a task, and print the JSON Schema and its
 //! documentation. A thin layer over the `anaplan_task` library.
 
-use std::ffi::OsString;
+mod cli;
+
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -17,6 +18,9 @@ use anaplan_task::schema::{self, SchemaKind};
 use anaplan_task::validate::{self, CallKind, Finding, Options, Report, Severity};
 use anaplan_task::{DetailValues, Document, DocumentKind, Outcome, TaskResult};
 use clap::{Parser, Subcommand, ValueEnum};
+use cli::input::{self, Stdin, StdinFormat, Unchecked};
+use cli::output::Output;
+use cli::walk::{self, Found};
 
 #[path = "cli/dump_text.rs"]
 mod dump_text;
@@ -35,7 +39,9 @@ Examples:
   anaplan-task validate --format github --deny-warnings tests/captures
 
 Exit status: 0 when every document is valid (warnings allowed unless
---deny-warnings), 1 when any is invalid, 2 on usage errors or unreadable input.";
+--deny-warnings), 1 when any is invalid, 2 on usage errors or unreadable input;
+0 as well when the reader of the report stops reading (a broken pipe), and
+130 when interrupted (Ctrl-C), after the last whole record.";
 
 #[derive(Parser)]
 #[command(
@@ -59,6 +65,9 @@ enum Command {
     Summarize {
         /// The response to show (`-` for stdin).
         path: PathBuf,
+        /// The largest response read: bytes, or a size such as `64MiB` or `1GB`.
+        #[arg(long, default_value = "64MiB", value_parser = input::parse_size)]
+        max_size: u64,
     },
     /// Print the JSON Schema of a response body.
     #[command(after_help = "Example:\n  anaplan-task schema --kind list > task-list-response.schema.json")]
@@ -110,9 +119,15 @@ struct ValidateArgs {
     /// Print only errors, and no summary.
     #[arg(long, short)]
     quiet: bool,
-    /// The largest document (or NDJSON line) read, in bytes.
-    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    /// The largest document (or NDJSON line) read: bytes, or a size such
+    /// as `64MiB` or `1GB`.
+    #[arg(long, default_value = "64MiB", value_parser = input::parse_size)]
     max_size: u64,
+    /// How to read stdin: `auto` reads NDJSON when one of its first two
+    /// non-blank lines is a JSON value by itself (or it is larger than
+    /// --max-size before the end of the second), one document otherwise.
+    #[arg(long, value_enum, default_value_t = StdinFormat::Auto)]
+    stdin_format: StdinFormat,
     /// How many files to check at once (default: one per CPU). The report
     /// is the same whatever the number; NDJSON streams and stdin are read
     /// on one thread.
@@ -167,10 +182,13 @@ enum SchemaArg {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
     let result = match cli.command {
         Command::Validate(args) => return validate_command(&args),
-        Command::Summarize { path } => summarize(&path),
+        Command::Summarize { path, max_size } => summarize(&path, max_size),
         Command::Schema { kind } => {
             let kind = match kind {
                 SchemaArg::Status => SchemaKind::TaskStatus,
@@ -191,16 +209,37 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("anaplan-task: {e}");
-            ExitCode::from(2)
-        }
+        Err(e) => write_failed(&e),
     }
 }
 
+/// Help, the version, or a usage error (2). Help that cannot be written
+/// fails as any other output does.
+fn usage(e: &clap::Error) -> ExitCode {
+    let printed = e.print().and_then(|()| io::stdout().flush());
+    if !e.use_stderr() {
+        if let Err(e) = printed {
+            return write_failed(&e);
+        }
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// The exit status when the output cannot be written: 0 when its reader has
+/// stopped reading (a broken pipe, as `head` does), 2 otherwise, with the
+/// reason.
+fn write_failed(e: &io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("anaplan-task: cannot write: {e}");
+    ExitCode::from(2)
+}
+
 fn write_out(text: &str) -> io::Result<ExitCode> {
-    io::stdout().lock().write_all(text.as_bytes())?;
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -230,7 +269,7 @@ struct Tally {
 struct Run<'a> {
     args: &'a ValidateArgs,
     options: Options,
-    out: io::BufWriter<io::StdoutLock<'static>>,
+    out: Output,
     color: bool,
     tally: Tally,
     progress: Progress,
@@ -247,8 +286,6 @@ struct Run<'a> {
 /// A capture file (one document) waiting in a batch.
 struct Pending {
     path: PathBuf,
-    /// Whether it is a regular file, as [`read_capture`] needs to know.
-    regular: bool,
 }
 
 /// A capture file checked on a job's thread: its length and verdict, or
@@ -281,27 +318,6 @@ impl From<Report> for Verdict {
 /// is a small part of the work, few enough that their reports take little
 /// memory.
 const BATCH_PER_JOB: usize = 256;
-
-/// Why a capture file was not checked.
-enum Unchecked {
-    /// Larger than `--max-size`; the message says by how much.
-    TooLarge(String),
-    /// Not opened or not read; the system's message.
-    Unreadable(String),
-}
-
-/// Reads one capture file into the start of `buffer`, on whichever thread:
-/// the number of bytes read.
-fn read_file(path: &Path, regular: bool, max: u64, buffer: &mut Vec<u8>) -> Result<usize, Unchecked> {
-    let mut file = File::open(path).map_err(|e| Unchecked::Unreadable(e.to_string()))?;
-    match read_capture(&mut file, buffer, max, regular) {
-        Ok(Ok(len)) => Ok(len),
-        Ok(Err(size)) => Err(Unchecked::TooLarge(format!(
-            "the file is {size} bytes, more than the limit of {max} (--max-size)"
-        ))),
-        Err(e) => Err(Unchecked::Unreadable(e.to_string())),
-    }
-}
 
 /// A progress line on stderr, only on a terminal and only once a run has
 /// gone on for a while.
@@ -353,7 +369,14 @@ fn validate_command(args: &ValidateArgs) -> ExitCode {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
-    let out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        eprintln!("error: `-` (standard input) can be named only once\n\nFor more information, try '--help'.");
+        return ExitCode::from(2);
+    }
+    let out = Output::stdout();
+    if let Err(e) = out.exit_on_signals() {
+        eprintln!("anaplan-task: cannot handle Ctrl-C: {e}");
+    }
     let color = args.format == Format::Text && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut run = Run {
         args,
@@ -372,10 +395,7 @@ fn validate_command(args: &ValidateArgs) -> ExitCode {
     run.progress.clear();
     let result = result.and_then(|()| run.summary()).and_then(|()| run.out.flush());
     if let Err(e) = result {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("anaplan-task: cannot write the report: {e}");
-        }
-        return ExitCode::from(2);
+        return write_failed(&e);
     }
     let t = &run.tally;
     if t.unreadable > 0 {
@@ -387,168 +407,50 @@ fn validate_command(args: &ValidateArgs) -> ExitCode {
     }
 }
 
-fn is_capture(path: &Path) -> bool {
-    has_extension(path, &[".json", ".ndjson", ".jsonl"])
-}
-
-/// Whether the file's name ends in one of `dotted` after at least one other
-/// character, as `Path::extension` reads it, without parsing the path's
-/// components: a folder walk asks this of every entry.
-fn has_extension(path: &Path, dotted: &[&str]) -> bool {
-    let bytes = path.as_os_str().as_encoded_bytes();
-    dotted.iter().any(|ext| {
-        bytes.len() > ext.len()
-            && bytes.ends_with(ext.as_bytes())
-            && !std::path::is_separator(char::from(bytes[bytes.len() - ext.len() - 1]))
-    })
-}
-
-/// Reads a whole capture file into the start of `buffer`: the number of
-/// bytes read, or `Err(size)` when the file is larger than `max`.
-///
-/// The first read asks for up to 64 KiB. A regular file is read through the
-/// page cache, which gives less than asked only at the end of the file, so
-/// a shorter first read is the whole file and costs no second read to find
-/// its end. Anything else (a pipe, a device) is read until a read gives
-/// nothing. A file that fills the first read is asked its size, so a huge
-/// one is refused without being read.
-fn read_capture(file: &mut File, buffer: &mut Vec<u8>, max: u64, regular: bool) -> io::Result<Result<usize, u64>> {
-    const FIRST: usize = 64 * 1024;
-    let limit = max.saturating_add(1);
-    let first = usize::try_from(limit).map_or(FIRST, |l| l.min(FIRST));
-    if buffer.len() < first {
-        buffer.resize(first, 0);
-    }
-    let mut read = 0;
-    while read < first {
-        match file.read(&mut buffer[read..first]) {
-            Ok(0) => return Ok(Ok(read)),
-            Ok(n) if regular && read + n < first => return Ok(Ok(read + n)),
-            Ok(n) => read += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    let size = file.metadata()?.len();
-    if size > max {
-        return Ok(Err(size));
-    }
-    buffer.truncate(read);
-    file.take(limit - read as u64).read_to_end(buffer)?;
-    // The file may have grown since it was asked its size.
-    let len = buffer.len();
-    Ok(if len as u64 > max { Err(len as u64) } else { Ok(len) })
-}
-
-/// An entry of a folder that may be checked: a capture file, a folder, or
-/// a link or entry of unknown type, to be looked up.
-struct Entry {
-    /// The first 16 bytes of the name, padded with zeros, in an order that
-    /// agrees with the order of the names: sorting compares these first.
-    key: u128,
-    name: OsString,
-    /// Whether it is a folder; `None` for a link or an unknown type.
-    folder: Option<bool>,
-    /// Whether it is a regular file (not a link, a pipe or a device).
-    regular: bool,
-}
-
-impl Entry {
-    fn new(entry: std::fs::DirEntry) -> Option<Self> {
-        // The entry's own type costs no call; a link (or an unknown type)
-        // is looked up, and followed.
-        let known = entry.file_type().ok().filter(|t| !t.is_symlink());
-        let folder = known.map(|t| t.is_dir());
-        let regular = known.is_some_and(|t| t.is_file());
-        let name = entry.file_name();
-        if folder == Some(false) && !is_capture(Path::new(&name)) {
-            return None;
-        }
-        let mut key = [0; 16];
-        let bytes = name.as_encoded_bytes();
-        let head = bytes.len().min(16);
-        key[..head].copy_from_slice(&bytes[..head]);
-        Some(Self {
-            key: u128::from_be_bytes(key),
-            name,
-            folder,
-            regular,
-        })
-    }
-
-    /// Name order, as bytes (as `Path` orders a folder's entries). Keys
-    /// that differ decide: where the first difference lies past a name's
-    /// end, that name is a prefix of the other, and sorts first.
-    fn order(a: &Self, b: &Self) -> std::cmp::Ordering {
-        a.key
-            .cmp(&b.key)
-            .then_with(|| a.name.as_encoded_bytes().cmp(b.name.as_encoded_bytes()))
-    }
-}
-
-fn is_stream(path: &Path) -> bool {
-    has_extension(path, &[".ndjson", ".jsonl"])
-}
-
 impl Run<'_> {
     fn all(&mut self) -> io::Result<()> {
         for path in &self.args.paths {
             if path.as_os_str() == "-" {
                 self.stdin()?;
             } else {
-                self.path(path, true)?;
+                self.path(path)?;
             }
         }
         self.flush()
     }
 
-    fn path(&mut self, path: &Path, named: bool) -> io::Result<()> {
+    /// A path named on the command line: a folder is searched; any other
+    /// file (a pipe or a device too) is read.
+    fn path(&mut self, path: &Path) -> io::Result<()> {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => self.folder(path),
-            Ok(meta) => self.file(path, named, meta.is_file()),
+            Ok(_) => self.file(path),
             Err(e) => self.unreadable(path, &e.to_string()),
         }
     }
 
     /// The captures in a folder and its subfolders, in name order.
     fn folder(&mut self, path: &Path) -> io::Result<()> {
-        let mut entries: Vec<Entry> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(Result::ok).filter_map(Entry::new).collect(),
-            Err(e) => return self.unreadable(path, &e.to_string()),
-        };
-        entries.sort_unstable_by(Entry::order);
-        let mut entry_path = PathBuf::new();
-        for entry in entries {
-            entry_path.clear();
-            entry_path.push(path);
-            entry_path.push(&entry.name);
-            match entry.folder {
-                Some(true) => self.folder(&entry_path)?,
-                // Its name was checked when the folder was listed.
-                Some(false) => self.file(&entry_path, true, entry.regular)?,
-                None => self.path(&entry_path, false)?,
+        for found in walk::captures(path) {
+            match found {
+                Found::Capture(file) => self.file(&file)?,
+                Found::Unreadable(name, error) => self.unreadable(&name, &error)?,
+                Found::Skipped(name, why) => self.skipped(&name, why)?,
             }
         }
         Ok(())
     }
 
-    /// A file that is not a folder: checked when it was named (or its name
-    /// already checked), or when its name says it is a capture.
-    fn file(&mut self, path: &Path, named: bool, regular: bool) -> io::Result<()> {
-        if !named && !is_capture(path) {
-            return Ok(());
-        }
-        if is_stream(path) {
+    /// A capture file: an NDJSON stream by its name, one document otherwise.
+    fn file(&mut self, path: &Path) -> io::Result<()> {
+        if walk::is_stream(path) {
             return match File::open(path) {
                 Ok(file) => self.stream(path, BufReader::with_capacity(256 * 1024, file)),
                 Err(e) => self.unreadable(path, &e.to_string()),
             };
         }
         if self.jobs > 1 {
-            self.batch.push(Pending {
-                path: path.to_owned(),
-                regular,
-            });
+            self.batch.push(Pending { path: path.to_owned() });
             return if self.batch.len() == BATCH_PER_JOB * self.jobs {
                 self.flush()
             } else {
@@ -556,8 +458,8 @@ impl Run<'_> {
             };
         }
         let mut buffer = std::mem::take(&mut self.buffers[0]);
-        let result = match read_file(path, regular, self.args.max_size, &mut buffer) {
-            Ok(len) => self.document(&Source { name: path, line: None }, &buffer[..len]),
+        let result = match input::read_file(path, self.args.max_size, &mut buffer) {
+            Ok(()) => self.document(&Source { name: path, line: None }, &buffer),
             Err(why) => self.unchecked(path, why),
         };
         self.buffers[0] = buffer;
@@ -581,8 +483,8 @@ impl Run<'_> {
                 return;
             };
             let _ = slot.set(
-                read_file(&p.path, p.regular, max, buffer)
-                    .map(|len| (len, validate::validate_slice(&buffer[..len], options).into())),
+                input::read_file(&p.path, max, buffer)
+                    .map(|()| (buffer.len(), validate::validate_slice(buffer, options).into())),
             );
         };
         let jobs = self.jobs.min(batch.len());
@@ -624,43 +526,28 @@ impl Run<'_> {
         }
     }
 
-    /// Standard input: NDJSON when its first line is a JSON document by
-    /// itself, one document otherwise.
+    /// Standard input: one document or an NDJSON stream, as
+    /// `--stdin-format` says (see [`StdinFormat::Auto`]).
     fn stdin(&mut self) -> io::Result<()> {
         if io::stdin().is_terminal() {
             eprintln!("anaplan-task: reading from the terminal; end the input with Ctrl-D (or name files to check)");
         }
         let stdin = Path::new("<stdin>");
         let mut input = BufReader::with_capacity(256 * 1024, io::stdin().lock());
-        let mut first = Vec::new();
         let limit = self.args.max_size;
-        if let Err(e) = input
-            .by_ref()
-            .take(limit.saturating_add(1))
-            .read_until(b'\n', &mut first)
-        {
-            return self.unreadable(stdin, &e.to_string());
-        }
-        let one_line = serde_json::from_slice::<serde::de::IgnoredAny>(&first).is_ok();
-        if one_line {
-            return self.stream(stdin, io::Cursor::new(first).chain(input));
-        }
-        let mut bytes = first;
-        if let Err(e) = input
-            .take(limit.saturating_add(1) - bytes.len() as u64)
-            .read_to_end(&mut bytes)
-        {
-            return self.unreadable(stdin, &e.to_string());
-        }
         let source = Source {
             name: stdin,
             line: None,
         };
-        if bytes.len() as u64 > limit {
-            let message = format!("the input is more than the limit of {limit} bytes (--max-size)");
-            return self.too_large(&source, message);
+        match input::classify(&mut input, self.args.stdin_format, limit) {
+            Err(e) => self.unreadable(stdin, &e.to_string()),
+            Ok(Stdin::Stream(head)) => self.stream(stdin, io::Cursor::new(head).chain(input)),
+            Ok(Stdin::Document(bytes)) => self.document(&source, &bytes),
+            Ok(Stdin::TooLarge) => {
+                let message = format!("the input is more than the limit of {limit} bytes (--max-size)");
+                self.too_large(&source, message)
+            }
         }
-        self.document(&source, &bytes)
     }
 
     /// An NDJSON stream: one document per line; blank lines are skipped;
@@ -704,6 +591,19 @@ impl Run<'_> {
         self.emit(source, &error_verdict("too-large", message))
     }
 
+    /// An entry of a folder passed over: a warning, so that nothing found
+    /// goes unsaid.
+    fn skipped(&mut self, name: &Path, why: String) -> io::Result<()> {
+        let verdict = Verdict {
+            kind: None,
+            valid: true,
+            warned: true,
+            outcome: None,
+            findings: vec![Finding::new(Severity::Warning, "not-read", why)],
+        };
+        self.emit(&Source { name, line: None }, &verdict)
+    }
+
     fn unreadable(&mut self, name: &Path, error: &str) -> io::Result<()> {
         self.tally.unreadable += 1;
         let verdict = error_verdict("io-error", format!("cannot read: {error}"));
@@ -737,10 +637,11 @@ impl Run<'_> {
         }
         self.progress.tick(&self.tally);
         match self.args.format {
-            Format::Json => self.emit_json(source, verdict),
-            Format::Text => self.emit_text(source, verdict),
-            Format::Github => self.emit_github(source, verdict),
+            Format::Json => self.emit_json(source, verdict)?,
+            Format::Text => self.emit_text(source, verdict)?,
+            Format::Github => self.emit_github(source, verdict)?,
         }
+        self.out.commit()
     }
 
     /// The line and column of a finding in the file.
@@ -758,6 +659,7 @@ impl Run<'_> {
 
     fn emit_text(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
         let quiet = self.args.quiet;
+        let out = self.out.record();
         for f in verdict.findings.iter().filter(|f| Self::shown(quiet, f)) {
             let (line, col) = Self::position(source, f);
             let mut place = source.name.display().to_string();
@@ -777,13 +679,14 @@ impl Run<'_> {
             } else {
                 f.severity.to_string()
             };
-            writeln!(self.out, "{place}: {severity}[{}] {}: {}", f.code, f.path, f.message)?;
+            writeln!(out, "{place}: {severity}[{}] {}: {}", f.code, f.path, f.message)?;
         }
         Ok(())
     }
 
     fn emit_github(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
         let quiet = self.args.quiet;
+        let out = self.out.record();
         for f in verdict.findings.iter().filter(|f| Self::shown(quiet, f)) {
             let (line, col) = Self::position(source, f);
             let level = match f.severity {
@@ -800,7 +703,7 @@ impl Run<'_> {
             }
             props.push_str(&format!(",title={}", f.code));
             let message = escape_data(&format!("{}: {}", f.path, f.message));
-            writeln!(self.out, "::{level} {props}::{message}")?;
+            writeln!(out, "::{level} {props}::{message}")?;
         }
         Ok(())
     }
@@ -829,8 +732,10 @@ impl Run<'_> {
             "outcome": verdict.outcome,
             "findings": findings,
         });
-        serde_json::to_writer(&mut self.out, &line)?;
-        self.out.write_all(b"\n")
+        let out = self.out.record();
+        serde_json::to_writer(&mut *out, &line)?;
+        out.push(b'\n');
+        Ok(())
     }
 
     fn summary(&mut self) -> io::Result<()> {
@@ -859,7 +764,9 @@ impl Run<'_> {
         if t.unreadable > 0 {
             line.push_str(&format!("; {} unreadable", t.unreadable));
         }
-        writeln!(self.out, "{line}")
+        line.push('\n');
+        self.out.record().extend_from_slice(line.as_bytes());
+        self.out.commit()
     }
 }
 
@@ -881,21 +788,35 @@ fn escape_property(s: &str) -> String {
 // ---------------------------------------------------------------------------
 // summarize
 
-fn summarize(path: &Path) -> io::Result<ExitCode> {
-    let (name, bytes) = if path.as_os_str() == "-" {
-        let mut b = Vec::new();
-        io::stdin().lock().read_to_end(&mut b)?;
-        ("<stdin>".to_owned(), b)
+fn summarize(path: &Path, max: u64) -> io::Result<ExitCode> {
+    let stdin = path.as_os_str() == "-";
+    let name = if stdin {
+        "<stdin>".to_owned()
     } else {
-        let name = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(b) => (name, b),
-            Err(e) => {
-                eprintln!("{name}: cannot read: {e}");
-                return Ok(ExitCode::from(2));
-            }
-        }
+        path.display().to_string()
     };
+    let mut bytes = Vec::new();
+    let read = if stdin {
+        input::read_within(io::stdin().lock(), max, &mut bytes).map_err(|e| Unchecked::Unreadable(e.to_string()))
+    } else {
+        input::read_file(path, max, &mut bytes).map(|()| true)
+    };
+    match read {
+        Ok(true) => {}
+        Ok(false) => {
+            let message = format!("the input is more than the limit of {max} bytes (--max-size)");
+            eprintln!("{name}: {}", Finding::new(Severity::Error, "too-large", message));
+            return Ok(ExitCode::from(1));
+        }
+        Err(Unchecked::TooLarge(message)) => {
+            eprintln!("{name}: {}", Finding::new(Severity::Error, "too-large", message));
+            return Ok(ExitCode::from(1));
+        }
+        Err(Unchecked::Unreadable(e)) => {
+            eprintln!("{name}: cannot read: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    }
     let report = validate::validate_slice(&bytes, &Options::default());
     let mut out = String::new();
     let Some(doc) = &report.document else {

@@ -1,13 +1,14 @@
 //! Reading NDJSON streams (one document per line) with bounded memory.
 //!
-//! Lines that are empty or only white space are skipped; a `\r` before the
-//! `\n` is dropped. A line longer than the limit is not kept: it is read to
-//! its end and reported as [`Line::TooLong`], and the stream goes on, so a
-//! multi-gigabyte stream is read with one line's worth of memory.
+//! Lines that are empty or only white space are skipped, whatever their
+//! length; a `\r` before the `\n` is dropped. A longer line than the limit
+//! is not kept: it is read to its end and reported as [`Line::TooLong`], and
+//! the stream goes on, so a multi-gigabyte stream is read with one line's
+//! worth of memory.
 //!
 //! ```
 //! use anaplan_task::ndjson::{Line, LineReader};
-//! let input = b"{\"a\":1}\r\n\n   \n{\"b\":22222222}\n{}";
+//! let input = b"{\"a\":1}\r\n\n              \n{\"b\":22222222}\n{}";
 //! let mut lines = LineReader::new(&input[..], 10);
 //! let mut seen = Vec::new();
 //! while let Some(line) = lines.next_line()? {
@@ -77,8 +78,14 @@ impl<R: BufRead> LineReader<R> {
         loop {
             // A line that is whole in the input's buffer is lent from it,
             // not copied.
-            if let Some(end) = memchr::memchr(b'\n', fill(&mut self.input)?) {
+            let chunk = fill(&mut self.input)?;
+            if let Some(end) = memchr::memchr(b'\n', chunk) {
                 self.number += 1;
+                // Stops at the first character of a line that is not blank.
+                if is_blank(&chunk[..end]) {
+                    self.input.consume(end + 1);
+                    continue;
+                }
                 if end > self.max {
                     self.input.consume(end + 1);
                     return Ok(Some(Line::TooLong {
@@ -86,11 +93,7 @@ impl<R: BufRead> LineReader<R> {
                         len: end as u64,
                     }));
                 }
-                // The buffer is filled, so these give the same bytes again.
-                if is_blank(&self.input.fill_buf()?[..end]) {
-                    self.input.consume(end + 1);
-                    continue;
-                }
+                // The buffer is filled, so this gives the same bytes again.
                 self.lent = end + 1;
                 return Ok(Some(Line::Document {
                     number: self.number,
@@ -98,40 +101,43 @@ impl<R: BufRead> LineReader<R> {
                 }));
             }
             self.buf.clear();
-            let Some(len) = self.read_raw()? else {
+            let Some((len, blank)) = self.read_raw()? else {
                 return Ok(None);
             };
             self.number += 1;
+            if blank {
+                continue;
+            }
             if len > self.max as u64 {
                 return Ok(Some(Line::TooLong {
                     number: self.number,
                     len,
                 }));
             }
-            if !is_blank(&self.buf) {
-                return Ok(Some(Line::Document {
-                    number: self.number,
-                    bytes: text(&self.buf),
-                }));
-            }
+            return Ok(Some(Line::Document {
+                number: self.number,
+                bytes: text(&self.buf),
+            }));
         }
     }
 
-    /// Reads one raw line into `buf` (unless it is too long); its length,
-    /// or `None` at the end of the stream.
-    fn read_raw(&mut self) -> io::Result<Option<u64>> {
+    /// Reads one raw line into `buf` (unless it is too long); its length
+    /// and whether it is blank, or `None` at the end of the stream.
+    fn read_raw(&mut self) -> io::Result<Option<(u64, bool)>> {
         let mut len: u64 = 0;
         let mut any = false;
+        let mut blank = true;
         loop {
             let chunk = fill(&mut self.input)?;
             if chunk.is_empty() {
-                return Ok(any.then_some(len));
+                return Ok(any.then_some((len, blank)));
             }
             any = true;
             let (take, done) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (i, true),
                 None => (chunk.len(), false),
             };
+            blank = blank && is_blank(&chunk[..take]);
             len += take as u64;
             if len <= self.max as u64 {
                 self.buf.extend_from_slice(&chunk[..take]);
@@ -140,7 +146,7 @@ impl<R: BufRead> LineReader<R> {
             }
             self.input.consume(take + usize::from(done));
             if done {
-                return Ok(Some(len));
+                return Ok(Some((len, blank)));
             }
         }
     }
@@ -185,14 +191,15 @@ mod tests {
         let mut out = Vec::new();
         for (i, line) in raw.into_iter().enumerate() {
             let number = i + 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
             if line.len() > max {
                 out.push(format!("{number}: too long ({})", line.len()));
                 continue;
             }
             let line = line.strip_suffix(b"\r").unwrap_or(line);
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                out.push(format!("{number}: {line:?}"));
-            }
+            out.push(format!("{number}: {line:?}"));
         }
         out
     }

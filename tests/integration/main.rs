@@ -10,6 +10,8 @@ mod errors;
 mod fixtures;
 mod helpers;
 mod hostile;
+#[cfg(feature = "cli")]
+mod inputs;
 mod model;
 mod presence;
 mod promises;

@@ -1,0 +1,182 @@
+//! Reading inputs within `--max-size`: files whole, and standard input as
+//! one document or as an NDJSON stream.
+//!
+//! Files are read with the standard library (`take(max + 1)` then
+//! `read_to_end`), so their end is where a read gives nothing, whatever the
+//! kind of file; a regular file is asked its size first, so a huge one is
+//! refused without being read.
+
+use std::fs::File;
+use std::io::{self, BufRead, Read};
+use std::path::Path;
+
+/// Parses a `--max-size`: plain bytes, or a number with a unit (`64MiB`,
+/// `1GB`, `512k`); decimal units are powers of 1000, binary ones of 1024.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    parse_size::parse_size(text).map_err(|e| format!("{e}: give bytes, or a size such as 64MiB or 1GB"))
+}
+
+/// Why a file was not checked.
+pub enum Unchecked {
+    /// Larger than `--max-size`; the message says by how much.
+    TooLarge(String),
+    /// Not opened or not read; the system's message.
+    Unreadable(String),
+}
+
+/// Reads `input` into `buffer` (emptied first), up to `max` bytes: whether
+/// it ended within them.
+///
+/// The buffer grows by doubling, but never past `max + 1` bytes (reading
+/// into a full `Vec` would double it again for the last byte): refusing
+/// `/dev/zero` holds the limit, not twice or thrice it.
+pub fn read_within(input: impl Read, max: u64, buffer: &mut Vec<u8>) -> io::Result<bool> {
+    read_sized(input, max, None, buffer)
+}
+
+fn read_sized(mut input: impl Read, max: u64, size: Option<u64>, buffer: &mut Vec<u8>) -> io::Result<bool> {
+    buffer.clear();
+    let limit = max.saturating_add(1);
+    // A regular file's size, and one byte to find its end, in one go;
+    // anything else may be as large as the limit (up to 64 MiB, the
+    // default, then doubling). The room is reserved, not touched: only
+    // what is read takes memory.
+    let mut chunk = size.unwrap_or(64 << 20).saturating_add(1).min(limit);
+    while chunk > 0 {
+        buffer.reserve_exact(usize::try_from(chunk).unwrap_or(usize::MAX));
+        // With room for exactly `chunk` bytes, the read does not grow the
+        // buffer.
+        if input.by_ref().take(chunk).read_to_end(buffer)? < chunk as usize {
+            break;
+        }
+        chunk = (buffer.len() as u64).min(limit - buffer.len() as u64);
+    }
+    Ok(buffer.len() as u64 <= max)
+}
+
+/// Reads a whole file into `buffer`, on whichever thread.
+pub fn read_file(path: &Path, max: u64, buffer: &mut Vec<u8>) -> Result<(), Unchecked> {
+    let unreadable = |e: io::Error| Unchecked::Unreadable(e.to_string());
+    let file = File::open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    if meta.is_file() && meta.len() > max {
+        return Err(too_large_file(Some(meta.len()), max));
+    }
+    let size = meta.is_file().then_some(meta.len());
+    if read_sized(&file, max, size, buffer).map_err(unreadable)? {
+        return Ok(());
+    }
+    // It grew after it was asked its size, or it is not a regular file.
+    let size = file.metadata().ok().filter(|m| m.is_file() && m.len() > max);
+    Err(too_large_file(size.map(|m| m.len()), max))
+}
+
+fn too_large_file(size: Option<u64>, max: u64) -> Unchecked {
+    Unchecked::TooLarge(match size {
+        Some(size) => format!("the file is {size} bytes, more than the limit of {max} (--max-size)"),
+        None => format!("the file is more than the limit of {max} bytes (--max-size)"),
+    })
+}
+
+/// How standard input is read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub enum StdinFormat {
+    /// NDJSON when one of its first two non-blank lines is a JSON value by
+    /// itself, or when it is too large to be one document before the end
+    /// of its second non-blank line; one document otherwise.
+    Auto,
+    /// One document, as a `*.json` file.
+    Json,
+    /// One document per line, as a `*.ndjson` file.
+    Ndjson,
+}
+
+/// Standard input, classified.
+pub enum Stdin {
+    /// One document, read whole.
+    Document(Vec<u8>),
+    /// One document larger than the limit.
+    TooLarge,
+    /// An NDJSON stream: these bytes, already read, then the rest.
+    Stream(Vec<u8>),
+}
+
+/// Reads as much of `input` as it takes to tell how to read it (see
+/// [`StdinFormat::Auto`]), and a single document whole. At most `max + 1`
+/// bytes are held.
+pub fn classify(input: &mut impl BufRead, format: StdinFormat, max: u64) -> io::Result<Stdin> {
+    let limit = max.saturating_add(1);
+    let mut head = Vec::new();
+    match format {
+        StdinFormat::Ndjson => return Ok(Stdin::Stream(head)),
+        StdinFormat::Json => {}
+        StdinFormat::Auto => {
+            let mut lines = 0;
+            while lines < 2 {
+                let start = head.len();
+                let room = limit - start as u64;
+                if room == 0 || input.by_ref().take(room).read_until(b'\n', &mut head)? == 0 {
+                    break;
+                }
+                if head.len() as u64 > max {
+                    // Too large for one document before the lines that
+                    // tell are read: as a stream, each line has its verdict.
+                    return Ok(Stdin::Stream(head));
+                }
+                let line = &head[start..];
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                if serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok() {
+                    return Ok(Stdin::Stream(head));
+                }
+                lines += 1;
+            }
+        }
+    }
+    let room = limit - head.len() as u64;
+    input.by_ref().take(room).read_to_end(&mut head)?;
+    Ok(if head.len() as u64 > max {
+        Stdin::TooLarge
+    } else {
+        Stdin::Document(head)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(input: &[u8], max: u64) -> String {
+        match classify(&mut &input[..], StdinFormat::Auto, max).unwrap() {
+            Stdin::Document(b) => format!("document {}", b.len()),
+            Stdin::TooLarge => "too large".into(),
+            Stdin::Stream(head) => format!("stream {}", head.len()),
+        }
+    }
+
+    #[test]
+    fn stdin_is_a_stream_when_an_early_line_stands_alone() {
+        assert_eq!(kind(b"{}\n{", 100), "stream 3");
+        assert_eq!(kind(b"\n \n{}\n{", 100), "stream 6");
+        assert_eq!(kind(b"{\"a\":\n{}\n", 100), "stream 9");
+        // Blank, then too large before a line tells.
+        assert_eq!(kind(b"\n{\"a\":\"xxxxxxxxxxxx\"}\n{}\n", 10), "stream 11");
+        assert_eq!(kind(b"{\n  \"a\": 1\n}\n", 100), "document 13");
+        assert_eq!(kind(b"{\n  \"a\": 1\n}\n", 12), "too large");
+        assert_eq!(kind(b"{\"a\":", 100), "document 5");
+        assert_eq!(kind(b"", 100), "document 0");
+        assert_eq!(kind(b"  \n", 0), "stream 1");
+    }
+
+    #[test]
+    fn sizes_take_units() {
+        assert_eq!(parse_size("4000"), Ok(4000));
+        assert_eq!(parse_size("64MiB"), Ok(64 << 20));
+        assert_eq!(parse_size("1GB"), Ok(1_000_000_000));
+        assert_eq!(
+            parse_size("lots").unwrap_err(),
+            "invalid digit found in string: give bytes, or a size such as 64MiB or 1GB"
+        );
+    }
+}

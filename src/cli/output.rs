@@ -1,0 +1,77 @@
+//! The report's output: whole records only, however the run ends.
+//!
+//! Each record (a document's lines of text, or its JSON object) is built in
+//! a buffer of its own and handed to the output in one piece, so the
+//! output's writes start and end on a record's end. Interrupted (SIGINT or
+//! SIGTERM), the command finishes the record being handed over, writes out
+//! what it holds and exits with 128 plus the signal's number (130 for
+//! Ctrl-C); a second signal ends it at once.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use signal_hook::consts::{SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+/// Standard output, written a whole record at a time.
+pub struct Output {
+    out: Arc<Mutex<BufWriter<Stdout>>>,
+    record: Vec<u8>,
+}
+
+impl Output {
+    /// Standard output, buffered.
+    pub fn stdout() -> Self {
+        Self {
+            out: Arc::new(Mutex::new(BufWriter::with_capacity(64 * 1024, io::stdout()))),
+            record: Vec::new(),
+        }
+    }
+
+    /// The next record's buffer, empty.
+    pub fn record(&mut self) -> &mut Vec<u8> {
+        self.record.clear();
+        &mut self.record
+    }
+
+    /// Hands the record over.
+    pub fn commit(&mut self) -> io::Result<()> {
+        if self.record.is_empty() {
+            return Ok(());
+        }
+        lock(&self.out).write_all(&self.record)
+    }
+
+    /// Writes out what is held.
+    pub fn flush(&mut self) -> io::Result<()> {
+        lock(&self.out).flush()
+    }
+
+    /// Ends the process on SIGINT or SIGTERM between two records, after
+    /// writing out the records held.
+    pub fn exit_on_signals(&self) -> io::Result<()> {
+        let signals = [SIGINT, SIGTERM];
+        let mut waiting = Signals::new(signals)?;
+        let once = Arc::new(AtomicBool::new(false));
+        for signal in signals {
+            // The second signal finds the flag that the first one set.
+            signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(&once))?;
+            signal_hook::flag::register(signal, Arc::clone(&once))?;
+        }
+        let out = Arc::clone(&self.out);
+        std::thread::Builder::new().name("signals".into()).spawn(move || {
+            if let Some(signal) = waiting.forever().next() {
+                // Held to the end, so that no record is begun meanwhile.
+                let mut out = lock(&out);
+                let _ = out.flush();
+                std::process::exit(128 + signal);
+            }
+        })?;
+        Ok(())
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}

@@ -1,0 +1,135 @@
+//! Finding the captures in a folder.
+//!
+//! The walk (walkdir) lists a folder and its subfolders in name order, a
+//! folder's captures where its name sorts. It follows links, but never
+//! into a folder it is already searching (a loop) nor, on Unix, into one it
+//! has searched already under another name, so every file is reported
+//! once. An entry is judged by its name before anything else: what is not
+//! named as a capture is passed over, even a dangling link. Only regular
+//! files are read; a pipe or a device found there is reported and passed
+//! over, since reading it could wait forever (one named on the command line
+//! is read).
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// What the walk found.
+pub enum Found {
+    /// A regular file named as a capture (or a link to one).
+    Capture(PathBuf),
+    /// A capture, or a folder, that could not be read: the system's message.
+    Unreadable(PathBuf, String),
+    /// An entry passed over, and why.
+    Skipped(PathBuf, String),
+}
+
+/// Whether a file's name says it is a capture: `*.json`, `*.ndjson` or
+/// `*.jsonl`.
+pub fn is_capture(path: &Path) -> bool {
+    has_extension(path, &[".json", ".ndjson", ".jsonl"])
+}
+
+/// Whether a file's name says it is an NDJSON stream.
+pub fn is_stream(path: &Path) -> bool {
+    has_extension(path, &[".ndjson", ".jsonl"])
+}
+
+/// Whether the file's name ends in one of `dotted` after at least one other
+/// character, as `Path::extension` reads it, without parsing the path's
+/// components: a folder walk asks this of every entry.
+fn has_extension(path: &Path, dotted: &[&str]) -> bool {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    dotted.iter().any(|ext| {
+        bytes.len() > ext.len()
+            && bytes.ends_with(ext.as_bytes())
+            && !std::path::is_separator(char::from(bytes[bytes.len() - ext.len() - 1]))
+    })
+}
+
+/// The captures under `root`, a folder, in name order.
+pub fn captures(root: &Path) -> impl Iterator<Item = Found> {
+    let mut walk = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+    let mut searched = Searched::default();
+    std::iter::from_fn(move || {
+        loop {
+            let entry = match walk.next()? {
+                Ok(entry) => entry,
+                Err(e) => {
+                    if let Some(found) = failed(&e) {
+                        return Some(found);
+                    }
+                    continue;
+                }
+            };
+            let kind = entry.file_type();
+            if kind.is_dir() {
+                if let Some(first) = searched.again(&entry) {
+                    let path = entry.path().to_owned();
+                    walk.skip_current_dir();
+                    let why = format!("the folder {} again, searched already; not followed", first.display());
+                    return Some(Found::Skipped(path, why));
+                }
+                continue;
+            }
+            if !is_capture(Path::new(entry.file_name())) {
+                continue;
+            }
+            if kind.is_file() {
+                return Some(Found::Capture(entry.into_path()));
+            }
+            let why = "not a regular file (a pipe, a device or a socket); a folder's are not read, name it to read it";
+            return Some(Found::Skipped(entry.into_path(), why.to_owned()));
+        }
+    })
+}
+
+/// What to report of an entry the walk could not follow, if anything.
+fn failed(e: &walkdir::Error) -> Option<Found> {
+    let path = e.path().unwrap_or(Path::new("")).to_owned();
+    if let Some(ancestor) = e.loop_ancestor() {
+        let why = format!(
+            "a link to {}, a folder being searched; not followed",
+            ancestor.display()
+        );
+        return Some(Found::Skipped(path, why));
+    }
+    // A link that leads nowhere is judged by its own name.
+    let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if link && !is_capture(&path) {
+        return None;
+    }
+    let message = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+    Some(Found::Unreadable(path, message))
+}
+
+/// The folders searched so far, by identity, with the path of the first
+/// visit: a link to one of them is not followed. On Unix only.
+#[derive(Default)]
+struct Searched {
+    #[cfg(unix)]
+    seen: std::collections::BTreeMap<(u64, u64), PathBuf>,
+}
+
+impl Searched {
+    /// The path under which this folder was searched already, if it was;
+    /// otherwise it is noted.
+    #[cfg(unix)]
+    fn again(&mut self, entry: &walkdir::DirEntry) -> Option<PathBuf> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = entry.metadata().ok()?;
+        let id = (meta.dev(), meta.ino());
+        match self.seen.get(&id) {
+            Some(first) => Some(first.clone()),
+            None => {
+                self.seen.insert(id, entry.path().to_owned());
+                None
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn again(&mut self, _: &walkdir::DirEntry) -> Option<PathBuf> {
+        None
+    }
+}

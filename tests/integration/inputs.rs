@@ -1,0 +1,366 @@
+//! The command's inputs, walk and exits: standard input read as the same
+//! bytes in a file, folder walks that end and report every file once,
+//! limits on every command, and exit statuses however the run ends.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn cmd(args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_anaplan-task"));
+    c.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+/// Runs the command with `stdin`; exit status, stdout and stderr. Fails
+/// the test if it has not ended within a minute.
+#[track_caller]
+fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = cmd(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        stdout.read_to_string(&mut s).unwrap();
+        s
+    });
+    let status = wait(&mut child, Duration::from_secs(60), args);
+    writer.join().unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    (status, reader.join().unwrap(), stderr)
+}
+
+#[track_caller]
+fn wait(child: &mut Child, limit: Duration, args: &[&str]) -> i32 {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code().expect("exited with a signal");
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("anaplan-task {} did not end", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A fresh folder under the target directory.
+fn tempdir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("inputs").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A status document on one line.
+fn one_line() -> String {
+    let seed = crate::util::fixture("valid/seed.json");
+    serde_json::from_str::<serde_json::Value>(&seed).unwrap().to_string()
+}
+
+/// The JSON records of a report, without their source.
+fn records(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v.as_object_mut().unwrap().remove("source");
+            v
+        })
+        .collect()
+}
+
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success())
+}
+
+#[test]
+fn stdin_gives_the_verdicts_of_the_same_bytes_in_a_file() {
+    let m = one_line();
+    let pretty = crate::util::fixture("valid/seed.json");
+    let big = format!("{{\"padding\":\"{}\"}}", "x".repeat(2000));
+    // The bytes, the file they read as, and the verdicts: exit status and
+    // how many documents.
+    let cases: [(&str, String, &str, i32, usize); 8] = [
+        ("blank-first", format!("\n{m}\n{m}\n"), "ndjson", 0, 2),
+        ("blank-lines-first", format!("  \r\n\n\t\n{m}\n{m}\n"), "ndjson", 0, 2),
+        ("truncated-first", format!("{}\n{m}\n", &m[..40]), "ndjson", 1, 2),
+        ("too-large-first", format!("{big}\n{m}\n{m}\n"), "ndjson", 1, 3),
+        (
+            "long-blank-line",
+            format!("{m}\n{}\n{m}\n", " ".repeat(2000)),
+            "ndjson",
+            0,
+            2,
+        ),
+        ("pretty", pretty.clone(), "json", 0, 1),
+        ("pretty-broken", pretty.replacen(',', "", 1), "json", 1, 1),
+        ("empty", "\n \n".to_owned(), "json", 1, 1),
+    ];
+    let dir = tempdir("stdin");
+    for (name, bytes, ext, code, count) in cases {
+        let file = dir.join(format!("{name}.{ext}"));
+        std::fs::write(&file, &bytes).unwrap();
+        let args = ["validate", "--format", "json", "--max-size", "1500"];
+        let from_file = run(&[&args[..], &[file.to_str().unwrap()]].concat(), b"");
+        let from_stdin = run(&[&args[..], &["-"]].concat(), bytes.as_bytes());
+        assert_eq!((from_file.0, from_stdin.0), (code, code), "{name}: {from_stdin:?}");
+        assert_eq!(records(&from_stdin.1), records(&from_file.1), "{name}");
+        assert_eq!(records(&from_stdin.1).len(), count, "{name}");
+    }
+    // Told, standard input reads as either file.
+    let bytes = format!("\n{m}\n{m}\n");
+    let file = dir.join("told.json");
+    std::fs::write(&file, &bytes).unwrap();
+    let as_json = run(&["validate", "--format", "json", file.to_str().unwrap()], b"");
+    let told = run(
+        &["validate", "--format", "json", "--stdin-format", "json", "-"],
+        bytes.as_bytes(),
+    );
+    assert_eq!(told.0, 1);
+    assert_eq!(records(&told.1), records(&as_json.1));
+    assert_eq!(records(&told.1)[0]["findings"][0]["code"], "trailing-characters");
+    let told = run(&["validate", "--stdin-format", "ndjson", "-"], pretty.as_bytes());
+    assert_eq!(told.0, 1);
+    assert!(told.1.contains("documents: 0 valid"), "{}", told.1);
+}
+
+#[test]
+fn standard_input_is_named_once() {
+    let (code, stdout, stderr) = run(&["validate", "-", "-"], format!("{}\n", one_line()).as_bytes());
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "error: `-` (standard input) can be named only once\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_walk_reads_only_regular_files_and_judges_names_before_links() {
+    let dir = tempdir("walk");
+    std::fs::copy("tests/fixtures/valid/seed.json", dir.join("doc.json")).unwrap();
+    if !mkfifo(&dir.join("x.json")) {
+        eprintln!("mkfifo is not available; skipped");
+        return;
+    }
+    std::os::unix::fs::symlink("/nowhere", dir.join("notes.txt")).unwrap();
+    std::os::unix::fs::symlink("/nowhere", dir.join("gone.json")).unwrap();
+    let d = dir.to_str().unwrap();
+    let (code, stdout, _) = run(&["validate", d], b"");
+    assert_eq!(
+        stdout.replace(d, "DIR"),
+        "DIR/gone.json: error[io-error] .: cannot read: No such file or directory (os error 2)\n\
+         DIR/x.json: warning[not-read] .: not a regular file (a pipe, a device or a socket); a folder's are not read, name it to read it\n\
+         3 documents: 1 valid, 1 with warnings, 1 invalid; outcomes: 1 succeeded; 1 unreadable\n"
+    );
+    assert_eq!(code, 2);
+    std::fs::remove_file(dir.join("gone.json")).unwrap();
+    let (code, stdout, _) = run(&["validate", "--quiet", d], b"");
+    assert_eq!((code, stdout.as_str()), (0, ""));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_is_reported_and_every_file_once() {
+    let dir = tempdir("loop");
+    std::fs::copy("tests/fixtures/valid/seed.json", dir.join("seed.json")).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("loop")).unwrap();
+    let d = dir.to_str().unwrap();
+    let (code, stdout, _) = run(&["validate", d], b"");
+    assert_eq!(
+        stdout.replace(d, "DIR"),
+        "DIR/loop: warning[not-read] .: a link to DIR, a folder being searched; not followed\n\
+         2 documents: 1 valid, 1 with warnings, 0 invalid; outcomes: 1 succeeded\n"
+    );
+    assert_eq!(code, 0);
+    assert_eq!(run(&["validate", "--deny-warnings", d], b"").0, 1);
+    // Two loops, and a second name for a folder: each file still once.
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    std::fs::copy("tests/fixtures/valid/seed.json", dir.join("sub").join("inner.json")).unwrap();
+    std::os::unix::fs::symlink("..", dir.join("sub").join("up")).unwrap();
+    std::os::unix::fs::symlink("sub", dir.join("alias")).unwrap();
+    let (code, stdout, _) = run(&["validate", "--format", "json", "--jobs", "3", d], b"");
+    assert_eq!(code, 0);
+    let seen: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let code = v["findings"].get(0).map_or("valid".into(), |f| f["code"].to_string());
+            format!("{} {code}", v["source"].as_str().unwrap().replace(d, "DIR"))
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            "DIR/alias/inner.json valid",
+            "DIR/alias/up \"not-read\"",
+            "DIR/loop \"not-read\"",
+            "DIR/seed.json valid",
+            "DIR/sub \"not-read\"",
+        ]
+    );
+}
+
+#[test]
+fn summarize_reads_within_max_size() {
+    let (code, stdout, stderr) = run(&["summarize", "--max-size", "1MiB", "/dev/zero"], b"");
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert_eq!(
+        stderr,
+        "/dev/zero: error[too-large] .: the file is more than the limit of 1048576 bytes (--max-size)\n"
+    );
+    // The default limit ends it too, having held 64 MiB.
+    assert_eq!(run(&["summarize", "/dev/zero"], b"").0, 1);
+    let seed = crate::util::fixture("valid/seed.json");
+    let (code, _, stderr) = run(
+        &["summarize", "--max-size", "900", "tests/fixtures/valid/seed.json"],
+        b"",
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "tests/fixtures/valid/seed.json: error[too-large] .: the file is {} bytes, more than the limit of 900 (--max-size)\n",
+            seed.len()
+        )
+    );
+    let (code, _, stderr) = run(&["summarize", "--max-size", "0.9kB", "-"], seed.as_bytes());
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "<stdin>: error[too-large] .: the input is more than the limit of 900 bytes (--max-size)\n"
+    );
+    assert_eq!(run(&["summarize", "-"], seed.as_bytes()).0, 0);
+}
+
+#[test]
+fn max_size_takes_units() {
+    let path = "tests/fixtures/valid/seed.json";
+    assert_eq!(run(&["validate", "--max-size", "0.5KiB", path], b"").0, 1);
+    assert_eq!(run(&["validate", "--max-size", "64MiB", path], b"").0, 0);
+    assert_eq!(run(&["validate", "--max-size", "1GB", path], b"").0, 0);
+    let (code, _, stderr) = run(&["validate", "--max-size", "lots", path], b"");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with(
+            "error: invalid value 'lots' for '--max-size <MAX_SIZE>': invalid digit found in string: give bytes, or a size such as 64MiB or 1GB\n"
+        ),
+        "{stderr}"
+    );
+}
+
+/// Every command exits 0 when the reader of its output has gone: the
+/// pipe is closed before anything is written.
+#[test]
+fn a_broken_pipe_exits_zero_for_every_command() {
+    let commands: [&[&str]; 7] = [
+        &["validate", "examples/responses"],
+        &["validate", "--format", "json", "examples/responses"],
+        &["summarize", "examples/responses/seed.json"],
+        &["schema"],
+        &["docs"],
+        &["dump", "examples/dumps/employees-dump.csv"],
+        &["--help"],
+    ];
+    for args in commands {
+        let mut child = cmd(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        drop(child.stdout.take());
+        let code = wait(&mut child, Duration::from_secs(60), args);
+        let mut stderr = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        assert_eq!((code, stderr.as_str()), (0, ""), "{args:?}");
+    }
+}
+
+/// Output that cannot be written fails, help included.
+#[test]
+fn a_full_disk_fails_every_command() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("no /dev/full; skipped");
+        return;
+    };
+    let commands: [&[&str]; 5] = [
+        &["--help"],
+        &["validate", "--help"],
+        &["validate", "examples/responses"],
+        &["schema"],
+        &["summarize", "examples/responses/seed.json"],
+    ];
+    for args in commands {
+        let out = cmd(args).stdout(full.try_clone().unwrap()).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            "anaplan-task: cannot write: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+/// Interrupted, the command writes out the whole records it holds, never
+/// half of one, and exits 130.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_ends_on_a_whole_record() {
+    let m = one_line();
+    let lines = 2000;
+    let mut child = cmd(&["validate", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let (sent, done) = std::sync::mpsc::channel();
+    let writer = std::thread::spawn(move || {
+        for _ in 0..lines {
+            writeln!(input, "{m}").unwrap();
+        }
+        input.flush().unwrap();
+        sent.send(()).unwrap();
+        // Held open: the command waits for more.
+        std::thread::sleep(Duration::from_secs(5));
+        drop(input);
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let (started, running) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut report = vec![0; 1];
+        stdout.read_exact(&mut report).unwrap();
+        started.send(()).unwrap();
+        stdout.read_to_end(&mut report).unwrap();
+        report
+    });
+    // Some of the report has come out, so the command is running; then
+    // every line has been sent.
+    running.recv().unwrap();
+    done.recv().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let report = reader.join().unwrap();
+    let code = wait(&mut child, Duration::from_secs(60), &["validate"]);
+    assert_eq!(code, 130);
+    let report = String::from_utf8(report).unwrap();
+    assert!(report.ends_with('\n'), "a cut record");
+    let records = records(&report);
+    assert_eq!(records.len(), lines);
+    assert!(records.iter().all(|r| r["valid"] == true));
+    writer.join().unwrap();
+}
