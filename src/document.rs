@@ -478,7 +478,9 @@ fn shape<E: de::Error>(top: &Top) -> Result<Shape, E> {
 
 impl Top {
     /// Builds the body of `shape` in `slot`; the fields it does not have
-    /// are kept among the unknown ones.
+    /// are kept among the unknown ones. Inlined, and without moving the
+    /// task more than once, as this runs for every document.
+    #[inline(always)]
     fn build_into<E: de::Error>(self, shape: Shape, slot: &mut Option<Document>) -> Result<(), E> {
         let Top {
             meta,
@@ -511,52 +513,66 @@ impl Top {
             Some(bare) if shape != Shape::BareTask => bare.stash_into(e).map(|()| None)?,
             bare => bare,
         };
-        *slot = Some(match (shape, task, bare) {
-            (Shape::Task, Some(task), _) if !task.is_summary() => Document::TaskStatus(TaskResponse {
-                meta,
-                status,
-                task: task.into_task()?,
-                extra,
-            }),
-            (Shape::Task, Some(task), _) => Document::CreateTask(CreateTaskResponse {
-                meta,
-                status,
-                task: task.into_summary()?,
-                extra,
-            }),
-            (Shape::TaskList, ..) => Document::TaskList(TaskListResponse {
-                meta,
-                status,
-                task_list: tasks,
-                extra,
-            }),
-            (Shape::ChunkList, ..) => Document::ChunkList(ChunkListResponse {
-                meta,
-                status,
-                chunk_list: chunks,
-                extra,
-            }),
-            (Shape::BareTask, _, Some(mut bare)) => {
+        match shape {
+            Shape::Task => match task {
+                // Its reading required `taskState` unless it is a summary.
+                Some(task) if !task.is_summary() => {
+                    *slot = Some(Document::TaskStatus(TaskResponse {
+                        meta,
+                        status,
+                        task: task.task,
+                        extra,
+                    }));
+                }
+                Some(task) => {
+                    *slot = Some(Document::CreateTask(CreateTaskResponse {
+                        meta,
+                        status,
+                        task: task.into_summary()?,
+                        extra,
+                    }));
+                }
+                None => return Err(E::missing_field("task")),
+            },
+            Shape::TaskList => {
+                *slot = Some(Document::TaskList(TaskListResponse {
+                    meta,
+                    status,
+                    task_list: tasks,
+                    extra,
+                }));
+            }
+            Shape::ChunkList => {
+                *slot = Some(Document::ChunkList(ChunkListResponse {
+                    meta,
+                    status,
+                    chunk_list: chunks,
+                    extra,
+                }));
+            }
+            Shape::BareTask => {
+                let Some(mut bare) = bare else {
+                    return Err(E::missing_field("taskId"));
+                };
                 stash(&mut extra, "meta", meta)?;
                 stash(&mut extra, "status", status)?;
                 bare.task.extra.append(&mut extra);
-                if bare.is_summary() {
+                *slot = Some(if bare.is_summary() {
                     Document::BareCreateTask(bare.into_summary()?)
                 } else {
                     Document::BareTask(bare.into_task()?)
-                }
+                });
             }
-            (Shape::Error, ..) => {
+            Shape::Error => {
                 stash(&mut extra, "meta", meta)?;
-                Document::Error(ErrorResponse {
+                *slot = Some(Document::Error(ErrorResponse {
                     status: status.ok_or_else(|| E::missing_field("status"))?,
                     path,
                     timestamp,
                     extra,
-                })
+                }));
             }
-            _ => return Err(E::custom("unreachable: the shape was decided from these fields")),
-        });
+        }
         Ok(())
     }
 }

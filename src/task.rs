@@ -44,25 +44,71 @@ impl Progress {
     }
 
     /// Whether `sent`, the text this progress was read from, is what
-    /// writing it back gives: the shortest form of the number.
+    /// writing it back gives: the shortest form of the number. Compared as
+    /// it is written, without allocating.
     pub(crate) fn is_kept_as(&self, sent: &str) -> bool {
-        serde_json::to_string(&self.0).is_ok_and(|written| written == sent)
+        /// Compares what is written with the rest of a text.
+        struct Same<'a>(Option<&'a str>);
+        impl fmt::Write for Same<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 = self.0.and_then(|rest| rest.strip_prefix(s));
+                Ok(())
+            }
+        }
+        let mut same = Same(Some(sent));
+        fmt::write(&mut same, format_args!("{}", self.0)).is_ok() && same.0 == Some("")
+    }
+
+    /// Whether writing this progress back can give other text than was
+    /// read: only a double can (`1.00`, `-0`, `1E-400`); an integer is
+    /// written as it is sent.
+    pub(crate) fn may_differ_from_text(&self) -> bool {
+        self.0.is_f64()
     }
 }
 
-/// The text of `task.progress` in `bytes`, the input `doc` was read from.
-pub(crate) fn progress_text<'a>(bytes: &'a [u8], doc: &crate::Document) -> Option<&'a str> {
+/// The text of the task's `progress` in `bytes`, the input `doc` was read
+/// from, when writing it back could change it (see
+/// [`Progress::may_differ_from_text`]), and whether it is kept.
+///
+/// This runs for every document with a fractional progress, so the key is
+/// first looked for with one quick search: when the number after the first
+/// `"progress":` is the one written back, that is the answer. Only
+/// otherwise does the structural locator walk the document to the task's
+/// own key (an earlier `"progress"` may belong to another object).
+pub(crate) fn progress_text<'a>(bytes: &'a [u8], doc: &crate::Document) -> Option<(&'a str, bool)> {
     use crate::locate::{self, Seg};
-    match doc {
-        crate::Document::TaskStatus(r) if r.task.progress.is_some() => {}
-        _ => return None,
+    static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\"progress\""));
+    let progress = doc.task()?.progress.as_ref()?;
+    if !progress.may_differ_from_text() {
+        return None;
     }
-    let (at, _) = locate::find(bytes, &[Seg::Key("task"), Seg::Key("progress")], None)?;
-    let len = bytes[at..]
-        .iter()
-        .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
-        .count();
-    std::str::from_utf8(&bytes[at..at + len]).ok()
+    let number = |at: usize| {
+        let len = bytes[at..]
+            .iter()
+            .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+            .count();
+        std::str::from_utf8(&bytes[at..at + len]).ok()
+    };
+    let skip = |from: usize| from + bytes[from..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let first = KEY.find(bytes).map(|key| skip(key + b"\"progress\"".len()));
+    if let Some(colon) = first.filter(|&c| bytes.get(c) == Some(&b':')) {
+        if let Some(text) = number(skip(colon + 1)) {
+            // What nearly every server sends, known kept without writing it.
+            let done =
+                matches!(text, "1.0" | "0.0") && progress.value() == text.as_bytes()[0].wrapping_sub(b'0') as f64;
+            if done || progress.is_kept_as(text) {
+                return Some((text, true));
+            }
+        }
+    }
+    let path: &[Seg] = match doc {
+        crate::Document::BareTask(_) => &[Seg::Key("progress")],
+        _ => &[Seg::Key("task"), Seg::Key("progress")],
+    };
+    let text = number(locate::find(bytes, path, None)?.0)?;
+    Some((text, progress.is_kept_as(text)))
 }
 
 #[cfg(feature = "schema")]

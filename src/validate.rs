@@ -497,7 +497,8 @@ thread_local! {
 struct Checker<'o> {
     options: &'o Options,
     /// The text of `task.progress` as sent, when the input is at hand.
-    progress_sent: Option<&'o str>,
+    /// The text of `progress` as sent, and whether writing it back keeps it.
+    progress_sent: Option<(&'o str, bool)>,
     path: Vec<Seg>,
     out: Vec<Raw>,
     /// Findings past [`MAX_FINDINGS`], and the worst of them.
@@ -506,7 +507,7 @@ struct Checker<'o> {
 }
 
 impl<'o> Checker<'o> {
-    fn run(doc: &Document, options: &'o Options, progress_sent: Option<&'o str>) -> Vec<Raw> {
+    fn run(doc: &Document, options: &'o Options, progress_sent: Option<(&'o str, bool)>) -> Vec<Raw> {
         let mut c = Checker {
             options,
             progress_sent,
@@ -745,24 +746,24 @@ impl<'o> Checker<'o> {
         self.state(&t.task_state);
         let progress = t.progress.as_ref().map(crate::Progress::value);
         // Messages quote the progress as sent, not as read.
-        let sent = self.progress_sent;
+        let sent = self.progress_sent.map(|(text, _)| text);
+        let kept = self.progress_sent.is_none_or(|(_, kept)| kept);
         let shown = || match sent {
             Some(sent) => crate::values::snippet(sent),
             None => t.progress.as_ref().map(ToString::to_string).unwrap_or_default(),
         };
-        if let (Some(sent), Some(p)) = (sent, &t.progress) {
-            if !p.is_kept_as(sent) {
-                self.push_at(
-                    Severity::Warning,
-                    "progress-not-kept",
-                    vec![Seg::Key("progress")],
-                    None,
-                    format!(
-                        "progress `{}` is not kept as sent: only the shortest form of a number (such as `1`, `1.0` or `0.25`) is written back unchanged",
-                        shown()
-                    ),
-                );
-            }
+        if t.progress.is_some() && !kept {
+            let message = format!(
+                "progress `{}` is not kept as sent: only the shortest form of a number (such as `1`, `1.0` or `0.25`) is written back unchanged",
+                shown()
+            );
+            self.push_at(
+                Severity::Warning,
+                "progress-not-kept",
+                vec![Seg::Key("progress")],
+                None,
+                message,
+            );
         }
         if progress.is_some_and(|p| !(0.0..=1.0).contains(&p)) {
             let shown = shown();
@@ -810,7 +811,8 @@ impl<'o> Checker<'o> {
                 );
             }
             self.within(Seg::Key("result"), |c| c.result(result, true));
-            if t.outcome() == Outcome::Failed && !explains_failure(result) {
+            if t.task_state == TaskState::Complete && (t.step_failed() || result.failed()) && !explains_failure(result)
+            {
                 let steps = if result.nested_results().is_empty() {
                     ""
                 } else {
