@@ -852,9 +852,10 @@ impl<'o> Checker<'o> {
                     vec![Seg::Key("objectId")],
                     None,
                     format!(
-                        "object id `{}` is of a {}, but the call is for an {call}",
+                        "object id `{}` is of {}, but the call is for {}",
                         crate::values::snippet(id.as_str()),
-                        id.kind()
+                        with_article(id.kind().as_str()),
+                        with_article(&call.to_string())
                     ),
                 ),
                 (false, _) if !matches!(kind, Some(ObjectKind::Import | ObjectKind::Export | ObjectKind::Action)) => {
@@ -864,9 +865,9 @@ impl<'o> Checker<'o> {
                         vec![Seg::Key("objectId")],
                         None,
                         format!(
-                            "process step `{}` is of a {}, expected an import, export or action",
+                            "process step `{}` is of {}, expected an import, export or action",
                             crate::values::snippet(id.as_str()),
-                            id.kind()
+                            with_article(id.kind().as_str())
                         ),
                     )
                 }
@@ -1226,5 +1227,15 @@ mod tests {
         ] {
             assert!(!message_is(wrong, &h, &h.counts()), "{wrong}");
         }
+    }
+}
+
+/// A kind's name after its indefinite article: `an import`, `a process`;
+/// `other` (no known prefix) as `an unknown kind`.
+fn with_article(kind: &str) -> String {
+    match kind {
+        "other" => "an unknown kind".to_owned(),
+        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
+        k => format!("a {k}"),
     }
 }
