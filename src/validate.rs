@@ -289,7 +289,7 @@ pub const CODES: &[CodeInfo] = &[
     code(
         "object-kind-mismatch",
         Severity::Error,
-        "The result's `objectId` is not of the kind of the call named with `--kind`.",
+        "The result's `objectId` is not of the kind of the call named with `--call`.",
     ),
     code(
         "missing-envelope",

@@ -2,7 +2,7 @@
 //!
 //! `always` and `never` are obeyed whatever the environment. `auto` (the
 //! default) colours a terminal unless `NO_COLOR` is set (non-empty) or
-//! `TERM` is `dumb`; `CLICOLOR_FORCE` (non-empty and not `0`) colours
+//! `TERM` is `dumb`; `CLICOLOR_FORCE` (set and non-empty) colours
 //! even what is not a terminal, and `NO_COLOR` wins over it, as
 //! <https://no-color.org> and <https://bixense.com/clicolors/> say. The
 //! environment is read with anstyle-query, as clap and cargo read it.
