@@ -1154,6 +1154,16 @@ const RELATIONS: [(&[usize], usize); 7] = {
     ]
 };
 
+/// A kind's name after its indefinite article: `an import`, `a process`;
+/// `other` (no known prefix) as `an unknown kind`.
+fn with_article(kind: &str) -> String {
+    match kind {
+        "other" => "an unknown kind".to_owned(),
+        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
+        k => format!("a {k}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -1227,15 +1237,5 @@ mod tests {
         ] {
             assert!(!message_is(wrong, &h, &h.counts()), "{wrong}");
         }
-    }
-}
-
-/// A kind's name after its indefinite article: `an import`, `a process`;
-/// `other` (no known prefix) as `an unknown kind`.
-fn with_article(kind: &str) -> String {
-    match kind {
-        "other" => "an unknown kind".to_owned(),
-        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
-        k => format!("a {k}"),
     }
 }
