@@ -22,6 +22,7 @@ pub mod dump;
 pub mod endpoint;
 pub mod ndjson;
 pub mod poll;
+pub mod summary;
 pub mod validate;
 
 #[cfg(feature = "schema")]

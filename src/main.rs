@@ -10,16 +10,21 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use anaplan_task::dump::{DumpError, DumpReader, DumpSummary};
 use anaplan_task::ndjson::{Line, LineReader};
 use anaplan_task::schema::{self, SchemaKind};
 use anaplan_task::validate::{self, CallKind, Finding, Options, Report, Severity};
-use anaplan_task::{DetailValues, Document, DocumentKind, Outcome, TaskResult};
-use clap::{Parser, Subcommand, ValueEnum};
+use anaplan_task::{DocumentKind, Outcome};
+use anstyle::AnsiColor;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use cli::color::{ColorChoice, Paint};
+use cli::exit::Status;
+use cli::gate::{self, Gate};
 use cli::input::{self, Stdin, StdinFormat, Unchecked};
 use cli::output::Output;
+use cli::summarize;
 use cli::walk::{self, Found};
 
 #[path = "cli/dump_text.rs"]
@@ -35,13 +40,23 @@ const VALIDATE_EXAMPLES: &str = "\
 Examples:
   anaplan-task validate examples/responses
   anaplan-task validate --format json captures/*.ndjson
-  curl -s ... | anaplan-task validate --kind import -
+  curl -s ... | anaplan-task validate --call import -
   anaplan-task validate --format github --deny-warnings tests/captures
+  anaplan-task validate --fail-on failed,cancelled captures/
+  anaplan-task validate --format sarif captures/ > anaplan-task.sarif
+";
 
-Exit status: 0 when every document is valid (warnings allowed unless
---deny-warnings), 1 when any is invalid, 2 on usage errors or unreadable input;
-0 as well when the reader of the report stops reading (a broken pipe), and
-130 when interrupted (Ctrl-C), after the last whole record.";
+const SUMMARIZE_EXAMPLES: &str = "\
+Examples:
+  anaplan-task summarize examples/responses/process-failed-step.json
+  anaplan-task summarize examples/responses/poll-log.ndjson
+  anaplan-task summarize --format json response.json | jq .rows.failed
+  anaplan-task summarize --fail-on failed,succeeded-with-warnings response.json
+
+Exit status: 0 when the input was summarised and no outcome refused; 1 when
+a response (or a line of a poll log) is not a readable document; 2 on usage
+errors or unreadable input; 3 when a task's (last) outcome is one --fail-on
+refuses. When several apply, 2 wins over 1, and 1 over 3.";
 
 #[derive(Parser)]
 #[command(
@@ -53,28 +68,38 @@ Exit status: 0 when every document is valid (warnings allowed unless
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour the report: `auto` on a terminal unless NO_COLOR is
+    /// set or TERM=dumb (CLICOLOR_FORCE forces it).
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Check captured responses: files, folders (`*.json`, `*.ndjson`, `*.jsonl`), or `-` for stdin.
-    #[command(after_help = VALIDATE_EXAMPLES)]
+    #[command(after_help = format!("{VALIDATE_EXAMPLES}\n{}", cli::exit::HELP))]
     Validate(ValidateArgs),
-    /// Show one response for a person: state, outcome, object and counts.
-    #[command(after_help = "Example:\n  anaplan-task summarize examples/responses/process-failed-step.json")]
+    /// Show one response (state, outcome, object and counts), or each
+    /// task's timeline in a poll log (NDJSON).
+    #[command(after_help = SUMMARIZE_EXAMPLES)]
     Summarize {
-        /// The response to show (`-` for stdin).
+        /// The response or poll log to show (`-` for stdin).
         path: PathBuf,
-        /// The largest response read: bytes, or a size such as `64MiB` or `1GB`.
+        /// The largest input read: bytes, or a size such as `64MiB` or `1GB`.
         #[arg(long, default_value = "64MiB", value_parser = input::parse_size)]
         max_size: u64,
+        /// How to report.
+        #[arg(long, value_enum, default_value_t = summarize::Format::Text)]
+        format: summarize::Format,
+        #[arg(long, value_delimiter = ',', value_parser = gate::outcome_parser(), value_name = "OUTCOMES", help = gate::HELP)]
+        fail_on: Vec<Outcome>,
     },
     /// Print the JSON Schema of a response body.
-    #[command(after_help = "Example:\n  anaplan-task schema --kind list > task-list-response.schema.json")]
+    #[command(after_help = "Example:\n  anaplan-task schema --body list > task-list-response.schema.json")]
     Schema {
         /// Which body.
-        #[arg(long, value_enum, default_value_t = SchemaArg::Status)]
-        kind: SchemaArg,
+        #[arg(long, alias = "kind", value_enum, default_value_t = SchemaArg::Status)]
+        body: SchemaArg,
     },
     /// Summarise a failure dump (CSV): rows by status and the most frequent errors.
     #[command(
@@ -97,6 +122,17 @@ enum Command {
     /// Print the Markdown documentation of the schemas.
     #[command(after_help = "Example:\n  anaplan-task docs > schema.md")]
     Docs,
+    /// Print a shell's completion script.
+    #[command(
+        after_help = "Examples:\n  anaplan-task completions bash > ~/.local/share/bash-completion/completions/anaplan-task\n  anaplan-task completions zsh > ~/.zfunc/_anaplan-task"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  anaplan-task man > anaplan-task.1 && man ./anaplan-task.1")]
+    Man,
 }
 
 #[derive(clap::Args)]
@@ -113,10 +149,13 @@ struct ValidateArgs {
     /// Exit with status 1 when any document has a warning.
     #[arg(long)]
     deny_warnings: bool,
+    #[arg(long, value_delimiter = ',', value_parser = gate::outcome_parser(), value_name = "OUTCOMES", help = gate::HELP)]
+    fail_on: Vec<Outcome>,
     /// The call the captures came from; checks the result's object id.
-    #[arg(long, value_enum)]
-    kind: Option<KindArg>,
-    /// Print only errors, and no summary.
+    #[arg(long, alias = "kind", value_enum)]
+    call: Option<KindArg>,
+    /// Report only documents with errors (or a refused outcome), only their
+    /// errors, and no summary: the same in every format.
     #[arg(long, short)]
     quiet: bool,
     /// The largest document (or NDJSON line) read: bytes, or a size such
@@ -143,6 +182,8 @@ enum Format {
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// One SARIF 2.1.0 log, for code-scanning views.
+    Sarif,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -186,11 +227,38 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage(&e),
     };
+    let color = cli.color;
     let result = match cli.command {
-        Command::Validate(args) => return validate_command(&args),
-        Command::Summarize { path, max_size } => summarize(&path, max_size),
-        Command::Schema { kind } => {
-            let kind = match kind {
+        Command::Validate(args) => return validate_command(&args, color),
+        Command::Summarize {
+            path,
+            max_size,
+            format,
+            fail_on,
+        } => {
+            let request = summarize::Request {
+                path: &path,
+                max: max_size,
+                format,
+                gate: &Gate::new(fail_on),
+                paint: Paint::new(color.enabled(io::stdout().is_terminal())),
+            };
+            let (text, status) = summarize::run(&request);
+            write_out(&text).map(|_| status.into())
+        }
+        Command::Completions { shell } => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "anaplan-task", &mut text);
+            write_out(&String::from_utf8_lossy(&text))
+        }
+        Command::Man => {
+            let mut text = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut text)
+                .and_then(|()| write_out(&String::from_utf8_lossy(&text)))
+        }
+        Command::Schema { body } => {
+            let kind = match body {
                 SchemaArg::Status => SchemaKind::TaskStatus,
                 SchemaArg::Create => SchemaKind::CreateTask,
                 SchemaArg::List => SchemaKind::TaskList,
@@ -263,6 +331,10 @@ struct Tally {
     invalid: u64,
     unreadable: u64,
     outcomes: [u64; Outcome::ALL.len()],
+    /// Documents whose outcome `--fail-on` refuses.
+    refused: u64,
+    /// Paths named that held no document.
+    empty: u64,
     bytes: u64,
 }
 
@@ -270,7 +342,10 @@ struct Run<'a> {
     args: &'a ValidateArgs,
     options: Options,
     out: Output,
-    color: bool,
+    paint: Paint,
+    gate: Gate,
+    /// The SARIF log, written whole at the end.
+    sarif: Option<cli::sarif::Log>,
     tally: Tally,
     progress: Progress,
     /// Threads that check files.
@@ -303,14 +378,18 @@ struct Verdict {
 }
 
 impl From<Report> for Verdict {
+    /// The findings in the order of the input: by line, then column; those
+    /// without a place (about the whole document) last.
     fn from(report: Report) -> Self {
-        Self {
+        let mut verdict = Self {
             kind: report.kind(),
             valid: report.is_valid(),
             warned: report.has_warnings(),
             outcome: report.outcome(),
             findings: report.findings,
-        }
+        };
+        verdict.findings.sort_by_key(|f| (f.line.is_none(), f.line, f.column));
+        verdict
     }
 }
 
@@ -364,7 +443,7 @@ impl Progress {
     }
 }
 
-fn validate_command(args: &ValidateArgs) -> ExitCode {
+fn validate_command(args: &ValidateArgs, color: ColorChoice) -> ExitCode {
     let jobs = match args.jobs {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, usize::from),
@@ -377,14 +456,16 @@ fn validate_command(args: &ValidateArgs) -> ExitCode {
     if let Err(e) = out.exit_on_signals() {
         eprintln!("anaplan-task: cannot handle Ctrl-C: {e}");
     }
-    let color = args.format == Format::Text && io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let paint = Paint::new(args.format == Format::Text && color.enabled(io::stdout().is_terminal()));
     let mut run = Run {
         args,
         options: Options::default()
             .strict(args.strict)
-            .call(args.kind.map(CallKind::from)),
+            .call(args.call.map(CallKind::from)),
         out,
-        color,
+        paint,
+        gate: Gate::new(args.fail_on.clone()),
+        sarif: (args.format == Format::Sarif).then(cli::sarif::Log::default),
         tally: Tally::default(),
         progress: Progress::new(),
         jobs,
@@ -398,25 +479,59 @@ fn validate_command(args: &ValidateArgs) -> ExitCode {
         return write_failed(&e);
     }
     let t = &run.tally;
-    if t.unreadable > 0 {
-        ExitCode::from(2)
-    } else if t.invalid > 0 || (args.deny_warnings && t.warned > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    let mut status = Status::Success;
+    if t.refused > 0 {
+        status = status.and(Status::Refused);
     }
+    if t.invalid > 0 || (args.deny_warnings && t.warned > 0) {
+        status = status.and(Status::Invalid);
+    }
+    if t.unreadable > 0 || t.empty > 0 {
+        status = status.and(Status::Usage);
+    }
+    status.into()
 }
 
 impl Run<'_> {
     fn all(&mut self) -> io::Result<()> {
         for path in &self.args.paths {
+            let before = self.reported();
             if path.as_os_str() == "-" {
                 self.stdin()?;
             } else {
                 self.path(path)?;
             }
+            if self.reported() == before {
+                self.empty(path)?;
+            }
         }
         self.flush()
+    }
+
+    /// The inputs reported or waiting in the batch so far.
+    fn reported(&self) -> u64 {
+        self.tally.documents + self.batch.len() as u64
+    }
+
+    /// A path named that held no document: an empty folder (or one without
+    /// captures), or an NDJSON stream of blank lines.
+    fn empty(&mut self, path: &Path) -> io::Result<()> {
+        self.tally.empty += 1;
+        let message = if path.is_dir() {
+            "no document: the folder holds no `*.json`, `*.ndjson` or `*.jsonl` file"
+        } else {
+            "no document: the stream holds only blank lines"
+        };
+        let name = if path.as_os_str() == "-" {
+            Path::new("<stdin>")
+        } else {
+            path
+        };
+        // Reported, but not counted as a document.
+        self.report(
+            &Source { name, line: None },
+            &error_verdict("no-document", message.to_owned()),
+        )
     }
 
     /// A path named on the command line: a folder is searched; any other
@@ -635,11 +750,52 @@ impl Run<'_> {
                 t.outcomes[i] += 1;
             }
         }
+        if self.gate.refuses(verdict.outcome) {
+            self.tally.refused += 1;
+        }
         self.progress.tick(&self.tally);
+        self.report(source, verdict)
+    }
+
+    /// Writes the record of a verdict (in SARIF, adds its results).
+    fn report(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
+        let refused = self.gate.refuses(verdict.outcome);
+        let gated;
+        let verdict = match verdict.outcome {
+            Some(outcome) if refused => {
+                let mut with = verdict.findings.clone();
+                let mut f = Finding::new(
+                    Severity::Error,
+                    "outcome-refused",
+                    format!("the task's outcome is `{outcome}`, which --fail-on refuses"),
+                );
+                f.path = "task".into();
+                with.push(f);
+                gated = Verdict {
+                    findings: with,
+                    ..*verdict
+                };
+                &gated
+            }
+            _ => verdict,
+        };
+        if self.args.quiet && verdict.valid && !refused {
+            return Ok(());
+        }
         match self.args.format {
-            Format::Json => self.emit_json(source, verdict)?,
+            Format::Json => self.emit_json(source, verdict, refused)?,
             Format::Text => self.emit_text(source, verdict)?,
             Format::Github => self.emit_github(source, verdict)?,
+            Format::Sarif => {
+                let quiet = self.args.quiet;
+                let log = self.sarif.as_mut().expect("a SARIF run has a log");
+                let name = source.name.display().to_string();
+                for f in verdict.findings.iter().filter(|f| Self::shown(quiet, f)) {
+                    let (line, column) = Self::position(source, f);
+                    log.add(&name, line, column, f);
+                }
+                return Ok(());
+            }
         }
         self.out.commit()
     }
@@ -669,16 +825,12 @@ impl Run<'_> {
                     place.push_str(&format!(":{c}"));
                 }
             }
-            let severity = if self.color {
-                let code = match f.severity {
-                    Severity::Error => "31",
-                    Severity::Warning => "33",
-                    Severity::Info => "36",
-                };
-                format!("\x1b[{code}m{}\x1b[0m", f.severity)
-            } else {
-                f.severity.to_string()
+            let color = match f.severity {
+                Severity::Error => AnsiColor::Red,
+                Severity::Warning => AnsiColor::Yellow,
+                Severity::Info => AnsiColor::Cyan,
             };
+            let severity = self.paint.paint(color, &f.severity.to_string());
             writeln!(out, "{place}: {severity}[{}] {}: {}", f.code, f.path, f.message)?;
         }
         Ok(())
@@ -708,10 +860,12 @@ impl Run<'_> {
         Ok(())
     }
 
-    fn emit_json(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
+    fn emit_json(&mut self, source: &Source<'_>, verdict: &Verdict, refused: bool) -> io::Result<()> {
+        let quiet = self.args.quiet;
         let findings: Vec<serde_json::Value> = verdict
             .findings
             .iter()
+            .filter(|f| Self::shown(quiet, f))
             .map(|f| {
                 let (line, column) = Self::position(source, f);
                 serde_json::json!({
@@ -726,10 +880,11 @@ impl Run<'_> {
             .collect();
         let line = serde_json::json!({
             "source": source.name.display().to_string(),
-            "line": source.line,
+            "ndjson_line": source.line,
             "kind": verdict.kind.map_or("unknown", DocumentKind::as_str),
             "valid": verdict.valid,
             "outcome": verdict.outcome,
+            "refused": refused,
             "findings": findings,
         });
         let out = self.out.record();
@@ -739,6 +894,11 @@ impl Run<'_> {
     }
 
     fn summary(&mut self) -> io::Result<()> {
+        if let Some(log) = &self.sarif {
+            let text = log.to_json();
+            self.out.record().extend_from_slice(text.as_bytes());
+            return self.out.commit();
+        }
         if self.args.quiet || self.args.format == Format::Json {
             return Ok(());
         }
@@ -761,8 +921,15 @@ impl Run<'_> {
             line.push_str("; outcomes: ");
             line.push_str(&outcomes.join(", "));
         }
+        if t.refused > 0 {
+            line.push_str(&format!("; {} refused by --fail-on", t.refused));
+        }
         if t.unreadable > 0 {
             line.push_str(&format!("; {} unreadable", t.unreadable));
+        }
+        if t.empty > 0 {
+            let plural = if t.empty == 1 { "" } else { "s" };
+            line.push_str(&format!("; {} input{plural} without documents", t.empty));
         }
         line.push('\n');
         self.out.record().extend_from_slice(line.as_bytes());
@@ -783,223 +950,6 @@ fn escape_data(s: &str) -> String {
 /// Escapes a property of a GitHub workflow command.
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
-// ---------------------------------------------------------------------------
-// summarize
-
-fn summarize(path: &Path, max: u64) -> io::Result<ExitCode> {
-    let stdin = path.as_os_str() == "-";
-    let name = if stdin {
-        "<stdin>".to_owned()
-    } else {
-        path.display().to_string()
-    };
-    let mut bytes = Vec::new();
-    let read = if stdin {
-        input::read_within(io::stdin().lock(), max, &mut bytes).map_err(|e| Unchecked::Unreadable(e.to_string()))
-    } else {
-        input::read_file(path, max, &mut bytes).map(|()| true)
-    };
-    match read {
-        Ok(true) => {}
-        Ok(false) => {
-            let message = format!("the input is more than the limit of {max} bytes (--max-size)");
-            eprintln!("{name}: {}", Finding::new(Severity::Error, "too-large", message));
-            return Ok(ExitCode::from(1));
-        }
-        Err(Unchecked::TooLarge(message)) => {
-            eprintln!("{name}: {}", Finding::new(Severity::Error, "too-large", message));
-            return Ok(ExitCode::from(1));
-        }
-        Err(Unchecked::Unreadable(e)) => {
-            eprintln!("{name}: cannot read: {e}");
-            return Ok(ExitCode::from(2));
-        }
-    }
-    let report = validate::validate_slice(&bytes, &Options::default());
-    let mut out = String::new();
-    let Some(doc) = &report.document else {
-        for f in &report.findings {
-            eprintln!("{name}:{f}");
-        }
-        return Ok(ExitCode::from(1));
-    };
-    let summary = match doc {
-        Document::CreateTask(r) => Some(&r.task),
-        Document::BareCreateTask(t) => Some(t),
-        _ => None,
-    };
-    match doc {
-        _ if doc.task().is_some() => {
-            let t = doc.task().expect("a status response has a task");
-            line(&mut out, "task", t.task_id.as_str());
-            let step = t.current_step.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
-            line(&mut out, "state", &format!("{}{step}", t.task_state));
-            line(&mut out, "outcome", t.outcome().as_str());
-            if let Some(p) = &t.progress {
-                line(&mut out, "progress", &p.to_string());
-            }
-            if let Some(at) = t.created_at() {
-                line(&mut out, "created", &rfc3339(at));
-            }
-            if let Some(by) = &t.cancelled_by {
-                line(&mut out, "cancelled by", by);
-            }
-            if let Some(result) = &t.result {
-                result_summary(&mut out, result, 0);
-            }
-        }
-        _ if summary.is_some() => {
-            let task = summary.expect("a start call's answer has a task");
-            line(&mut out, "start call", "a task was started");
-            line(&mut out, "task", task.task_id.as_str());
-            if let Some(s) = &task.task_state {
-                line(&mut out, "state", s.as_str());
-            }
-        }
-        Document::ChunkList(r) => {
-            line(&mut out, "chunk list", &format!("{} chunks", r.chunks().len()));
-            for c in r.chunks() {
-                out.push_str(&format!("  {:<6} {}\n", c.id, c.name));
-            }
-        }
-        Document::TaskList(r) => {
-            line(&mut out, "list call", &format!("{} tasks", r.tasks().len()));
-            for t in r.tasks() {
-                let state = t.task_state.as_ref().map_or("-", |s| s.as_str());
-                let at = t.created_at().map(rfc3339).unwrap_or_default();
-                out.push_str(&format!("  {}  {state:<12} {at}\n", t.task_id));
-            }
-        }
-        Document::Error(r) => {
-            line(&mut out, "error", &format!("{} {}", r.status.code, r.status.message));
-            if let Some(p) = &r.path {
-                line(&mut out, "path", p);
-            }
-            if let Some(ts) = &r.timestamp {
-                line(&mut out, "at", ts);
-            }
-        }
-        other => line(&mut out, "document", other.kind().as_str()),
-    }
-    let shown: Vec<&Finding> = report.findings.iter().filter(|f| f.severity > Severity::Info).collect();
-    if !shown.is_empty() {
-        out.push_str("\nfindings\n");
-        for f in shown {
-            out.push_str(&format!("  {f}\n"));
-        }
-    }
-    write_out(&out)
-}
-
-fn line(out: &mut String, label: &str, value: &str) {
-    out.push_str(&format!("{label:<13}{value}\n"));
-}
-
-fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
-    let pad = "  ".repeat(depth);
-    let object = r
-        .object_id
-        .as_ref()
-        .map_or("-".to_owned(), |id| format!("{id} ({})", id.kind()));
-    let name = r.object_name.as_deref().map(|n| format!(" {n}")).unwrap_or_default();
-    let dump = if r.failure_dump_available {
-        ", failure dump available"
-    } else {
-        ""
-    };
-    let elapsed = r
-        .elapsed()
-        .map(|d| format!(", {} ms", d.as_millis()))
-        .unwrap_or_default();
-    if depth == 0 {
-        line(out, "object", &format!("{object}{name}"));
-        line(
-            out,
-            "result",
-            &format!(
-                "{}{dump}{elapsed}",
-                if r.successful { "successful" } else { "not successful" }
-            ),
-        );
-    } else {
-        out.push_str(&format!("{pad}step {object}{name}: {}{dump}{elapsed}\n", r.outcome()));
-    }
-    let hierarchies: Vec<_> = r.details().iter().filter_map(|d| d.hierarchy_rows()).collect();
-    if !hierarchies.is_empty() {
-        out.push_str(&format!(
-            "{pad}  {:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
-            "hierarchy", "total", "success", "warnings", "failed", "ignored", "created", "updated"
-        ));
-        for h in hierarchies {
-            out.push_str(&format!(
-                "{pad}  {:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
-                h.hierarchy_name,
-                h.total_row_count,
-                h.success_row_count,
-                h.warnings_row_count,
-                h.failed_count,
-                h.ignored_count,
-                h.created_count,
-                h.updated_count
-            ));
-        }
-    }
-    let items: Vec<_> = r.details().iter().filter_map(|d| d.line_item_rows()).collect();
-    if !items.is_empty() {
-        out.push_str(&format!("{pad}  {:<24} {:>9} {:>9}\n", "line item", "rows", "ignored"));
-        for l in items {
-            out.push_str(&format!(
-                "{pad}  {:<24} {:>9} {:>9}\n",
-                l.line_item_name,
-                l.row_count,
-                l.ignored()
-            ));
-        }
-    }
-    for d in r.details() {
-        match &d.values {
-            Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_)) => {}
-            Some(DetailValues::ExportSucceeded(e)) => out.push_str(&format!("{pad}  export {}\n", e.export_name)),
-            _ => {
-                out.push_str(&format!("{pad}  {} ({})", d.code, d.code.class()));
-                match d.local_message_text.as_deref().map(str::trim_end) {
-                    Some(text) if !text.is_empty() => out.push_str(&format!(": {text}\n")),
-                    _ => out.push('\n'),
-                }
-            }
-        }
-    }
-    for step in r.nested_results() {
-        result_summary(out, step, depth + 1);
-    }
-}
-
-/// A point in time as RFC 3339 text in UTC, with milliseconds.
-fn rfc3339(t: SystemTime) -> String {
-    let ms = match t.duration_since(SystemTime::UNIX_EPOCH) {
-        Ok(d) => d.as_millis() as i128,
-        Err(e) => -(e.duration().as_millis() as i128),
-    };
-    let (days, rem) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i128::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rem / 3_600_000,
-        rem / 60_000 % 60,
-        rem / 1000 % 60,
-        rem % 1000
-    )
 }
 
 // ---------------------------------------------------------------------------

@@ -289,7 +289,7 @@ pub const CODES: &[CodeInfo] = &[
     code(
         "object-kind-mismatch",
         Severity::Error,
-        "The result's `objectId` is not of the kind of the call named with `--kind`.",
+        "The result's `objectId` is not of the kind of the call named with `--call`.",
     ),
     code(
         "missing-envelope",
@@ -854,9 +854,10 @@ impl<'o> Checker<'o> {
                     vec![Seg::Key("objectId")],
                     None,
                     format!(
-                        "object id `{}` is of a {}, but the call is for an {call}",
+                        "object id `{}` is of {}, but the call is for {}",
                         crate::values::snippet(id.as_str()),
-                        id.kind()
+                        with_article(id.kind().as_str()),
+                        with_article(&call.to_string())
                     ),
                 ),
                 (false, _) if !matches!(kind, Some(ObjectKind::Import | ObjectKind::Export | ObjectKind::Action)) => {
@@ -866,9 +867,9 @@ impl<'o> Checker<'o> {
                         vec![Seg::Key("objectId")],
                         None,
                         format!(
-                            "process step `{}` is of a {}, expected an import, export or action",
+                            "process step `{}` is of {}, expected an import, export or action",
                             crate::values::snippet(id.as_str()),
-                            id.kind()
+                            with_article(id.kind().as_str())
                         ),
                     )
                 }
@@ -1154,6 +1155,16 @@ const RELATIONS: [(&[usize], usize); 7] = {
         (&[TOTAL_UPDATE], UPDATED),
     ]
 };
+
+/// A kind's name after its indefinite article: `an import`, `a process`;
+/// `other` (no known prefix) as `an unknown kind`.
+fn with_article(kind: &str) -> String {
+    match kind {
+        "other" => "an unknown kind".to_owned(),
+        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
+        k => format!("a {k}"),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -26,8 +26,12 @@ pub(crate) fn render(name: &str, columns: &[String], header_not_utf8: bool, s: &
     line(
         "rows",
         &format!(
-            "{} ({} errors, {} warnings, {} other, {} unreadable)",
-            s.rows, s.errors, s.warnings, s.other, s.unreadable
+            "{} ({}, {}, {} other, {} unreadable)",
+            s.rows,
+            count(s.errors, "error"),
+            count(s.warnings, "warning"),
+            s.other,
+            s.unreadable
         ),
     );
     if s.not_utf8 > 0 {
@@ -116,4 +120,9 @@ fn one_line(text: &str) -> String {
         }
     }
     out
+}
+
+/// `1 error`, `2 errors`.
+fn count(n: u64, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }

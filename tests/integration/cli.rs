@@ -76,7 +76,7 @@ fn json_format_gives_one_line_per_document() {
     // Five non-blank lines, one of them broken: five verdicts.
     let verdicts: Vec<(u64, bool)> = lines
         .iter()
-        .map(|l| (l["line"].as_u64().unwrap(), l["valid"].as_bool().unwrap()))
+        .map(|l| (l["ndjson_line"].as_u64().unwrap(), l["valid"].as_bool().unwrap()))
         .collect();
     assert_eq!(verdicts, [(1, true), (2, true), (3, false), (5, true)]);
     assert_eq!(lines[2]["kind"], "unknown");
@@ -227,7 +227,7 @@ fn a_folder_is_walked_in_name_order_with_captures_told_by_their_extension() {
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             let source = v["source"].as_str().unwrap().replace(dir.to_str().unwrap(), "DIR");
-            match v["line"].as_u64() {
+            match v["ndjson_line"].as_u64() {
                 Some(n) => format!("{source}:{n}"),
                 None => source,
             }

@@ -8,6 +8,8 @@ mod cli;
 mod dump;
 mod errors;
 mod fixtures;
+#[cfg(feature = "cli")]
+mod gate;
 mod helpers;
 mod hostile;
 #[cfg(feature = "cli")]

@@ -1,0 +1,76 @@
+//! The exit statuses of the command, in one place.
+//!
+//! A run can meet several of these at once; the most serious is the one
+//! returned: unreadable input or a usage error (2) wins over an invalid
+//! document (1), which wins over a refused outcome (3). A refused outcome
+//! is judged only on documents that could be read, so a status of 3 says
+//! that every document was read and valid, and some task ended as the
+//! pipeline refused (`--fail-on`).
+
+use std::process::ExitCode;
+
+/// How the command ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// 0: every document valid (warnings allowed unless
+    /// `--deny-warnings`), no outcome refused.
+    Success,
+    /// 3: every document valid, but a task's outcome is one that
+    /// `--fail-on` refuses.
+    Refused,
+    /// 1: a document is invalid (or has a warning under
+    /// `--deny-warnings`), or a dump row could not be read.
+    Invalid,
+    /// 2: a usage error, unreadable input, or an input that holds no
+    /// document.
+    Usage,
+}
+
+impl Status {
+    /// The number the process exits with.
+    pub fn code(self) -> u8 {
+        match self {
+            Self::Success => 0,
+            Self::Invalid => 1,
+            Self::Usage => 2,
+            Self::Refused => 3,
+        }
+    }
+
+    /// The more serious of two statuses.
+    pub fn and(self, other: Self) -> Self {
+        self.max(other)
+    }
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> Self {
+        ExitCode::from(s.code())
+    }
+}
+
+/// The exit statuses as `--help` and the README state them.
+pub const HELP: &str = "\
+Exit status:
+  0  every document valid (warnings allowed unless --deny-warnings), and
+     no outcome refused; also when the reader of the report stops reading
+     (a broken pipe)
+  1  a document is invalid (or has a warning under --deny-warnings)
+  2  a usage error, unreadable input, or an input that holds no document
+  3  every document valid, but a task's outcome is one --fail-on refuses
+  130/143  interrupted (SIGINT/SIGTERM), after the last whole record
+When several apply, 2 wins over 1, and 1 over 3.";
+
+#[cfg(test)]
+mod tests {
+    use super::Status::*;
+
+    #[test]
+    fn the_most_serious_status_wins() {
+        assert_eq!(Success.and(Refused), Refused);
+        assert_eq!(Refused.and(Invalid), Invalid);
+        assert_eq!(Invalid.and(Refused), Invalid);
+        assert_eq!(Usage.and(Invalid), Usage);
+        assert_eq!([Success, Invalid, Usage, Refused].map(|s| s.code()), [0, 1, 2, 3]);
+    }
+}

@@ -1,0 +1,204 @@
+//! `--format sarif`: the findings as one SARIF 2.1.0 log, for
+//! code-scanning views (GitHub's among them).
+//!
+//! The few objects written are serde structs of our own: the serde-sarif
+//! crate generates its types in a build script (syn, schemafy,
+//! prettyplease), a large build for the dozen fields used here. The test
+//! `sarif_log_matches_the_official_schema` checks the output against the
+//! OASIS schema, vendored under `tests/fixtures/sarif/`.
+
+use std::collections::BTreeSet;
+
+use anaplan_task::validate::{CODES, Finding, Severity};
+use serde::Serialize;
+
+/// The codes the command itself reports, with what they mean.
+pub const COMMAND_CODES: &[(&str, &str)] = &[
+    (
+        "not-read",
+        "An entry of a folder was passed over (a pipe, a device, a link loop).",
+    ),
+    ("no-document", "A path named on the command line holds no document."),
+    ("outcome-refused", "The task's outcome is one that --fail-on refuses."),
+];
+
+/// A SARIF log with one run, its results added as they come.
+#[derive(Default)]
+pub struct Log {
+    results: Vec<SarifResult>,
+    rules: BTreeSet<&'static str>,
+}
+
+impl Log {
+    /// Adds a finding about `file` at this line and column.
+    pub fn add(&mut self, file: &str, line: Option<usize>, column: Option<usize>, f: &Finding) {
+        self.rules.insert(f.code);
+        let region = line.map(|start_line| Region {
+            start_line,
+            start_column: column,
+        });
+        self.results.push(SarifResult {
+            rule_id: f.code,
+            level: match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "note",
+            },
+            message: Text {
+                text: format!("{}: {}", f.path, f.message),
+            },
+            locations: vec![Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri: uri(file) },
+                    region,
+                },
+            }],
+        });
+    }
+
+    /// The log as JSON text, with a final newline.
+    pub fn to_json(&self) -> String {
+        let rules = self
+            .rules
+            .iter()
+            .map(|id| Rule {
+                id,
+                short_description: Text {
+                    text: meaning(id).to_owned(),
+                },
+            })
+            .collect();
+        let log = SarifLog {
+            schema: "https://json.schemastore.org/sarif-2.1.0.json",
+            version: "2.1.0",
+            runs: [Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: env!("CARGO_PKG_NAME"),
+                        version: env!("CARGO_PKG_VERSION"),
+                        information_uri: env!("CARGO_PKG_REPOSITORY"),
+                        rules,
+                    },
+                },
+                results: &self.results,
+            }],
+        };
+        let mut text = serde_json::to_string_pretty(&log).expect("a SARIF log serialises");
+        text.push('\n');
+        text
+    }
+}
+
+/// What a code means, from the library's table or the command's.
+fn meaning(code: &str) -> &'static str {
+    CODES
+        .iter()
+        .find(|c| c.code == code)
+        .map(|c| c.meaning)
+        .or_else(|| COMMAND_CODES.iter().find(|(c, _)| *c == code).map(|(_, m)| *m))
+        .unwrap_or("")
+}
+
+/// A path as a relative URI reference: `/` between components, and any
+/// byte other than an unreserved character or `/` percent-encoded.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct SarifLog<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    tool: Tool,
+    results: &'a [SarifResult],
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    short_description: Text,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    level: &'static str,
+    message: Text,
+    locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_column: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("examples/responses/seed.json"), "examples/responses/seed.json");
+        assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+        assert_eq!(uri("a b\\c.json"), "a%20b/c.json");
+    }
+}

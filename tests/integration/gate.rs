@@ -1,0 +1,298 @@
+//! The command where integrators use it: the outcome gate and its exit
+//! statuses, the JSON summary, poll logs, SARIF, colours, completions and
+//! the man page, and the conventions of the reports.
+
+use anaplan_task::Outcome;
+use anaplan_task::summary::{TaskSummaryReport, TaskTimeline};
+
+use crate::cli::{run, snapshot};
+
+const SUCCEEDED: &str = "tests/fixtures/valid/seed.json";
+const FAILED: &str = "examples/responses/process-failed-step.json";
+const INVALID: &str = "examples/responses/bad-count.json";
+const MISSING: &str = "tests/fixtures/no-such-file.json";
+
+#[test]
+fn every_combination_of_invalid_refused_and_unreadable_has_its_status() {
+    // (invalid, refused, unreadable) -> status: 2 wins over 1, 1 over 3.
+    for invalid in [false, true] {
+        for refused in [false, true] {
+            for unreadable in [false, true] {
+                let mut args = vec!["validate", "--fail-on", "failed,cancelled", SUCCEEDED];
+                args.extend(invalid.then_some(INVALID));
+                args.extend(refused.then_some(FAILED));
+                args.extend(unreadable.then_some(MISSING));
+                let expected = if unreadable {
+                    2
+                } else if invalid {
+                    1
+                } else if refused {
+                    3
+                } else {
+                    0
+                };
+                assert_eq!(run(&args, None).0, expected, "{args:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn without_fail_on_no_outcome_fails_the_run() {
+    assert_eq!(run(&["validate", FAILED], None).0, 0);
+    assert_eq!(run(&["summarize", FAILED], None).0, 0);
+    assert_eq!(
+        run(&["validate", "--fail-on", "succeeded-with-warnings", FAILED], None).0,
+        0
+    );
+}
+
+#[test]
+fn a_refused_outcome_is_reported_in_each_format() {
+    assert_eq!(
+        snapshot(
+            "gate_text",
+            &["validate", "--fail-on", "failed", FAILED, SUCCEEDED],
+            None
+        ),
+        3
+    );
+    assert_eq!(
+        snapshot(
+            "gate_github",
+            &["validate", "--format", "github", "--fail-on", "failed", FAILED],
+            None
+        ),
+        3
+    );
+    let (code, stdout, _) = run(
+        &["validate", "--format", "json", "--fail-on", "failed", FAILED, SUCCEEDED],
+        None,
+    );
+    assert_eq!(code, 3);
+    let records: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records[0]["refused"], true);
+    assert_eq!(records[0]["valid"], true);
+    assert_eq!(records[0]["findings"][0]["code"], "outcome-refused");
+    assert_eq!(records[1]["refused"], false);
+}
+
+#[test]
+fn fail_on_takes_outcome_names_only() {
+    let (code, _, stderr) = run(&["validate", "--fail-on", "failed,broken", SUCCEEDED], None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("invalid value 'broken' for '--fail-on <OUTCOMES>'"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("succeeded-with-warnings"), "{stderr}");
+}
+
+#[test]
+fn summarize_gates_the_outcome() {
+    assert_eq!(run(&["summarize", "--fail-on", "failed", FAILED], None).0, 3);
+    assert_eq!(run(&["summarize", "--fail-on", "cancelled", FAILED], None).0, 0);
+    assert_eq!(run(&["summarize", "--fail-on", "succeeded", SUCCEEDED], None).0, 3);
+    // A document that cannot be read (1) wins over the gate.
+    let (code, _, _) = run(&["summarize", "--fail-on", "failed", "-"], Some(b"{"));
+    assert_eq!(code, 1);
+    assert_eq!(run(&["summarize", "--fail-on", "failed", MISSING], None).0, 2);
+}
+
+#[test]
+fn summarize_json_reads_back_into_the_library_type() {
+    assert_eq!(
+        snapshot("summary_json", &["summarize", "--format", "json", FAILED], None),
+        0
+    );
+    let (_, stdout, _) = run(&["summarize", "--format", "json", FAILED], None);
+    let report: TaskSummaryReport = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report.outcome, Some(Outcome::Failed));
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    // "How many rows failed?" is one path: `jq .rows.failed`.
+    assert_eq!(value["rows"]["failed"], 0);
+    assert_eq!(value["result"]["steps"][1]["object_id"], "112000000011");
+    assert_eq!(value["result"]["steps"][1]["outcome"], "failed");
+    assert_eq!(value["result"]["steps"][2]["exports"][0], "Grid - Revenue.csv");
+    assert_eq!(value["failure_dump_available"], true);
+}
+
+#[test]
+fn summarize_shows_the_timeline_of_a_poll_log() {
+    assert_eq!(
+        snapshot(
+            "summary_poll_log",
+            &["summarize", "examples/responses/poll-log.ndjson"],
+            None
+        ),
+        1
+    );
+    let (code, stdout, _) = run(
+        &["summarize", "--format", "json", "examples/responses/poll-log.ndjson"],
+        None,
+    );
+    assert_eq!(code, 1);
+    let timeline: TaskTimeline = serde_json::from_str(stdout.trim_end()).unwrap();
+    let states: Vec<(u64, &str)> = timeline
+        .polls
+        .iter()
+        .map(|p| (p.ndjson_line, p.state.as_str()))
+        .collect();
+    assert_eq!(states, [(1, "NOT_STARTED"), (2, "IN_PROGRESS"), (5, "COMPLETE")]);
+    assert_eq!(timeline.last.outcome, Some(Outcome::Succeeded));
+    // On stdin, told apart by its lines; two tasks, each its own timeline.
+    let seed = std::fs::read_to_string(SUCCEEDED).unwrap();
+    let failed = std::fs::read_to_string(FAILED).unwrap();
+    let one_line = |s: &str| serde_json::to_string(&serde_json::from_str::<serde_json::Value>(s).unwrap()).unwrap();
+    let log = format!("{}\n{}\n", one_line(&seed), one_line(&failed));
+    let (code, stdout, stderr) = run(&["summarize", "--fail-on", "failed", "-"], Some(log.as_bytes()));
+    assert_eq!((code, stderr.as_str()), (3, ""));
+    assert_eq!(stdout.matches("outcome ").count(), 2, "{stdout}");
+    assert!(stdout.contains("outcome      failed (line 2)"), "{stdout}");
+}
+
+#[test]
+fn sarif_log_matches_the_official_schema() {
+    // The schema's pattern for `run.language` is not a valid regular
+    // expression (a stray `]`), so it is corrected to what it means before
+    // the schema is compiled; `language` is not written anyway.
+    let text = include_str!("../fixtures/sarif/sarif-schema-2.1.0.json").replace(
+        "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
+        "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
+    );
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let (code, stdout, _) = run(
+        &[
+            "validate",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "failed",
+            "examples/responses",
+            "-",
+        ],
+        Some(b"{"),
+    );
+    assert_eq!(code, 1);
+    let log: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let ids: Vec<&str> = results.iter().map(|r| r["ruleId"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "count-negative",
+            "truncated-json",
+            "count-mismatch",
+            "outcome-refused",
+            "truncated-json"
+        ]
+    );
+    let place = &results[0]["locations"][0]["physicalLocation"];
+    assert_eq!(place["artifactLocation"]["uri"], "examples/responses/bad-count.json");
+    assert_eq!(place["region"]["startLine"], 35);
+    assert_eq!(place["region"]["startColumn"], 16);
+    assert_eq!(
+        results[4]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "%3Cstdin%3E"
+    );
+    // --quiet keeps the errors only, as in every format.
+    let (_, quiet, _) = run(&["validate", "--format", "sarif", "-q", "examples/responses"], None);
+    let log: serde_json::Value = serde_json::from_str(&quiet).unwrap();
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 2);
+}
+
+fn colored(args: &[&str], env: &[(&str, &str)]) -> bool {
+    let mut c = assert_cmd::Command::cargo_bin("anaplan-task").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    for var in ["NO_COLOR", "CLICOLOR_FORCE", "CLICOLOR", "TERM"] {
+        c.env_remove(var);
+    }
+    c.envs(env.iter().copied()).args(args);
+    let out = c.output().unwrap();
+    String::from_utf8(out.stdout).unwrap().contains('\x1b')
+}
+
+#[test]
+fn color_follows_the_flag_then_the_environment() {
+    let v = ["validate", INVALID];
+    let s = ["summarize", FAILED];
+    for args in [&v[..], &s[..]] {
+        let with = |flag: &'static str| [args, &["--color", flag]].concat();
+        assert!(!colored(args, &[]), "not a terminal");
+        assert!(colored(&with("always"), &[("NO_COLOR", "1")]));
+        assert!(!colored(&with("never"), &[("CLICOLOR_FORCE", "1")]));
+        assert!(colored(args, &[("CLICOLOR_FORCE", "1")]));
+        assert!(!colored(args, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+        assert!(!colored(args, &[("CLICOLOR_FORCE", "")]));
+        assert!(!colored(args, &[("TERM", "dumb")]));
+    }
+    // Never in a machine-readable format.
+    assert!(!colored(
+        &["validate", "--format", "json", "--color", "always", INVALID],
+        &[]
+    ));
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    let (code, bash, _) = run(&["completions", "bash"], None);
+    assert_eq!(code, 0);
+    assert!(bash.contains("--fail-on") && bash.contains("anaplan-task"), "{bash}");
+    let (code, fish, _) = run(&["completions", "fish"], None);
+    assert_eq!(code, 0);
+    assert!(fish.contains("complete -c anaplan-task"), "{fish}");
+    let (code, man, _) = run(&["man"], None);
+    assert_eq!(code, 0);
+    assert!(man.contains(".TH anaplan-task 1"), "{man}");
+}
+
+#[test]
+fn an_input_without_documents_is_said_and_fails() {
+    let dir = std::env::temp_dir().join(format!("anaplan-task-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (code, stdout, _) = run(&["validate", dir.to_str().unwrap(), SUCCEEDED], None);
+    let stdout = stdout.replace(dir.to_str().unwrap(), "DIR");
+    std::fs::remove_dir(&dir).unwrap();
+    assert_eq!(code, 2);
+    assert_eq!(
+        stdout,
+        "DIR: error[no-document] .: no document: the folder holds no `*.json`, `*.ndjson` or `*.jsonl` file\n\
+         1 document: 1 valid, 0 with warnings, 0 invalid; outcomes: 1 succeeded; 1 input without documents\n"
+    );
+    let (code, stdout, _) = run(&["validate", "--stdin-format", "ndjson", "-"], Some(b"\n \n"));
+    assert_eq!(code, 2);
+    assert!(
+        stdout.starts_with("<stdin>: error[no-document] .: no document: the stream holds only blank lines\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn quiet_reports_the_same_documents_in_every_format() {
+    let args = |format: &'static str| ["validate", "-q", "--format", format, "examples/responses"];
+    let (_, text, _) = run(&args("text"), None);
+    let (_, json, _) = run(&args("json"), None);
+    let (_, github, _) = run(&args("github"), None);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert_eq!(github.lines().count(), 2, "{github}");
+    let records: Vec<serde_json::Value> = json.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(records.len(), 2, "{json}");
+    assert!(records.iter().all(|r| r["valid"] == false));
+}
+
+#[test]
+fn call_and_body_name_what_they_take() {
+    let checked = run(&["validate", "--call", "export", SUCCEEDED], None);
+    assert_eq!(checked.0, 1);
+    // The old name still works, and is not shown.
+    assert_eq!(run(&["validate", "--kind", "export", SUCCEEDED], None), checked);
+    let (_, help, _) = run(&["validate", "--help"], None);
+    assert!(help.contains("--call <CALL>") && !help.contains("--kind"), "{help}");
+    assert!(help.contains("3  every document valid, but a task's outcome is one --fail-on refuses"));
+    let body = run(&["schema", "--body", "list"], None);
+    assert_eq!(body.0, 0);
+    assert_eq!(run(&["schema", "--kind", "list"], None), body);
+}
