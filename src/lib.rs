@@ -18,6 +18,7 @@ mod state;
 mod task;
 mod values;
 
+#[cfg(feature = "dump")]
 pub mod dump;
 pub mod endpoint;
 pub mod ndjson;
@@ -26,6 +27,12 @@ pub mod validate;
 
 #[cfg(feature = "schema")]
 pub mod schema;
+
+/// The `schemars` crate this crate's `schema` feature builds on, so that
+/// [`schemars::JsonSchema`] and [`schemars::SchemaGenerator`] can be used
+/// without a `schemars` line (of a matching version) in your manifest.
+#[cfg(feature = "schema")]
+pub use schemars;
 
 pub use chunk::{Chunk, ChunkListResponse};
 pub use detail::{Detail, DetailClass, DetailCode};

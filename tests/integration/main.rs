@@ -5,6 +5,7 @@ mod alloc;
 mod bodies;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(feature = "dump")]
 mod dump;
 mod errors;
 mod fixtures;
