@@ -16,6 +16,7 @@ mod outcome;
 mod result;
 mod state;
 mod task;
+mod traits;
 mod values;
 
 #[cfg(feature = "dump")]
@@ -44,6 +45,7 @@ pub use outcome::Outcome;
 pub use result::TaskResult;
 pub use state::TaskState;
 pub use task::{Progress, Task};
+pub use traits::ParseEnumError;
 pub use values::{DetailValues, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
 
 use serde::de::DeserializeOwned;

@@ -109,7 +109,7 @@ fn endpoint_errors_are_clear() {
     }
 }
 
-fn task_path() -> impl Strategy<Value = TaskPath> {
+pub(crate) fn task_path() -> impl Strategy<Value = TaskPath> {
     let kind = proptest::sample::select(CallKind::ALL.to_vec());
     (
         kind,

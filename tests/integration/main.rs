@@ -19,5 +19,6 @@ mod promises;
 mod props;
 #[cfg(feature = "schema")]
 mod schema;
+mod traits;
 mod util;
 mod validation;
