@@ -96,7 +96,7 @@ pub enum DetailClass {
 
 impl DetailClass {
     /// A lower-case name: `completion`, `failure`, `data-error` or `unknown`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Completion => "completion",
             Self::Failure => "failure",
@@ -108,7 +108,7 @@ impl DetailClass {
 
 impl fmt::Display for DetailClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -236,6 +236,14 @@ impl Detail {
     pub fn hierarchy_rows(&self) -> Option<&crate::HierarchyRowsProcessed> {
         match &self.values {
             Some(DetailValues::HierarchyRowsProcessed(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The export's name and alert, if this detail carries them.
+    pub fn export_succeeded(&self) -> Option<&crate::ExportSucceeded> {
+        match &self.values {
+            Some(DetailValues::ExportSucceeded(v)) => Some(v),
             _ => None,
         }
     }

@@ -172,7 +172,7 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// `task-status`, `create-task`, `task-list`, `chunk-list` or `error`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::TaskStatus => "task-status",
             Self::CreateTask => "create-task",
@@ -185,7 +185,7 @@ impl DocumentKind {
 
 impl fmt::Display for DocumentKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 

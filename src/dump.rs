@@ -43,7 +43,7 @@ use std::fmt;
 use std::io::{self, BufReader, Read};
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 mod records;
 mod summary;
@@ -52,7 +52,7 @@ use records::{Next, Records};
 pub use summary::{DumpSummary, ErrorCount, OtherMessages};
 
 /// The status of a dump row.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum RowStatus {
@@ -85,7 +85,7 @@ impl RowStatus {
 
 impl fmt::Display for RowStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -162,7 +162,10 @@ pub enum DumpError {
 }
 
 /// One row of a dump.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// With serde, an object of the public fields; a row read back from JSON
+/// has no header, so [`DumpRow::column`] finds nothing in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DumpRow {
     /// The data row, counted from 1.

@@ -2,13 +2,13 @@
 //!
 //! ```
 //! use anaplan_task::endpoint::{CallKind, Chunk, TaskPath};
-//! use anaplan_task::{ObjectId, TaskId};
 //!
+//! // Ids are given as `&str`, `String`, `TaskId` or `ObjectId`.
 //! let tasks = TaskPath::tasks(
 //!     "8a81b09d5e8c6f27015ece3402487d33",
 //!     "F1111111C11111111B11111F1111E11F",
 //!     CallKind::Import,
-//!     ObjectId::new("112000000009"),
+//!     "112000000009",
 //! )?;
 //! // Start (POST) and list (GET):
 //! assert_eq!(
@@ -16,10 +16,10 @@
 //!     "/workspaces/8a81b09d5e8c6f27015ece3402487d33/models/F1111111C11111111B11111F1111E11F/imports/112000000009/tasks"
 //! );
 //! // Status (GET) and cancel (DELETE), with the API's base URL:
-//! let status = tasks.task(TaskId::new("1B1D84DDD53847BAA621810B593C3FC1"))?;
+//! let status = tasks.task("1B1D84DDD53847BAA621810B593C3FC1")?;
 //! assert!(status.url(anaplan_task::endpoint::BASE_URL).ends_with("/tasks/1B1D84DDD53847BAA621810B593C3FC1"));
 //! // The failure dump, chunk 0:
-//! let dump = tasks.dump(TaskId::new("1B1D84DDD53847BAA621810B593C3FC1"), Chunk::Number(0))?;
+//! let dump = tasks.dump("1B1D84DDD53847BAA621810B593C3FC1", Chunk::Number(0))?;
 //! assert!(dump.to_string().ends_with("/tasks/1B1D84DDD53847BAA621810B593C3FC1/dump/chunks/0"));
 //! // Paths and URLs parse back:
 //! assert_eq!(status.url(anaplan_task::endpoint::BASE_URL).parse::<TaskPath>()?, status);
@@ -53,7 +53,7 @@ impl CallKind {
     pub const ALL: [CallKind; 4] = [Self::Import, Self::Export, Self::Action, Self::Process];
 
     /// `import`, `export`, `action` or `process`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Import => "import",
             Self::Export => "export",
@@ -84,19 +84,47 @@ impl CallKind {
 }
 
 impl FromStr for CallKind {
-    type Err = String;
+    type Err = crate::ParseEnumError;
     /// Reads `import` or `imports`, and so on.
-    fn from_str(s: &str) -> Result<Self, String> {
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::ALL
             .into_iter()
             .find(|k| k.as_str() == s || k.segment() == s)
-            .ok_or_else(|| format!("unknown call kind `{s}`: expected import, export, action or process"))
+            .ok_or_else(|| crate::ParseEnumError::new("call kind", s, &["import", "export", "action", "process"]))
+    }
+}
+
+/// As its [`CallKind::as_str`] text; reads the path segment too.
+impl serde::Serialize for CallKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CallKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// As its text, the path without the base URL (see [`TaskPath::parse`]).
+impl serde::Serialize for TaskPath {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TaskPath {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        TaskPath::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
 impl fmt::Display for CallKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -228,9 +256,9 @@ impl TaskPath {
         workspace_id: impl Into<String>,
         model_id: impl Into<String>,
         kind: CallKind,
-        action_id: ObjectId,
+        action_id: impl Into<ObjectId>,
     ) -> Result<Self, PathError> {
-        let (workspace_id, model_id) = (workspace_id.into(), model_id.into());
+        let (workspace_id, model_id, action_id) = (workspace_id.into(), model_id.into(), action_id.into());
         check_hex("workspace id", &workspace_id)?;
         check_hex("model id", &model_id)?;
         check_object(&action_id)?;
@@ -258,13 +286,15 @@ impl TaskPath {
     }
 
     /// One task: status (`GET`) and cancel (`DELETE`).
-    pub fn task(&self, task_id: TaskId) -> Result<Self, PathError> {
+    pub fn task(&self, task_id: impl Into<TaskId>) -> Result<Self, PathError> {
+        let task_id = task_id.into();
         check_task(&task_id)?;
         Ok(self.with(Resource::Task(task_id)))
     }
 
     /// The failure dump of an import task.
-    pub fn dump(&self, task_id: TaskId, chunk: Chunk) -> Result<Self, PathError> {
+    pub fn dump(&self, task_id: impl Into<TaskId>, chunk: Chunk) -> Result<Self, PathError> {
+        let task_id = task_id.into();
         if self.kind != CallKind::Import {
             return Err(PathError::DumpKind {
                 what: "a task's dump",
@@ -277,7 +307,13 @@ impl TaskPath {
 
     /// The failure dump of one step (`objectId` of a nested result) of a
     /// process task.
-    pub fn process_dump(&self, task_id: TaskId, object_id: ObjectId, chunk: Chunk) -> Result<Self, PathError> {
+    pub fn process_dump(
+        &self,
+        task_id: impl Into<TaskId>,
+        object_id: impl Into<ObjectId>,
+        chunk: Chunk,
+    ) -> Result<Self, PathError> {
+        let (task_id, object_id) = (task_id.into(), object_id.into());
         if self.kind != CallKind::Process {
             return Err(PathError::DumpKind {
                 what: "a step's dump",
@@ -321,7 +357,9 @@ impl TaskPath {
         if (*w, *m, *t) != ("workspaces", "models", "tasks") {
             return Err(shape("expected /workspaces/{id}/models/{id}/{kind}/{id}/tasks"));
         }
-        let kind: CallKind = kind.parse().map_err(|e: String| PathError::Shape(e))?;
+        let kind: CallKind = kind
+            .parse()
+            .map_err(|e: crate::ParseEnumError| PathError::Shape(e.to_string()))?;
         let path = Self::tasks(*workspace, *model, kind, ObjectId::new(*action))?;
         let chunk = |tail: &[&str]| -> Result<Chunk, PathError> {
             match tail {

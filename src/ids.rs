@@ -15,6 +15,10 @@ use serde::{Deserialize, Serialize};
 /// let id = TaskId::new("1B1D84DDD53847BAA621810B593C3FC1");
 /// assert!(id.is_well_formed());
 /// assert!(!TaskId::new("1b1d84dd").is_well_formed());
+/// // Compared with, and looked up by, its text:
+/// assert_eq!(id, "1B1D84DDD53847BAA621810B593C3FC1");
+/// let seen: std::collections::BTreeSet<TaskId> = [id].into();
+/// assert!(seen.contains("1B1D84DDD53847BAA621810B593C3FC1"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -55,7 +59,7 @@ impl TaskId {
 
 impl fmt::Display for TaskId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
     }
 }
 
@@ -68,6 +72,58 @@ impl From<String> for TaskId {
 impl From<&str> for TaskId {
     fn from(id: &str) -> Self {
         Self(id.to_owned())
+    }
+}
+
+impl AsRef<str> for TaskId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Hashes and orders as its text, so a `HashSet<TaskId>` or
+/// `BTreeMap<TaskId, _>` can be looked up with a `&str`.
+impl std::borrow::Borrow<str> for TaskId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<TaskId> for String {
+    fn from(id: TaskId) -> Self {
+        id.0
+    }
+}
+
+impl std::str::FromStr for TaskId {
+    type Err = std::convert::Infallible;
+    /// Any text is an id; see `is_well_formed`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(s))
+    }
+}
+
+impl PartialEq<str> for TaskId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for TaskId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<TaskId> for str {
+    fn eq(&self, other: &TaskId) -> bool {
+        self == other.0
+    }
+}
+
+impl PartialEq<TaskId> for &str {
+    fn eq(&self, other: &TaskId) -> bool {
+        *self == other.0
     }
 }
 
@@ -125,7 +181,7 @@ impl ObjectId {
 
 impl fmt::Display for ObjectId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
     }
 }
 
@@ -138,6 +194,58 @@ impl From<String> for ObjectId {
 impl From<&str> for ObjectId {
     fn from(id: &str) -> Self {
         Self(id.to_owned())
+    }
+}
+
+impl AsRef<str> for ObjectId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Hashes and orders as its text, so a `HashSet<ObjectId>` or
+/// `BTreeMap<ObjectId, _>` can be looked up with a `&str`.
+impl std::borrow::Borrow<str> for ObjectId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<ObjectId> for String {
+    fn from(id: ObjectId) -> Self {
+        id.0
+    }
+}
+
+impl std::str::FromStr for ObjectId {
+    type Err = std::convert::Infallible;
+    /// Any text is an id; see `is_well_formed`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(s))
+    }
+}
+
+impl PartialEq<str> for ObjectId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for ObjectId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<ObjectId> for str {
+    fn eq(&self, other: &ObjectId) -> bool {
+        self == other.0
+    }
+}
+
+impl PartialEq<ObjectId> for &str {
+    fn eq(&self, other: &ObjectId) -> bool {
+        *self == other.0
     }
 }
 
@@ -194,7 +302,7 @@ impl ObjectKind {
 
     /// A lower-case name: `import`, `file`, `export`, `action`, `process`,
     /// `list`, `module` or `other`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Import => "import",
             Self::File => "file",
@@ -210,6 +318,6 @@ impl ObjectKind {
 
 impl fmt::Display for ObjectKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }

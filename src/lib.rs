@@ -16,8 +16,10 @@ mod outcome;
 mod result;
 mod state;
 mod task;
+mod traits;
 mod values;
 
+#[cfg(feature = "dump")]
 pub mod dump;
 pub mod endpoint;
 pub mod ndjson;
@@ -27,6 +29,12 @@ pub mod validate;
 
 #[cfg(feature = "schema")]
 pub mod schema;
+
+/// The `schemars` crate this crate's `schema` feature builds on, so that
+/// [`schemars::JsonSchema`] and [`schemars::SchemaGenerator`] can be used
+/// without a `schemars` line (of a matching version) in your manifest.
+#[cfg(feature = "schema")]
+pub use schemars;
 
 pub use chunk::{Chunk, ChunkListResponse};
 pub use detail::{Detail, DetailClass, DetailCode};
@@ -38,6 +46,7 @@ pub use outcome::Outcome;
 pub use result::TaskResult;
 pub use state::TaskState;
 pub use task::{Progress, Task};
+pub use traits::ParseEnumError;
 pub use values::{DetailValues, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
 
 use serde::de::DeserializeOwned;

@@ -862,31 +862,52 @@ impl Run<'_> {
 
     fn emit_json(&mut self, source: &Source<'_>, verdict: &Verdict, refused: bool) -> io::Result<()> {
         let quiet = self.args.quiet;
-        let findings: Vec<serde_json::Value> = verdict
+        // Structs, not `json!` maps, keep the keys in this order (serde_json
+        // sorts the keys of its maps).
+        #[derive(serde::Serialize)]
+        struct JsonFinding<'a> {
+            severity: Severity,
+            code: &'a str,
+            path: &'a str,
+            line: Option<usize>,
+            column: Option<usize>,
+            message: &'a str,
+        }
+        #[derive(serde::Serialize)]
+        struct JsonVerdict<'a> {
+            source: String,
+            ndjson_line: Option<usize>,
+            kind: &'a str,
+            valid: bool,
+            outcome: Option<Outcome>,
+            refused: bool,
+            findings: Vec<JsonFinding<'a>>,
+        }
+        let findings: Vec<JsonFinding<'_>> = verdict
             .findings
             .iter()
             .filter(|f| Self::shown(quiet, f))
             .map(|f| {
                 let (line, column) = Self::position(source, f);
-                serde_json::json!({
-                    "severity": f.severity,
-                    "code": f.code,
-                    "path": f.path,
-                    "line": line,
-                    "column": column,
-                    "message": f.message,
-                })
+                JsonFinding {
+                    severity: f.severity,
+                    code: f.code,
+                    path: &f.path,
+                    line,
+                    column,
+                    message: &f.message,
+                }
             })
             .collect();
-        let line = serde_json::json!({
-            "source": source.name.display().to_string(),
-            "ndjson_line": source.line,
-            "kind": verdict.kind.map_or("unknown", DocumentKind::as_str),
-            "valid": verdict.valid,
-            "outcome": verdict.outcome,
-            "refused": refused,
-            "findings": findings,
-        });
+        let line = JsonVerdict {
+            source: source.name.display().to_string(),
+            ndjson_line: source.line,
+            kind: verdict.kind.map_or("unknown", DocumentKind::as_str),
+            valid: verdict.valid,
+            outcome: verdict.outcome,
+            refused,
+            findings,
+        };
         let out = self.out.record();
         serde_json::to_writer(&mut *out, &line)?;
         out.push(b'\n');
@@ -995,12 +1016,19 @@ fn dump(path: &Path, format: DumpFormat, top: usize, max_record: usize) -> io::R
         (None, _) => ExitCode::from(1),
     };
     if format == DumpFormat::Json {
-        let value = serde_json::json!({
-            "source": name,
-            "columns": columns,
-            "header_not_utf8": header_not_utf8,
-            "summary": summary,
-        });
+        #[derive(serde::Serialize)]
+        struct JsonDump<'a> {
+            source: &'a str,
+            columns: &'a [String],
+            header_not_utf8: bool,
+            summary: &'a DumpSummary,
+        }
+        let value = JsonDump {
+            source: &name,
+            columns: &columns,
+            header_not_utf8,
+            summary: &summary,
+        };
         let mut text = serde_json::to_string(&value).map_err(io::Error::other)?;
         text.push('\n');
         write_out(&text)?;

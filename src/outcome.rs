@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::detail::{DetailClass, DetailCode};
 use crate::result::TaskResult;
 use crate::state::TaskState;
@@ -39,8 +37,7 @@ use crate::values::DetailValues;
 /// The spelling (`as_str`, `Display`, serde) is the one of the command line:
 /// `pending`, `running`, `succeeded`, `succeeded-with-warnings`, `failed`,
 /// `cancelling`, `cancelled`, `unknown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Outcome {
     /// Scheduled, not started.
@@ -76,7 +73,7 @@ impl Outcome {
     ];
 
     /// The command-line spelling.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Pending => "pending",
             Self::Running => "running",
@@ -100,17 +97,7 @@ impl Outcome {
 
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Outcome {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|o| o.as_str() == s)
-            .ok_or_else(|| format!("unknown outcome `{s}`"))
+        f.pad(self.as_str())
     }
 }
 

@@ -58,8 +58,27 @@ impl Default for PollPolicy {
 }
 
 /// What a client does next.
+///
+/// Not `#[non_exhaustive]`: a poll loop matches every variant, and there is
+/// nothing else a client can do with a task than wait, stop with its
+/// outcome, or give up. A new variant would be a breaking change, made in a
+/// new major version.
+///
+/// ```
+/// use std::time::Duration;
+/// use anaplan_task::poll::{Decision, PollPolicy};
+/// use anaplan_task::{Task, TaskState};
+///
+/// let policy = PollPolicy::default().with_deadline(Duration::from_secs(3600));
+/// let task = Task::new("1B1D84DDD53847BAA621810B593C3FC1", TaskState::InProgress);
+/// let next = match policy.decide(Duration::from_secs(30), &task) {
+///     Decision::Wait(wait) => format!("ask again in {wait:?}"),
+///     Decision::Finished(outcome) => format!("done: {outcome}"),
+///     Decision::DeadlineExceeded => "gave up".to_owned(),
+/// };
+/// assert_eq!(next, "ask again in 5s");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum Decision {
     /// Wait this long, then ask for the status again.
     Wait(Duration),

@@ -114,7 +114,7 @@ impl SchemaKind {
     }
 
     /// The name used on the command line: `status`, `create`, `list`, `chunks` or `error`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::TaskStatus => "status",
             Self::CreateTask => "create",

@@ -32,7 +32,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::locate::{self, Seg};
@@ -42,8 +42,7 @@ use crate::{
 };
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Worth knowing; nothing wrong.
     Info,
@@ -55,7 +54,7 @@ pub enum Severity {
 
 impl Severity {
     /// `info`, `warning` or `error`.
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             Self::Info => "info",
             Self::Warning => "warning",
@@ -66,11 +65,16 @@ impl Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
 /// One thing the validator has to say about a document.
+///
+/// With serde: `{"severity": "warning", "code": "count-mismatch", "path":
+/// ..., "line": 8, "column": 67, "message": ...}`, the shape of the
+/// command's `--format json` findings; reading refuses a code not in
+/// [`CODES`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Finding {
@@ -101,6 +105,44 @@ impl Finding {
             column: None,
             message: message.into(),
         }
+    }
+}
+
+/// A [`Finding`] as read, before its code is found in [`CODES`].
+#[derive(Deserialize)]
+struct FindingData {
+    severity: Severity,
+    code: String,
+    path: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: String,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        FindingData::deserialize(deserializer)?
+            .try_into()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<FindingData> for Finding {
+    type Error = String;
+    fn try_from(f: FindingData) -> Result<Self, String> {
+        let code = CODES
+            .iter()
+            .find(|c| c.code == f.code)
+            .map(|c| c.code)
+            .ok_or_else(|| format!("unknown finding code `{}`", f.code))?;
+        Ok(Self {
+            severity: f.severity,
+            code,
+            path: f.path,
+            line: f.line,
+            column: f.column,
+            message: f.message,
+        })
     }
 }
 
@@ -142,7 +184,9 @@ impl Options {
 }
 
 /// Everything said of one input document.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// With serde: `{"document": ... or null, "findings": [...]}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Report {
     /// The document, when it could be decoded.

@@ -19,7 +19,9 @@ use serde::ser::{SerializeSeq, Serializer};
 
 /// A key/value pair from `values` that the typed struct does not know,
 /// kept as sent.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// With serde it is `{"key": "...", "value": "..." or null}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Pair {
     /// The key.
     pub key: String,
@@ -717,7 +719,21 @@ macro_rules! typed_api {
 /// assert_eq!(rows.hierarchy_name, "Employees");
 /// assert_eq!(rows.failed_count, 2);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+///
+/// With serde (not on the wire, where [`DetailValues`] writes the flat
+/// array) it is an object with the keys of `values` and the counts as
+/// numbers, `other` only when not empty; a missing key reads as zero:
+///
+/// ```
+/// # use anaplan_task::HierarchyRowsProcessed;
+/// let mut rows = HierarchyRowsProcessed::new("Employees");
+/// rows.success_row_count = 90;
+/// let json = serde_json::to_string(&rows).unwrap();
+/// assert!(json.starts_with(r#"{"hierarchyName":"Employees","successRowCount":90,"successCreateCount":0,"#));
+/// assert_eq!(serde_json::from_str::<HierarchyRowsProcessed>(&json).unwrap(), rows);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 #[non_exhaustive]
 pub struct HierarchyRowsProcessed {
     /// `hierarchyName`: the list imported into.
@@ -753,6 +769,7 @@ pub struct HierarchyRowsProcessed {
     /// `createdCount`: items created.
     pub created_count: u64,
     /// Pairs with other keys, in the order they came.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Pair>,
 }
 
@@ -889,7 +906,18 @@ typed_api!(HierarchyRowsProcessed);
 ///
 /// `ignoredCount` is sent only when it is not zero, and counts cells, so it
 /// can exceed `rowCount`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+///
+/// With serde: `{"lineItemName": ..., "rowCount": 12, "ignoredCount": 3}`,
+/// `ignoredCount` only when present, `other` only when not empty.
+///
+/// ```
+/// # use anaplan_task::LineItemRowsProcessed;
+/// let values = ["lineItemName", "Sales", "rowCount", "12"].map(Some);
+/// let rows = LineItemRowsProcessed::from_values(&values).unwrap().unwrap();
+/// assert_eq!(serde_json::to_string(&rows).unwrap(), r#"{"lineItemName":"Sales","rowCount":12}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 #[non_exhaustive]
 pub struct LineItemRowsProcessed {
     /// `lineItemName`: the line item imported into.
@@ -897,8 +925,10 @@ pub struct LineItemRowsProcessed {
     /// `rowCount`: cells imported.
     pub row_count: u64,
     /// `ignoredCount`: cells ignored; `None` when the key was absent (zero).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ignored_count: Option<u64>,
     /// Pairs with other keys, in the order they came.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Pair>,
 }
 
@@ -964,15 +994,31 @@ impl Typed for LineItemRowsProcessed {
 typed_api!(LineItemRowsProcessed);
 
 /// The `values` of the `exportSucceeded` detail.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+///
+/// With serde: `{"exportName": ..., "serverAlert": null}`, `serverAlert`
+/// only when present (`null` stays `null`), `other` only when not empty.
+///
+/// ```
+/// # use anaplan_task::ExportSucceeded;
+/// let values = [Some("exportName"), Some("Grid.csv"), Some("serverAlert"), None];
+/// let export = ExportSucceeded::from_values(&values).unwrap().unwrap();
+/// assert_eq!(export.server_alert, Some(None));
+/// let json = serde_json::to_string(&export).unwrap();
+/// assert_eq!(json, r#"{"exportName":"Grid.csv","serverAlert":null}"#);
+/// assert_eq!(serde_json::from_str::<ExportSucceeded>(&json).unwrap(), export);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 #[non_exhaustive]
 pub struct ExportSucceeded {
     /// `exportName`: the export that ran.
     pub export_name: String,
     /// `serverAlert`: `None` when the key was absent, `Some(None)` when it
     /// was sent as `null` (as seen in real responses).
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "present")]
     pub server_alert: Option<Option<String>>,
     /// Pairs with other keys, in the order they came.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other: Vec<Pair>,
 }
 
@@ -1038,6 +1084,23 @@ typed_api!(ExportSucceeded);
 /// An empty array is kept as [`DetailValues::Raw`] whatever the type: the
 /// one public sample of `hierarchyRowsProcessedWithFailures` has
 /// `values: []`.
+///
+/// With serde it is the flat array of the wire. Inside a [`Detail`](crate::Detail)
+/// the detail's `type` says which struct the array decodes into; read on
+/// its own, an array is the typed struct whose encoding it is exactly (its
+/// name key first, then its other keys in the crate's order, counts as
+/// plain decimals, as [`DetailValues::to_values`] writes them), and `Raw`
+/// otherwise. So every value reads back as itself, except a `Raw` array
+/// that is exactly such an encoding, which reads back typed.
+///
+/// ```
+/// use anaplan_task::{DetailValues, LineItemRowsProcessed};
+/// let values: DetailValues = serde_json::from_str(r#"["lineItemName","Sales","rowCount","12"]"#).unwrap();
+/// let DetailValues::LineItemRowsProcessed(rows) = &values else { panic!() };
+/// assert_eq!(rows.row_count, 12);
+/// let raw: DetailValues = serde_json::from_str(r#"["rowCount","12","lineItemName","Sales"]"#).unwrap();
+/// assert!(matches!(raw, DetailValues::Raw(_)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DetailValues {
@@ -1157,6 +1220,35 @@ impl serde::Serialize for DetailValues {
             Self::Raw(v) => serializer.collect_seq(v),
         }
     }
+}
+
+impl<'de> serde::Deserialize<'de> for DetailValues {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw: Vec<Option<String>> = serde::Deserialize::deserialize(deserializer)?;
+        Ok(DetailValues::infer(raw))
+    }
+}
+
+impl DetailValues {
+    /// The typed struct whose exact encoding `raw` is, or `Raw`.
+    fn infer(raw: Vec<Option<String>>) -> Self {
+        for kind in [TypedKind::Hierarchy, TypedKind::LineItem, TypedKind::Export] {
+            if raw.first().and_then(Option::as_deref) != Some(kind.spec().keys[0].name) {
+                continue;
+            }
+            if let Ok(typed) = kind.decode_slice(&raw) {
+                if typed.to_values() == raw {
+                    return typed;
+                }
+            }
+        }
+        Self::Raw(raw)
+    }
+}
+
+/// `serverAlert` was present: `null` is `Some(None)`.
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<String>>, D::Error> {
+    <Option<String> as serde::Deserialize>::deserialize(deserializer).map(Some)
 }
 
 /// Reads the `values` field while a document streams by: straight into the

@@ -3,12 +3,12 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{DumpError, DumpReader, DumpRow, RowStatus};
 
 /// One error message of a dump, with how often it occurs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ErrorCount {
     /// The message.
@@ -21,7 +21,7 @@ pub struct ErrorCount {
 }
 
 /// The error messages a summary does not list one by one.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct OtherMessages {
     /// Distinct messages counted but left out of the list, which holds only
@@ -43,7 +43,7 @@ pub struct OtherMessages {
 /// messages (100 by default), each with at most [`DumpSummary::SAMPLE_LINES`]
 /// source lines, the first [`DumpSummary::MAX_LISTED`] problems and notes,
 /// and counts for the rest.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DumpSummary {
     /// Data rows in the dump.

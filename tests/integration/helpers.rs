@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+#[cfg(feature = "dump")]
 use anaplan_task::dump::{DumpReader, DumpSummary};
 use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
 use anaplan_task::poll::{Decision, PollPolicy};
@@ -108,7 +109,7 @@ fn endpoint_errors_are_clear() {
     }
 }
 
-fn task_path() -> impl Strategy<Value = TaskPath> {
+pub(crate) fn task_path() -> impl Strategy<Value = TaskPath> {
     let kind = proptest::sample::select(CallKind::ALL.to_vec());
     (
         kind,
@@ -232,6 +233,7 @@ fn poll_follows_the_guidance() {
     );
 }
 
+#[cfg(feature = "dump")]
 #[test]
 fn dump_fixtures() {
     insta::glob!("../fixtures/dumps", "*.csv", |path| {
@@ -264,6 +266,7 @@ fn dump_fixtures() {
     });
 }
 
+#[cfg(feature = "dump")]
 #[test]
 fn dump_summary_counts_most_frequent_first() {
     let file = std::fs::File::open("examples/dumps/employees-dump.csv").unwrap();
@@ -279,6 +282,7 @@ fn dump_summary_counts_most_frequent_first() {
     );
 }
 
+#[cfg(feature = "dump")]
 proptest! {
     /// Any bytes read as a dump give rows or errors, never a panic.
     #[test]

@@ -5,6 +5,7 @@ mod alloc;
 mod bodies;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(feature = "dump")]
 mod dump;
 mod errors;
 mod fixtures;
@@ -20,5 +21,6 @@ mod promises;
 mod props;
 #[cfg(feature = "schema")]
 mod schema;
+mod traits;
 mod util;
 mod validation;

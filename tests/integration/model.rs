@@ -142,7 +142,10 @@ fn outcome_spellings_round_trip() {
         assert_eq!(o.as_str().parse::<Outcome>().unwrap(), o);
         assert_eq!(serde_json::to_string(&o).unwrap(), format!("\"{o}\""));
     }
-    assert_eq!("done".parse::<Outcome>().unwrap_err(), "unknown outcome `done`");
+    assert_eq!(
+        "done".parse::<Outcome>().unwrap_err().to_string(),
+        "unknown outcome `done`: expected pending, running, succeeded, succeeded-with-warnings, failed, cancelling, cancelled or unknown"
+    );
 }
 
 #[test]

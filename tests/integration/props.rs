@@ -26,7 +26,7 @@ fn other_pairs() -> impl Strategy<Value = Vec<Pair>> {
         .prop_map(|m| m.into_iter().map(|(key, value)| Pair { key, value }).collect())
 }
 
-fn hierarchy() -> impl Strategy<Value = HierarchyRowsProcessed> {
+pub(crate) fn hierarchy() -> impl Strategy<Value = HierarchyRowsProcessed> {
     (text(), proptest::array::uniform15(any::<u64>()), other_pairs()).prop_map(|(name, c, other)| {
         let mut h = HierarchyRowsProcessed::new(name);
         h.success_row_count = c[0];
@@ -62,7 +62,7 @@ fn state() -> impl Strategy<Value = TaskState> {
     ]
 }
 
-fn detail() -> impl Strategy<Value = Detail> {
+pub(crate) fn detail() -> impl Strategy<Value = Detail> {
     let known_codes: Vec<DetailCode> = DetailCode::KNOWN
         .iter()
         .filter(|c| c.typed_name().is_none())
