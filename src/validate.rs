@@ -426,6 +426,26 @@ pub const CODES: &[CodeInfo] = &[
         Severity::Error,
         "A document or NDJSON line is larger than `--max-size` (command line only).",
     ),
+    code(
+        "not-read",
+        Severity::Warning,
+        "An entry of a folder was passed over: a pipe, a device, a link back into a folder being searched (command line only).",
+    ),
+    code(
+        "no-document",
+        Severity::Error,
+        "A path named on the command line holds no document (command line only).",
+    ),
+    code(
+        "outcome-refused",
+        Severity::Error,
+        "The task's outcome is one that `--fail-on` refuses (command line only).",
+    ),
+    code(
+        "more-findings",
+        Severity::Info,
+        "A document has more than 1,000 findings: the rest are counted in this one, with the severity of the worst of them.",
+    ),
 ];
 
 /// Reads and checks one document from text.

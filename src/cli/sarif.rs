@@ -12,16 +12,6 @@ use std::collections::BTreeSet;
 use anaplan_task::validate::{CODES, Finding, Severity};
 use serde::Serialize;
 
-/// The codes the command itself reports, with what they mean.
-pub const COMMAND_CODES: &[(&str, &str)] = &[
-    (
-        "not-read",
-        "An entry of a folder was passed over (a pipe, a device, a link loop).",
-    ),
-    ("no-document", "A path named on the command line holds no document."),
-    ("outcome-refused", "The task's outcome is one that --fail-on refuses."),
-];
-
 /// A SARIF log with one run, its results added as they come.
 #[derive(Default)]
 pub struct Log {
@@ -89,14 +79,9 @@ impl Log {
     }
 }
 
-/// What a code means, from the library's table or the command's.
+/// What a code means, from the code table.
 fn meaning(code: &str) -> &'static str {
-    CODES
-        .iter()
-        .find(|c| c.code == code)
-        .map(|c| c.meaning)
-        .or_else(|| COMMAND_CODES.iter().find(|(c, _)| *c == code).map(|(_, m)| *m))
-        .unwrap_or("")
+    CODES.iter().find(|c| c.code == code).map_or("", |c| c.meaning)
 }
 
 /// A path as a relative URI reference: `/` between components, and any
