@@ -750,7 +750,7 @@ impl Run<'_> {
                 t.outcomes[i] += 1;
             }
         }
-        if self.gate.refuses(verdict.outcome) {
+        if self.gate.refuses(verdict.outcome, verdict.kind) {
             self.tally.refused += 1;
         }
         self.progress.tick(&self.tally);
@@ -759,27 +759,30 @@ impl Run<'_> {
 
     /// Writes the record of a verdict (in SARIF, adds its results).
     fn report(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
-        let refused = self.gate.refuses(verdict.outcome);
+        let refused = self.gate.refuses(verdict.outcome, verdict.kind);
         let gated;
-        let verdict = match verdict.outcome {
-            Some(outcome) if refused => {
-                let mut with = verdict.findings.clone();
-                let mut f = Finding::new(
-                    Severity::Error,
-                    "outcome-refused",
-                    format!("the task's outcome is `{outcome}`, which --fail-on refuses"),
-                );
-                f.path = "task".into();
-                with.push(f);
-                gated = Verdict {
-                    findings: with,
-                    ..*verdict
-                };
-                &gated
-            }
-            _ => verdict,
+        let verdict = if refused {
+            let mut with = verdict.findings.clone();
+            let (path, message) = match verdict.outcome {
+                Some(outcome) => ("task", format!("the task's outcome is `{outcome}`, which --fail-on refuses")),
+                None => (
+                    "status",
+                    "the call failed: an error body has no task outcome, and --fail-on refuses it".to_owned(),
+                ),
+            };
+            let mut f = Finding::new(Severity::Error, "outcome-refused", message);
+            f.path = path.into();
+            with.push(f);
+            gated = Verdict {
+                findings: with,
+                ..*verdict
+            };
+            &gated
+        } else {
+            verdict
         };
-        if self.args.quiet && verdict.valid && !refused {
+        let fails = !verdict.valid || refused || (self.args.deny_warnings && verdict.warned);
+        if self.args.quiet && !fails {
             return Ok(());
         }
         match self.args.format {
@@ -787,7 +790,7 @@ impl Run<'_> {
             Format::Text => self.emit_text(source, verdict)?,
             Format::Github => self.emit_github(source, verdict)?,
             Format::Sarif => {
-                let quiet = self.args.quiet;
+                let quiet = self.least_shown();
                 let log = self.sarif.as_mut().expect("a SARIF run has a log");
                 let name = source.name.display().to_string();
                 for f in verdict.findings.iter().filter(|f| Self::shown(quiet, f)) {
@@ -809,12 +812,23 @@ impl Run<'_> {
         }
     }
 
-    fn shown(quiet: bool, f: &Finding) -> bool {
-        !quiet || f.severity == Severity::Error
+    /// The least severity reported: every finding, or under `--quiet`
+    /// those that fail the run (errors, and warnings under
+    /// `--deny-warnings`).
+    fn least_shown(&self) -> Severity {
+        match (self.args.quiet, self.args.deny_warnings) {
+            (false, _) => Severity::Info,
+            (true, true) => Severity::Warning,
+            (true, false) => Severity::Error,
+        }
+    }
+
+    fn shown(least: Severity, f: &Finding) -> bool {
+        f.severity >= least
     }
 
     fn emit_text(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
-        let quiet = self.args.quiet;
+        let quiet = self.least_shown();
         let out = self.out.record();
         for f in verdict.findings.iter().filter(|f| Self::shown(quiet, f)) {
             let (line, col) = Self::position(source, f);
@@ -837,7 +851,7 @@ impl Run<'_> {
     }
 
     fn emit_github(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
-        let quiet = self.args.quiet;
+        let quiet = self.least_shown();
         let out = self.out.record();
         for f in verdict.findings.iter().filter(|f| Self::shown(quiet, f)) {
             let (line, col) = Self::position(source, f);
@@ -861,7 +875,7 @@ impl Run<'_> {
     }
 
     fn emit_json(&mut self, source: &Source<'_>, verdict: &Verdict, refused: bool) -> io::Result<()> {
-        let quiet = self.args.quiet;
+        let quiet = self.least_shown();
         // Structs, not `json!` maps, keep the keys in this order (serde_json
         // sorts the keys of its maps).
         #[derive(serde::Serialize)]

@@ -167,10 +167,25 @@ pub(crate) fn take_last() -> Option<ValuesError> {
 /// Cuts text quoted in an error message to 64 characters.
 pub(crate) fn snippet(text: &str) -> String {
     const MAX: usize = 64;
-    match text.char_indices().nth(MAX) {
-        None => text.to_owned(),
-        Some((cut, _)) => format!("{}…", &text[..cut]),
+    let (shown, cut) = match text.char_indices().nth(MAX) {
+        None => (text, ""),
+        Some((at, _)) => (&text[..at], "…"),
+    };
+    if !shown.chars().any(char::is_control) {
+        return format!("{shown}{cut}");
     }
+    // Control characters (newlines, escapes) are written as escapes, so
+    // that a report line stays one line and cannot drive a terminal.
+    let mut out = String::with_capacity(shown.len() + 8);
+    for c in shown.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str(cut);
+    out
 }
 
 /// Parses a count sent as decimal text: ASCII digits, no sign, no leading

@@ -2,10 +2,11 @@
 //!
 //! `always` and `never` are obeyed whatever the environment. `auto` (the
 //! default) colours a terminal unless `NO_COLOR` is set (non-empty) or
-//! `TERM` is `dumb`; `CLICOLOR_FORCE` (set and non-empty) colours
+//! `TERM` is `dumb`; `CLICOLOR_FORCE` (set, and not `0`) colours
 //! even what is not a terminal, and `NO_COLOR` wins over it, as
 //! <https://no-color.org> and <https://bixense.com/clicolors/> say. The
-//! environment is read with anstyle-query, as clap and cargo read it.
+//! environment is read with anstyle-query, as clap and cargo read it,
+//! except that `CLICOLOR_FORCE=0` does not force, as the convention says.
 
 use anstyle::{AnsiColor, Style};
 
@@ -31,7 +32,7 @@ impl ColorChoice {
             Self::Auto => {
                 if anstyle_query::no_color() {
                     false
-                } else if anstyle_query::clicolor_force() {
+                } else if anstyle_query::clicolor_force() && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
                     true
                 } else {
                     terminal && anstyle_query::term_supports_color()

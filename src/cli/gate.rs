@@ -1,6 +1,6 @@
 //! `--fail-on`: the outcomes of a task that fail the run.
 
-use anaplan_task::Outcome;
+use anaplan_task::{DocumentKind, Outcome};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 /// The outcomes refused by `--fail-on`; none by default.
@@ -15,9 +15,12 @@ impl Gate {
         Self { refused }
     }
 
-    /// Whether `outcome` is refused.
-    pub fn refuses(&self, outcome: Option<Outcome>) -> bool {
-        outcome.is_some_and(|o| self.refused.contains(&o))
+    /// Whether a document is refused: its task's outcome is one of the
+    /// refused ones, or, when any outcome is refused, it is an error body
+    /// (the call failed, so there is no outcome to let through).
+    pub fn refuses(&self, outcome: Option<Outcome>, kind: Option<DocumentKind>) -> bool {
+        !self.refused.is_empty()
+            && (kind == Some(DocumentKind::Error) || outcome.is_some_and(|o| self.refused.contains(&o)))
     }
 }
 
@@ -30,4 +33,5 @@ pub fn outcome_parser() -> impl TypedValueParser<Value = Outcome> {
 
 /// The help of `--fail-on`.
 pub const HELP: &str = "Exit with status 3 when a task's outcome is one of these (comma-separated), \
-and nothing worse happened; e.g. `--fail-on failed,cancelled`";
+and nothing worse happened; e.g. `--fail-on failed,cancelled`. An error body (a 4xx answer) is refused \
+whenever --fail-on is given";

@@ -15,7 +15,7 @@ use std::time::SystemTime;
 use anaplan_task::ndjson::{Line, LineReader};
 use anaplan_task::summary::{TaskSummaryReport, TaskTimeline};
 use anaplan_task::validate::{self, Finding, Options, Severity};
-use anaplan_task::{DetailValues, Document, Outcome, TaskResult};
+use anaplan_task::{DetailValues, Document, DocumentKind, Outcome, TaskResult};
 use anstyle::AnsiColor;
 
 use super::color::Paint;
@@ -100,7 +100,7 @@ pub fn run(req: &Request<'_>) -> (String, Status) {
         }
         return (String::new(), Status::Invalid);
     };
-    let status = gate_status(req.gate, doc.outcome());
+    let status = gate_status(req.gate, doc.outcome(), Some(doc.kind()));
     let out = match req.format {
         Format::Json => json_line(&TaskSummaryReport::from_document(doc)),
         Format::Text => {
@@ -118,8 +118,8 @@ pub fn run(req: &Request<'_>) -> (String, Status) {
     (out, status)
 }
 
-fn gate_status(gate: &Gate, outcome: Option<Outcome>) -> Status {
-    if gate.refuses(outcome) {
+fn gate_status(gate: &Gate, outcome: Option<Outcome>, kind: Option<DocumentKind>) -> Status {
+    if gate.refuses(outcome, kind) {
         Status::Refused
     } else {
         Status::Success
@@ -153,7 +153,8 @@ fn poll_log(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
                 .collect();
             if errors.is_empty() {
                 let kind = report.document.as_ref().map_or("unknown", |d| d.kind().as_str());
-                eprintln!("{name}:{number}: error[not-a-status] .: a {kind} document, not a task's status");
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                eprintln!("{name}:{number}: error[not-a-status] .: {article} {kind} document, not a task's status");
             }
             for f in errors {
                 let at = f
@@ -183,13 +184,29 @@ fn poll_log(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
     }
     let mut out = String::new();
     for t in &timelines {
-        status = status.and(gate_status(req.gate, t.last.outcome));
+        status = status.and(gate_status(req.gate, t.last.outcome, None));
         match req.format {
             Format::Json => out.push_str(&json_line(t)),
             Format::Text => timeline_text(&mut out, t, req.paint),
         }
     }
     (out, status)
+}
+
+/// Text from the input as it is shown to a person: control characters
+/// (newlines, terminal escapes) written as escapes, so that they cannot
+/// break a line or drive the terminal.
+fn plain(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .flat_map(|c| {
+            let escaped = c.is_control().then(|| c.escape_default());
+            escaped.into_iter().flatten().chain((!c.is_control()).then_some(c))
+        })
+        .collect::<String>()
+        .into()
 }
 
 fn timeline_text(out: &mut String, t: &TaskTimeline, paint: Paint) {
@@ -200,7 +217,7 @@ fn timeline_text(out: &mut String, t: &TaskTimeline, paint: Paint) {
     let _ = writeln!(out, "  {:>6}  {:<12} {:>8}  step", "line", "state", "progress");
     for p in &t.polls {
         let progress = p.progress.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
-        let step = p.current_step.as_deref().unwrap_or("-");
+        let step = p.current_step.as_deref().map_or("-".into(), plain);
         let _ = writeln!(out, "  {:>6}  {:<12} {progress:>8}  {step}", p.ndjson_line, p.state);
     }
     let last = t.polls.last().expect("a timeline has a poll");
@@ -233,7 +250,7 @@ fn document_text(doc: &Document, paint: Paint) -> String {
         _ if doc.task().is_some() => {
             let t = doc.task().expect("a status response has a task");
             line(&mut out, "task", t.task_id.as_str());
-            let step = t.current_step.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+            let step = t.current_step.as_deref().map(|s| format!(" ({})", plain(s))).unwrap_or_default();
             line(&mut out, "state", &format!("{}{step}", t.task_state));
             line(&mut out, "outcome", &paint_outcome(paint, t.outcome()));
             if let Some(p) = &t.progress {
@@ -243,7 +260,7 @@ fn document_text(doc: &Document, paint: Paint) -> String {
                 line(&mut out, "created", &rfc3339(at));
             }
             if let Some(by) = &t.cancelled_by {
-                line(&mut out, "cancelled by", by);
+                line(&mut out, "cancelled by", &plain(by));
             }
             if let Some(result) = &t.result {
                 result_summary(&mut out, result, 0);
@@ -295,7 +312,7 @@ fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
         .object_id
         .as_ref()
         .map_or("-".to_owned(), |id| format!("{id} ({})", id.kind()));
-    let name = r.object_name.as_deref().map(|n| format!(" {n}")).unwrap_or_default();
+    let name = r.object_name.as_deref().map(|n| format!(" {}", plain(n))).unwrap_or_default();
     let dump = if r.failure_dump_available {
         ", failure dump available"
     } else {
@@ -327,7 +344,7 @@ fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
         for h in hierarchies {
             out.push_str(&format!(
                 "{pad}  {:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
-                h.hierarchy_name,
+                plain(&h.hierarchy_name),
                 h.total_row_count,
                 h.success_row_count,
                 h.warnings_row_count,
@@ -344,7 +361,7 @@ fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
         for l in items {
             out.push_str(&format!(
                 "{pad}  {:<24} {:>9} {:>9}\n",
-                l.line_item_name,
+                plain(&l.line_item_name),
                 l.row_count,
                 l.ignored()
             ));
@@ -353,11 +370,11 @@ fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
     for d in r.details() {
         match &d.values {
             Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_)) => {}
-            Some(DetailValues::ExportSucceeded(e)) => out.push_str(&format!("{pad}  export {}\n", e.export_name)),
+            Some(DetailValues::ExportSucceeded(e)) => out.push_str(&format!("{pad}  export {}\n", plain(&e.export_name))),
             _ => {
                 out.push_str(&format!("{pad}  {} ({})", d.code, d.code.class()));
                 match d.local_message_text.as_deref().map(str::trim_end) {
-                    Some(text) if !text.is_empty() => out.push_str(&format!(": {text}\n")),
+                    Some(text) if !text.is_empty() => out.push_str(&format!(": {}\n", plain(text))),
                     _ => out.push('\n'),
                 }
             }

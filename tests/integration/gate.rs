@@ -227,6 +227,7 @@ fn color_follows_the_flag_then_the_environment() {
         assert!(colored(args, &[("CLICOLOR_FORCE", "1")]));
         assert!(!colored(args, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
         assert!(!colored(args, &[("CLICOLOR_FORCE", "")]));
+        assert!(!colored(args, &[("CLICOLOR_FORCE", "0")]), "0 does not force");
         assert!(!colored(args, &[("TERM", "dumb")]));
     }
     // Never in a machine-readable format.
@@ -295,4 +296,42 @@ fn call_and_body_name_what_they_take() {
     let body = run(&["schema", "--body", "list"], None);
     assert_eq!(body.0, 0);
     assert_eq!(run(&["schema", "--kind", "list"], None), body);
+}
+
+#[test]
+fn an_error_body_is_refused_whenever_the_gate_is_on() {
+    let error = "tests/fixtures/valid/error-404.json";
+    let (code, _, _) = run(&["validate", error], None);
+    assert_eq!(code, 0, "without --fail-on an error body is a valid document");
+    let (code, stdout, _) = run(&["validate", "--fail-on", "failed", error], None);
+    assert_eq!(code, 3);
+    assert_eq!(
+        stdout,
+        "tests/fixtures/valid/error-404.json: error[outcome-refused] status: the call failed: an error body has no task outcome, and --fail-on refuses it\n\
+         1 document: 1 valid, 0 with warnings, 0 invalid; 1 refused by --fail-on\n"
+    );
+    let (code, _, _) = run(&["summarize", "--fail-on", "failed", error], None);
+    assert_eq!(code, 3);
+}
+
+#[test]
+fn quiet_shows_the_warnings_that_deny_warnings_fails_on() {
+    let file = "tests/fixtures/findings/count-mismatch.json";
+    let (code, stdout, _) = run(&["validate", "--quiet", "--deny-warnings", file], None);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("warning[count-mismatch]"), "{stdout}");
+    let (code, stdout, _) = run(&["validate", "--quiet", file], None);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+}
+
+#[test]
+fn text_from_the_input_cannot_break_a_line_or_drive_a_terminal() {
+    let json = r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"IN_PROGRESS","currentStep":"a\u001b[31mb\nc",
+        "x\n::error file=README.md,line=1::forged":1}}"#;
+    let (_, stdout, _) = run(&["validate", "-"], Some(json.as_bytes()));
+    assert!(!stdout.contains('\x1b') && stdout.lines().all(|l| !l.starts_with("::error")), "{stdout}");
+    assert!(stdout.contains(r"unknown field `x\n::error file=README.md,line=1::forged`"), "{stdout}");
+    let (_, stdout, _) = run(&["summarize", "-"], Some(json.as_bytes()));
+    assert!(stdout.contains(r"(a\u{1b}[31mb\nc)"), "{stdout}");
+    assert!(!stdout.contains('\x1b'), "{stdout}");
 }
