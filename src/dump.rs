@@ -274,7 +274,12 @@ impl<R: Read> DumpReader<R> {
         let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
         let delimiter = if tab_separated(first) { b'\t' } else { b',' };
         let mut records = Records::new(buffered, delimiter, max_record, Self::MAX_COLUMNS);
-        match records.next().map_err(io)? {
+        // A header over the limit ends the reading where the limit is passed,
+        // so that an endless input (`/dev/zero`) is refused at once.
+        records.set_stop_over(true);
+        let header = records.next().map_err(io)?;
+        records.set_stop_over(false);
+        match header {
             Next::End => return Err(DumpError::Empty),
             Next::TooLarge { .. } => return Err(DumpError::HeaderTooLarge { max: max_record }),
             Next::TooWide { fields, .. } => return Err(DumpError::HeaderTooWide { fields }),

@@ -764,7 +764,10 @@ impl Run<'_> {
         let verdict = if refused {
             let mut with = verdict.findings.clone();
             let (path, message) = match verdict.outcome {
-                Some(outcome) => ("task", format!("the task's outcome is `{outcome}`, which --fail-on refuses")),
+                Some(outcome) => (
+                    "task",
+                    format!("the task's outcome is `{outcome}`, which --fail-on refuses"),
+                ),
                 None => (
                     "status",
                     "the call failed: an error body has no task outcome, and --fail-on refuses it".to_owned(),

@@ -205,22 +205,24 @@ pub struct Task {
 /// is named.
 pub(crate) struct TaskObject {
     pub(crate) task: Task,
-    seen: u8,
+    seen: u16,
 }
 
-const ID: u8 = 1;
-const STATE: u8 = 1 << 1;
-const STEP: u8 = 1 << 2;
-const PROGRESS: u8 = 1 << 3;
-const RESULT: u8 = 1 << 4;
-const CREATION: u8 = 1 << 5;
-const TYPE: u8 = 1 << 6;
-const CANCELLED_BY: u8 = 1 << 7;
+const ID: u16 = 1;
+const STATE: u16 = 1 << 1;
+const STEP: u16 = 1 << 2;
+const PROGRESS: u16 = 1 << 3;
+const RESULT: u16 = 1 << 4;
+const CREATION: u16 = 1 << 5;
+const TYPE: u16 = 1 << 6;
+const CANCELLED_BY: u16 = 1 << 7;
+/// `taskState` was sent as `null`, which reads as absent.
+const NULL_STATE: u16 = 1 << 8;
 
 /// Reads the value of `key` into `task` when it is a field of a task,
 /// marking it in `seen`; reads nothing and gives `false` otherwise.
 #[inline]
-fn accept<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u8, key: &str, map: &mut F) -> Result<bool, F::Error> {
+fn accept<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u16, key: &str, map: &mut F) -> Result<bool, F::Error> {
     let (bit, wire) = match key {
         "taskId" => (ID, "taskId"),
         "taskState" => (STATE, "taskState"),
@@ -238,7 +240,11 @@ fn accept<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u8, key: &str, map: &
     *seen |= bit;
     match bit {
         ID => task.task_id = map.value()?,
-        STATE => task.task_state = map.value()?,
+        // A `null` state reads as absent, as every optional field does.
+        STATE => match map.value::<Option<TaskState>>()? {
+            Some(state) => task.task_state = state,
+            None => *seen |= NULL_STATE,
+        },
         STEP => map.optional_into(&mut task.current_step)?,
         PROGRESS => map.optional_into(&mut task.progress)?,
         RESULT => map.optional_into(&mut task.result)?,
@@ -251,7 +257,7 @@ fn accept<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u8, key: &str, map: &
 
 /// Reads the rest of a `task` object into `task`, marking in `seen` the
 /// fields read.
-fn read_fields<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u8, mut map: F) -> Result<(), F::Error> {
+fn read_fields<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u16, mut map: F) -> Result<(), F::Error> {
     while let Some(key) = map.key()? {
         if !accept(task, seen, &key, &mut map)? {
             keep_unknown(&mut task.extra, key, &mut map)?;
@@ -262,11 +268,11 @@ fn read_fields<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u8, mut map: F) 
 
 /// The refusal of a task without `taskId` or, when `state` is asked for,
 /// without `taskState`.
-fn require<E: de::Error>(seen: u8, state: bool) -> Result<(), E> {
+fn require<E: de::Error>(seen: u16, state: bool) -> Result<(), E> {
     if seen & ID == 0 {
         return Err(E::missing_field("taskId"));
     }
-    if state && seen & STATE == 0 {
+    if state && (seen & STATE == 0 || seen & NULL_STATE != 0) {
         return Err(E::missing_field("taskState"));
     }
     Ok(())
@@ -297,7 +303,14 @@ impl TaskObject {
     /// Whether the task carries nothing beyond id, state and creation time
     /// (and no unknown field), as the start call answers.
     pub(crate) fn is_summary(&self) -> bool {
-        self.seen & !(ID | STATE | CREATION) == 0 && self.task.extra.is_empty()
+        // A field sent as `null` reads as absent, so it does not count.
+        let t = &self.task;
+        t.current_step.is_none()
+            && t.progress.is_none()
+            && t.result.is_none()
+            && t.task_type.is_none()
+            && t.cancelled_by.is_none()
+            && t.extra.is_empty()
     }
 
     /// The full task; `taskId` and `taskState` are required.
@@ -312,7 +325,7 @@ impl TaskObject {
         let t = self.task;
         Ok(TaskSummary {
             task_id: t.task_id,
-            task_state: (self.seen & STATE != 0).then_some(t.task_state),
+            task_state: (self.seen & STATE != 0 && self.seen & NULL_STATE == 0).then_some(t.task_state),
             creation_time: t.creation_time,
             extra: t.extra,
         })
@@ -326,11 +339,13 @@ impl TaskObject {
             Ok(())
         }
         let (seen, t) = (self.seen, self.task);
-        let read = |bit: u8| seen & bit != 0;
+        let read = |bit: u16| seen & bit != 0;
         if read(ID) {
             put(extra, "taskId", t.task_id)?;
         }
-        if read(STATE) {
+        if read(NULL_STATE) {
+            put(extra, "taskState", Value::Null)?;
+        } else if read(STATE) {
             put(extra, "taskState", t.task_state)?;
         }
         if read(STEP) {

@@ -42,7 +42,10 @@ pub(crate) fn keep_unknown<'de, F: crate::fast::Fields<'de>>(
     fields: &mut F,
 ) -> Result<(), F::Error> {
     if extra.contains_key(key.as_ref()) {
-        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        return Err(de::Error::custom(format_args!(
+            "duplicate field `{}`",
+            crate::values::snippet(&key)
+        )));
     }
     let value: serde_json::Value = fields.value()?;
     extra.insert(key.into_owned(), value);

@@ -32,7 +32,9 @@ impl ColorChoice {
             Self::Auto => {
                 if anstyle_query::no_color() {
                     false
-                } else if anstyle_query::clicolor_force() && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                } else if anstyle_query::clicolor_force()
+                    && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0")
+                {
                     true
                 } else {
                     terminal && anstyle_query::term_supports_color()

@@ -153,7 +153,11 @@ fn poll_log(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
                 .collect();
             if errors.is_empty() {
                 let kind = report.document.as_ref().map_or("unknown", |d| d.kind().as_str());
-                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
                 eprintln!("{name}:{number}: error[not-a-status] .: {article} {kind} document, not a task's status");
             }
             for f in errors {
@@ -250,7 +254,11 @@ fn document_text(doc: &Document, paint: Paint) -> String {
         _ if doc.task().is_some() => {
             let t = doc.task().expect("a status response has a task");
             line(&mut out, "task", t.task_id.as_str());
-            let step = t.current_step.as_deref().map(|s| format!(" ({})", plain(s))).unwrap_or_default();
+            let step = t
+                .current_step
+                .as_deref()
+                .map(|s| format!(" ({})", plain(s)))
+                .unwrap_or_default();
             line(&mut out, "state", &format!("{}{step}", t.task_state));
             line(&mut out, "outcome", &paint_outcome(paint, t.outcome()));
             if let Some(p) = &t.progress {
@@ -312,7 +320,11 @@ fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
         .object_id
         .as_ref()
         .map_or("-".to_owned(), |id| format!("{id} ({})", id.kind()));
-    let name = r.object_name.as_deref().map(|n| format!(" {}", plain(n))).unwrap_or_default();
+    let name = r
+        .object_name
+        .as_deref()
+        .map(|n| format!(" {}", plain(n)))
+        .unwrap_or_default();
     let dump = if r.failure_dump_available {
         ", failure dump available"
     } else {
@@ -370,9 +382,11 @@ fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
     for d in r.details() {
         match &d.values {
             Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_)) => {}
-            Some(DetailValues::ExportSucceeded(e)) => out.push_str(&format!("{pad}  export {}\n", plain(&e.export_name))),
+            Some(DetailValues::ExportSucceeded(e)) => {
+                out.push_str(&format!("{pad}  export {}\n", plain(&e.export_name)))
+            }
             _ => {
-                out.push_str(&format!("{pad}  {} ({})", d.code, d.code.class()));
+                out.push_str(&format!("{pad}  {} ({})", plain(d.code.as_str()), d.code.class()));
                 match d.local_message_text.as_deref().map(str::trim_end) {
                     Some(text) if !text.is_empty() => out.push_str(&format!(": {}\n", plain(text))),
                     _ => out.push('\n'),

@@ -49,6 +49,9 @@ pub(super) struct Records<R> {
     fields: Vec<u8>,
     ends: Vec<usize>,
     len: usize,
+    /// Whether a record over `max` ends the reading at once instead of
+    /// being read to its end (the header: nothing after it can be read).
+    stop_over: bool,
 }
 
 impl<R: BufRead> Records<R> {
@@ -61,6 +64,7 @@ impl<R: BufRead> Records<R> {
             fields: vec![0; 4096.min(max + 1)],
             ends: vec![0; 64],
             len: 0,
+            stop_over: false,
         }
     }
 
@@ -88,6 +92,9 @@ impl<R: BufRead> Records<R> {
             // csv-core needs room to go on, the bytes are not kept.
             out = if over { 0 } else { out + nout };
             nends = if over || wide { 0 } else { nends + nend };
+            if over && self.stop_over {
+                return Ok(Next::TooLarge { line, bytes: read });
+            }
             match res {
                 ReadRecordResult::InputEmpty => {}
                 ReadRecordResult::OutputFull if !over => grow(&mut self.fields, self.max + 1),
@@ -104,6 +111,13 @@ impl<R: BufRead> Records<R> {
                 ReadRecordResult::End => return Ok(Next::End),
             }
         }
+    }
+
+    /// Whether a record over the limit ends the reading at once (for the
+    /// header, after which nothing can be read) rather than being read to
+    /// its end and skipped.
+    pub(super) fn set_stop_over(&mut self, stop: bool) {
+        self.stop_over = stop;
     }
 
     /// Sets the most fields a record may have.

@@ -329,8 +329,14 @@ fn text_from_the_input_cannot_break_a_line_or_drive_a_terminal() {
     let json = r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"IN_PROGRESS","currentStep":"a\u001b[31mb\nc",
         "x\n::error file=README.md,line=1::forged":1}}"#;
     let (_, stdout, _) = run(&["validate", "-"], Some(json.as_bytes()));
-    assert!(!stdout.contains('\x1b') && stdout.lines().all(|l| !l.starts_with("::error")), "{stdout}");
-    assert!(stdout.contains(r"unknown field `x\n::error file=README.md,line=1::forged`"), "{stdout}");
+    assert!(
+        !stdout.contains('\x1b') && stdout.lines().all(|l| !l.starts_with("::error")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(r"unknown field `x\n::error file=README.md,line=1::forged`"),
+        "{stdout}"
+    );
     let (_, stdout, _) = run(&["summarize", "-"], Some(json.as_bytes()));
     assert!(stdout.contains(r"(a\u{1b}[31mb\nc)"), "{stdout}");
     assert!(!stdout.contains('\x1b'), "{stdout}");

@@ -154,7 +154,10 @@ fn findings_are_capped_and_placed_in_linear_time() {
         last.to_string(),
         "info[more-findings] .: 4001 more findings are not listed (at most 1000 are), the worst of them info"
     );
-    assert!(validate::CODES.iter().any(|c| c.code == last.code), "more-findings is documented");
+    assert!(
+        validate::CODES.iter().any(|c| c.code == last.code),
+        "more-findings is documented"
+    );
     assert!(report.is_valid());
 }
 

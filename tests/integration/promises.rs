@@ -258,3 +258,55 @@ fn every_corpus_file_replays_the_fuzz_checks() {
         }
     }
 }
+
+#[test]
+fn a_null_in_an_optional_task_field_reads_as_absent() {
+    use anaplan_task::DocumentKind;
+    for (json, kind) in [
+        (
+            format!(r#"{{"task":{{{TASK},"taskState":null}}}}"#),
+            DocumentKind::CreateTask,
+        ),
+        (
+            format!(r#"{{"task":{{{TASK},"result":null,"progress":null}}}}"#),
+            DocumentKind::CreateTask,
+        ),
+        (format!(r#"{{{TASK},"taskState":null}}"#), DocumentKind::CreateTask),
+        (
+            format!(r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS","result":null}}}}"#),
+            DocumentKind::CreateTask,
+        ),
+    ] {
+        let doc = Document::from_str(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+        assert_eq!(doc.kind(), kind, "{json}");
+    }
+    // A null state is still a state field: it cannot come twice, and a
+    // status body needs a real one.
+    let twice = format!(r#"{{"task":{{{TASK},"taskState":null,"taskState":"COMPLETE"}}}}"#);
+    assert_eq!(
+        Document::from_str(&twice).unwrap_err().message(),
+        "duplicate field `taskState`"
+    );
+    let status = format!(r#"{{"task":{{{TASK},"taskState":null,"progress":1}}}}"#);
+    assert_eq!(
+        Document::from_str(&status).unwrap_err().to_string(),
+        "task: missing field `taskState` (line 1, column 83)"
+    );
+}
+
+#[test]
+fn a_repeated_long_field_name_is_cut_in_its_message() {
+    let key = "k".repeat(100_000);
+    let json = format!(r#"{{"task":{{{TASK},"taskState":"COMPLETE","{key}":1,"{key}":2}}}}"#);
+    let message = Document::from_str(&json).unwrap_err().message().to_owned();
+    assert_eq!(message, format!("duplicate field `{}…`", "k".repeat(64)));
+}
+
+#[cfg(feature = "dump")]
+#[test]
+fn an_endless_dump_header_is_refused_at_its_limit() {
+    let Err(err) = anaplan_task::dump::DumpReader::with_max_record(std::io::repeat(0), 1 << 20) else {
+        panic!("an endless header is refused");
+    };
+    assert_eq!(err.to_string(), "the header is longer than 1048576 bytes");
+}
