@@ -237,15 +237,21 @@ pub(crate) fn error_shape(schema: &mut Schema) {
 /// Adds to the `TaskListResponse` schema what tells a list from the other
 /// bodies: no `task` or `chunks`, and `tasks` or `meta.paging`.
 pub(crate) fn list_has_tasks_or_paging(schema: &mut Schema) {
-    meta_names(schema, "task");
+    list_shape(schema, "task", "tasks", "chunks");
+}
+
+/// Adds to a list's schema: `meta.schema` names `object`, the body has no
+/// `task` and no `other` list, and it has `entries` or `meta.paging`.
+fn list_shape(schema: &mut Schema, object: &str, entries: &str, other: &str) {
+    meta_names(schema, object);
     schema.insert(
         "not".into(),
-        json!({"anyOf": [{"required": ["task"]}, {"required": ["chunks"]}]}),
+        json!({"anyOf": [{"required": ["task"]}, {"required": [other]}]}),
     );
     schema.insert(
         "anyOf".into(),
         json!([
-            {"required": ["tasks"]},
+            {"required": [entries]},
             {"required": ["meta"], "properties": {"meta": {"required": ["paging"]}}}
         ]),
     );
@@ -272,18 +278,7 @@ pub(crate) fn task_body_meta(schema: &mut Schema) {
 /// Adds to the `ChunkListResponse` schema what tells a chunk list from the
 /// other bodies: no `task` or `tasks`, and `chunks` or `meta.paging`.
 pub(crate) fn chunk_list_shape(schema: &mut Schema) {
-    meta_names(schema, "chunk");
-    schema.insert(
-        "not".into(),
-        json!({"anyOf": [{"required": ["task"]}, {"required": ["tasks"]}]}),
-    );
-    schema.insert(
-        "anyOf".into(),
-        json!([
-            {"required": ["chunks"]},
-            {"required": ["meta"], "properties": {"meta": {"required": ["paging"]}}}
-        ]),
-    );
+    list_shape(schema, "chunk", "chunks", "tasks");
 }
 
 /// Adds to the `Detail` schema: the `values` of a typed detail contain each
