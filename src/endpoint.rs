@@ -198,6 +198,9 @@ pub enum PathError {
     /// The text is not a task endpoint path.
     #[error("not a task endpoint path: {0}")]
     Shape(String),
+    /// `includeProcessDetails` asked of anything but a process task's status.
+    #[error("process details are only for the status of a process task")]
+    ProcessDetails,
 }
 
 /// The path of a task endpoint: workspace, model, the action that runs, and
@@ -220,6 +223,10 @@ pub struct TaskPath {
     pub action_id: ObjectId,
     /// What is asked.
     pub resource: Resource,
+    /// Whether the status of a process task is asked with
+    /// `?includeProcessDetails=true`, which makes each result carry
+    /// `duration` and `startTime` (see [`TaskPath::with_process_details`]).
+    pub include_process_details: bool,
 }
 
 fn check_hex(what: &'static str, id: &str) -> Result<(), PathError> {
@@ -275,13 +282,48 @@ impl TaskPath {
             kind,
             action_id,
             resource: Resource::Tasks,
+            include_process_details: false,
         })
     }
 
     fn with(&self, resource: Resource) -> Self {
         Self {
             resource,
+            include_process_details: false,
             ..self.clone()
+        }
+    }
+
+    /// The status of a process task asked with
+    /// `?includeProcessDetails=true`, so that the result of the process and
+    /// of each step carries `duration` and `startTime`
+    /// ([`TaskResult::elapsed`](crate::TaskResult::elapsed),
+    /// [`TaskResult::started_at`](crate::TaskResult::started_at)).
+    ///
+    /// ```
+    /// use anaplan_task::endpoint::{BASE_URL, CallKind, PathError, TaskPath};
+    ///
+    /// let process = TaskPath::tasks(
+    ///     "8a81b09d5e8c6f27015ece3402487d33",
+    ///     "F1111111C11111111B11111F1111E11F",
+    ///     CallKind::Process,
+    ///     "118000000001",
+    /// )?;
+    /// let status = process.task("1B1D84DDD53847BAA621810B593C3FC1")?.with_process_details()?;
+    /// let url = status.url(BASE_URL);
+    /// assert!(url.ends_with("/processes/118000000001/tasks/1B1D84DDD53847BAA621810B593C3FC1?includeProcessDetails=true"));
+    /// assert_eq!(url.parse::<TaskPath>()?, status);
+    /// // Only a process task's status has details.
+    /// assert_eq!(process.with_process_details(), Err(PathError::ProcessDetails));
+    /// # Ok::<(), PathError>(())
+    /// ```
+    pub fn with_process_details(&self) -> Result<Self, PathError> {
+        match (&self.resource, self.kind) {
+            (Resource::Task(_), CallKind::Process) => Ok(Self {
+                include_process_details: true,
+                ..self.clone()
+            }),
+            _ => Err(PathError::ProcessDetails),
         }
     }
 
@@ -339,8 +381,26 @@ impl TaskPath {
     }
 
     /// Reads a path (`/workspaces/...`) or a URL, with or without the
-    /// `/2/0` prefix; a query string is ignored.
+    /// `/2/0` prefix. In the query string, `includeProcessDetails=true`
+    /// sets [`TaskPath::include_process_details`] on the status of a
+    /// process task; anything else there (that parameter on another path
+    /// included, which the server ignores) is ignored.
     pub fn parse(text: &str) -> Result<Self, PathError> {
+        let path = Self::parse_path(text)?;
+        let query = text
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .split_once('?')
+            .map_or("", |(_, q)| q);
+        if query.split('&').any(|pair| pair == "includeProcessDetails=true") {
+            Ok(path.with_process_details().unwrap_or(path))
+        } else {
+            Ok(path)
+        }
+    }
+
+    fn parse_path(text: &str) -> Result<Self, PathError> {
         let shape = |why: &str| PathError::Shape(format!("{why} in `{}`", crate::values::snippet(text)));
         let mut rest = text.split(['?', '#']).next().unwrap_or("");
         if let Some(i) = rest.find("://") {
@@ -386,7 +446,8 @@ impl TaskPath {
 }
 
 impl fmt::Display for TaskPath {
-    /// The path, starting `/workspaces/`.
+    /// The path, starting `/workspaces/`, then
+    /// `?includeProcessDetails=true` when it is asked.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -403,6 +464,7 @@ impl fmt::Display for TaskPath {
         };
         match &self.resource {
             Resource::Tasks => Ok(()),
+            Resource::Task(t) if self.include_process_details => write!(f, "/{t}?includeProcessDetails=true"),
             Resource::Task(t) => write!(f, "/{t}"),
             Resource::Dump(t, c) => {
                 write!(f, "/{t}/dump")?;
