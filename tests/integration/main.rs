@@ -5,6 +5,8 @@ mod alloc;
 mod bodies;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(all(feature = "dump", feature = "schema"))]
+mod downstream;
 #[cfg(feature = "dump")]
 mod dump;
 mod errors;
