@@ -35,6 +35,12 @@ use crate::ids::{ObjectId, ObjectKind, TaskId};
 pub const BASE_URL: &str = "https://api.anaplan.com/2/0";
 
 /// The kind of action a task runs: the `{kind}` segment of the path.
+///
+/// ```
+/// # use anaplan_task::endpoint::CallKind;
+/// let kinds: Vec<String> = CallKind::ALL.iter().map(|k| k.segment().to_owned()).collect();
+/// assert_eq!(kinds, ["imports", "exports", "actions", "processes"]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CallKind {
@@ -53,6 +59,12 @@ impl CallKind {
     pub const ALL: [CallKind; 4] = [Self::Import, Self::Export, Self::Action, Self::Process];
 
     /// `import`, `export`, `action` or `process`.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::CallKind;
+    /// assert_eq!(CallKind::Process.as_str(), "process");
+    /// assert_eq!(CallKind::Process.to_string(), "process");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Import => "import",
@@ -63,6 +75,12 @@ impl CallKind {
     }
 
     /// The path segment: `imports`, `exports`, `actions` or `processes`.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::CallKind;
+    /// assert_eq!(CallKind::Process.segment(), "processes");
+    /// assert_eq!("processes".parse(), Ok(CallKind::Process));
+    /// ```
     pub fn segment(self) -> &'static str {
         match self {
             Self::Import => "imports",
@@ -73,6 +91,12 @@ impl CallKind {
     }
 
     /// The kind of object whose id the call takes and its result carries.
+    ///
+    /// ```
+    /// # use anaplan_task::{ObjectId, ObjectKind, endpoint::CallKind};
+    /// assert_eq!(CallKind::Export.object_kind(), ObjectKind::Export);
+    /// assert_eq!(ObjectId::new("116000000001").kind(), CallKind::Export.object_kind());
+    /// ```
     pub fn object_kind(self) -> ObjectKind {
         match self {
             Self::Import => ObjectKind::Import,
@@ -129,6 +153,15 @@ impl fmt::Display for CallKind {
 }
 
 /// Which part of a failure dump a path asks for.
+///
+/// ```
+/// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+/// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+/// let list = import.dump("1B1D84DDD53847BAA621810B593C3FC1", Chunk::List)?;
+/// assert!(list.to_string().ends_with("/dump/chunks"));
+/// assert_eq!(list.resource, Resource::Dump("1B1D84DDD53847BAA621810B593C3FC1".into(), Chunk::List));
+/// # Ok::<(), PathError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Chunk {
@@ -141,6 +174,14 @@ pub enum Chunk {
 }
 
 /// What a [`TaskPath`] points at.
+///
+/// ```
+/// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+/// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+/// assert_eq!(import.resource, Resource::Tasks);
+/// assert!(matches!(import.task("1B1D84DDD53847BAA621810B593C3FC1")?.resource, Resource::Task(_)));
+/// # Ok::<(), PathError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Resource {
@@ -156,6 +197,14 @@ pub enum Resource {
 }
 
 /// Why a path could not be built or read.
+///
+/// ```
+/// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+/// let err = TaskPath::tasks("abc", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009").unwrap_err();
+/// assert_eq!(err.to_string(), "workspace id `abc` is not 32 hexadecimal characters");
+/// assert_eq!("/workspaces".parse::<TaskPath>().unwrap_err().to_string(),
+///     "not a task endpoint path: expected /workspaces/{id}/models/{id}/{kind}/{id}/tasks in `/workspaces`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PathError {
@@ -259,6 +308,13 @@ fn check_object(id: &ObjectId) -> Result<(), PathError> {
 impl TaskPath {
     /// The tasks of an action: the path to start (`POST`) and list (`GET`)
     /// them. The action id must be of the kind named.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// let err = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F",
+    ///     CallKind::Export, "112000000009").unwrap_err();
+    /// assert_eq!(err.to_string(), "object id `112000000009` is of a import, but the path is for exports");
+    /// ```
     pub fn tasks(
         workspace_id: impl Into<String>,
         model_id: impl Into<String>,
@@ -328,6 +384,15 @@ impl TaskPath {
     }
 
     /// One task: status (`GET`) and cancel (`DELETE`).
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+    /// let status = import.task("1B1D84DDD53847BAA621810B593C3FC1")?;
+    /// assert!(status.to_string().ends_with("/imports/112000000009/tasks/1B1D84DDD53847BAA621810B593C3FC1"));
+    /// assert!(import.task("1b1d84ddd53847baa621810b593c3fc1").is_err());
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn task(&self, task_id: impl Into<TaskId>) -> Result<Self, PathError> {
         let task_id = task_id.into();
         check_task(&task_id)?;
@@ -335,6 +400,14 @@ impl TaskPath {
     }
 
     /// The failure dump of an import task.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+    /// let chunk = import.dump("1B1D84DDD53847BAA621810B593C3FC1", Chunk::Number(2))?;
+    /// assert!(chunk.to_string().ends_with("/tasks/1B1D84DDD53847BAA621810B593C3FC1/dump/chunks/2"));
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn dump(&self, task_id: impl Into<TaskId>, chunk: Chunk) -> Result<Self, PathError> {
         let task_id = task_id.into();
         if self.kind != CallKind::Import {
@@ -349,6 +422,14 @@ impl TaskPath {
 
     /// The failure dump of one step (`objectId` of a nested result) of a
     /// process task.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let process = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Process, "118000000001")?;
+    /// let step = process.process_dump("1B1D84DDD53847BAA621810B593C3FC1", "112000000011", Chunk::All)?;
+    /// assert!(step.to_string().ends_with("/processes/118000000001/tasks/1B1D84DDD53847BAA621810B593C3FC1/dumps/112000000011"));
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn process_dump(
         &self,
         task_id: impl Into<TaskId>,
@@ -368,6 +449,14 @@ impl TaskPath {
     }
 
     /// The task id, when the path names one.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+    /// assert_eq!(import.task_id(), None);
+    /// assert_eq!(import.task("1B1D84DDD53847BAA621810B593C3FC1")?.task_id().map(|t| t.as_str()), Some("1B1D84DDD53847BAA621810B593C3FC1"));
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn task_id(&self) -> Option<&TaskId> {
         match &self.resource {
             Resource::Tasks => None,
@@ -376,6 +465,14 @@ impl TaskPath {
     }
 
     /// The path after `base`, such as [`BASE_URL`].
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+    /// assert_eq!(import.url("https://example.com/2/0/"),
+    ///     "https://example.com/2/0/workspaces/8a81b09d5e8c6f27015ece3402487d33/models/F1111111C11111111B11111F1111E11F/imports/112000000009/tasks");
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn url(&self, base: &str) -> String {
         format!("{}{self}", base.trim_end_matches('/'))
     }
@@ -385,6 +482,14 @@ impl TaskPath {
     /// sets [`TaskPath::include_process_details`] on the status of a
     /// process task; anything else there (that parameter on another path
     /// included, which the server ignores) is ignored.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// let path = TaskPath::parse("https://api.anaplan.com/2/0/workspaces/8a81b09d5e8c6f27015ece3402487d33/models/F1111111C11111111B11111F1111E11F/imports/112000000009/tasks/1B1D84DDD53847BAA621810B593C3FC1")?;
+    /// assert_eq!(path.kind, CallKind::Import);
+    /// assert_eq!(path.action_id.as_str(), "112000000009");
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Self, PathError> {
         let path = Self::parse_path(text)?;
         let query = text
