@@ -74,6 +74,12 @@ impl RowStatus {
     }
 
     /// `W`, `E` or the text sent.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::RowStatus;
+    /// assert_eq!(RowStatus::Warning.as_str(), "W");
+    /// assert_eq!(RowStatus::Other("X".into()).as_str(), "X");
+    /// ```
     pub fn as_str(&self) -> &str {
         match self {
             Self::Warning => "W",
@@ -190,12 +196,28 @@ pub struct DumpRow {
 
 impl DumpRow {
     /// The value of a source column, by header name.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpReader, RowStatus};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// let row = DumpReader::new(csv.as_bytes())?.next().unwrap()?;
+    /// assert_eq!((&row.status, row.column("Name"), row.column("Age")), (&Some(RowStatus::Warning), Some("Ann"), None));
+    /// # Ok::<(), anaplan_task::dump::DumpError>(())
+    /// ```
     pub fn column(&self, name: &str) -> Option<&str> {
         let i = self.columns.iter().position(|c| c == name)?;
         self.values.get(i).map(String::as_str)
     }
 
     /// The source columns with their values, in header order.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::DumpReader;
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// let row = DumpReader::new(csv.as_bytes())?.next().unwrap()?;
+    /// assert_eq!(row.columns().collect::<Vec<_>>(), [("Name", "Ann")]);
+    /// # Ok::<(), anaplan_task::dump::DumpError>(())
+    /// ```
     pub fn columns(&self) -> impl Iterator<Item = (&str, &str)> {
         self.columns
             .iter()
