@@ -10,6 +10,7 @@ mod downstream;
 #[cfg(feature = "dump")]
 mod dump;
 mod errors;
+mod features;
 mod fixtures;
 #[cfg(feature = "cli")]
 mod gate;
