@@ -279,6 +279,11 @@ impl<R: Read> DumpReader<R> {
     ///
     /// [`DumpError::Io`], [`DumpError::Empty`], [`DumpError::HeaderTooLarge`],
     /// [`DumpError::HeaderTooWide`] or [`DumpError::MissingLineColumn`].
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// assert!(matches!(DumpReader::new(&b""[..]), Err(DumpError::Empty)));
+    /// ```
     pub fn new(reader: R) -> Result<Self, DumpError> {
         Self::with_max_record(reader, Self::DEFAULT_MAX_RECORD)
     }
@@ -289,6 +294,13 @@ impl<R: Read> DumpReader<R> {
     /// # Errors
     ///
     /// As [`DumpReader::new`].
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// let err = DumpReader::with_max_record(csv.as_bytes(), 16).unwrap_err();
+    /// assert!(matches!(err, DumpError::HeaderTooLarge { .. }));
+    /// ```
     pub fn with_max_record(reader: R, max_record: usize) -> Result<Self, DumpError> {
         let io = |source| DumpError::Io { line: 1, source };
         let mut buffered = BufReader::with_capacity(64 * 1024, reader);
@@ -345,11 +357,25 @@ impl<R: Read> DumpReader<R> {
     }
 
     /// The names of the source columns, in header order.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// assert_eq!(DumpReader::new(csv.as_bytes())?.source_columns(), ["Name"]);
+    /// # Ok::<(), DumpError>(())
+    /// ```
     pub fn source_columns(&self) -> &[String] {
         &self.columns
     }
 
     /// Whether the dump has a `_Status_` column.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// assert!(DumpReader::new(csv.as_bytes())?.has_status());
+    /// # Ok::<(), DumpError>(())
+    /// ```
     pub fn has_status(&self) -> bool {
         self.status.is_some()
     }
@@ -360,6 +386,13 @@ impl<R: Read> DumpReader<R> {
     }
 
     /// The record limit, in bytes.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// assert_eq!(DumpReader::new(csv.as_bytes())?.max_record(), DumpReader::<&[u8]>::DEFAULT_MAX_RECORD);
+    /// # Ok::<(), DumpError>(())
+    /// ```
     pub fn max_record(&self) -> usize {
         self.max_record
     }
