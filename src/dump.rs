@@ -74,6 +74,12 @@ impl RowStatus {
     }
 
     /// `W`, `E` or the text sent.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::RowStatus;
+    /// assert_eq!(RowStatus::Warning.as_str(), "W");
+    /// assert_eq!(RowStatus::Other("X".into()).as_str(), "X");
+    /// ```
     pub fn as_str(&self) -> &str {
         match self {
             Self::Warning => "W",
@@ -190,12 +196,28 @@ pub struct DumpRow {
 
 impl DumpRow {
     /// The value of a source column, by header name.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpReader, RowStatus};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// let row = DumpReader::new(csv.as_bytes())?.next().unwrap()?;
+    /// assert_eq!((&row.status, row.column("Name"), row.column("Age")), (&Some(RowStatus::Warning), Some("Ann"), None));
+    /// # Ok::<(), anaplan_task::dump::DumpError>(())
+    /// ```
     pub fn column(&self, name: &str) -> Option<&str> {
         let i = self.columns.iter().position(|c| c == name)?;
         self.values.get(i).map(String::as_str)
     }
 
     /// The source columns with their values, in header order.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::DumpReader;
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// let row = DumpReader::new(csv.as_bytes())?.next().unwrap()?;
+    /// assert_eq!(row.columns().collect::<Vec<_>>(), [("Name", "Ann")]);
+    /// # Ok::<(), anaplan_task::dump::DumpError>(())
+    /// ```
     pub fn columns(&self) -> impl Iterator<Item = (&str, &str)> {
         self.columns
             .iter()
@@ -257,6 +279,11 @@ impl<R: Read> DumpReader<R> {
     ///
     /// [`DumpError::Io`], [`DumpError::Empty`], [`DumpError::HeaderTooLarge`],
     /// [`DumpError::HeaderTooWide`] or [`DumpError::MissingLineColumn`].
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// assert!(matches!(DumpReader::new(&b""[..]), Err(DumpError::Empty)));
+    /// ```
     pub fn new(reader: R) -> Result<Self, DumpError> {
         Self::with_max_record(reader, Self::DEFAULT_MAX_RECORD)
     }
@@ -267,6 +294,13 @@ impl<R: Read> DumpReader<R> {
     /// # Errors
     ///
     /// As [`DumpReader::new`].
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// let err = DumpReader::with_max_record(csv.as_bytes(), 16).unwrap_err();
+    /// assert!(matches!(err, DumpError::HeaderTooLarge { .. }));
+    /// ```
     pub fn with_max_record(reader: R, max_record: usize) -> Result<Self, DumpError> {
         let io = |source| DumpError::Io { line: 1, source };
         let mut buffered = BufReader::with_capacity(64 * 1024, reader);
@@ -328,11 +362,25 @@ impl<R: Read> DumpReader<R> {
     }
 
     /// The names of the source columns, in header order.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// assert_eq!(DumpReader::new(csv.as_bytes())?.source_columns(), ["Name"]);
+    /// # Ok::<(), DumpError>(())
+    /// ```
     pub fn source_columns(&self) -> &[String] {
         &self.columns
     }
 
     /// Whether the dump has a `_Status_` column.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// assert!(DumpReader::new(csv.as_bytes())?.has_status());
+    /// # Ok::<(), DumpError>(())
+    /// ```
     pub fn has_status(&self) -> bool {
         self.status.is_some()
     }
@@ -343,6 +391,13 @@ impl<R: Read> DumpReader<R> {
     }
 
     /// The record limit, in bytes.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
+    /// assert_eq!(DumpReader::new(csv.as_bytes())?.max_record(), DumpReader::<&[u8]>::DEFAULT_MAX_RECORD);
+    /// # Ok::<(), DumpError>(())
+    /// ```
     pub fn max_record(&self) -> usize {
         self.max_record
     }

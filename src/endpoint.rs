@@ -35,6 +35,12 @@ use crate::ids::{ObjectId, ObjectKind, TaskId};
 pub const BASE_URL: &str = "https://api.anaplan.com/2/0";
 
 /// The kind of action a task runs: the `{kind}` segment of the path.
+///
+/// ```
+/// # use anaplan_task::endpoint::CallKind;
+/// let kinds: Vec<String> = CallKind::ALL.iter().map(|k| k.segment().to_owned()).collect();
+/// assert_eq!(kinds, ["imports", "exports", "actions", "processes"]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CallKind {
@@ -53,6 +59,12 @@ impl CallKind {
     pub const ALL: [CallKind; 4] = [Self::Import, Self::Export, Self::Action, Self::Process];
 
     /// `import`, `export`, `action` or `process`.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::CallKind;
+    /// assert_eq!(CallKind::Process.as_str(), "process");
+    /// assert_eq!(CallKind::Process.to_string(), "process");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Import => "import",
@@ -63,6 +75,12 @@ impl CallKind {
     }
 
     /// The path segment: `imports`, `exports`, `actions` or `processes`.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::CallKind;
+    /// assert_eq!(CallKind::Process.segment(), "processes");
+    /// assert_eq!("processes".parse(), Ok(CallKind::Process));
+    /// ```
     pub fn segment(self) -> &'static str {
         match self {
             Self::Import => "imports",
@@ -73,6 +91,12 @@ impl CallKind {
     }
 
     /// The kind of object whose id the call takes and its result carries.
+    ///
+    /// ```
+    /// # use anaplan_task::{ObjectId, ObjectKind, endpoint::CallKind};
+    /// assert_eq!(CallKind::Export.object_kind(), ObjectKind::Export);
+    /// assert_eq!(ObjectId::new("116000000001").kind(), CallKind::Export.object_kind());
+    /// ```
     pub fn object_kind(self) -> ObjectKind {
         match self {
             Self::Import => ObjectKind::Import,
@@ -129,6 +153,15 @@ impl fmt::Display for CallKind {
 }
 
 /// Which part of a failure dump a path asks for.
+///
+/// ```
+/// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+/// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+/// let list = import.dump("1B1D84DDD53847BAA621810B593C3FC1", Chunk::List)?;
+/// assert!(list.to_string().ends_with("/dump/chunks"));
+/// assert_eq!(list.resource, Resource::Dump("1B1D84DDD53847BAA621810B593C3FC1".into(), Chunk::List));
+/// # Ok::<(), PathError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Chunk {
@@ -141,6 +174,14 @@ pub enum Chunk {
 }
 
 /// What a [`TaskPath`] points at.
+///
+/// ```
+/// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+/// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+/// assert_eq!(import.resource, Resource::Tasks);
+/// assert!(matches!(import.task("1B1D84DDD53847BAA621810B593C3FC1")?.resource, Resource::Task(_)));
+/// # Ok::<(), PathError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Resource {
@@ -156,6 +197,14 @@ pub enum Resource {
 }
 
 /// Why a path could not be built or read.
+///
+/// ```
+/// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+/// let err = TaskPath::tasks("abc", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009").unwrap_err();
+/// assert_eq!(err.to_string(), "workspace id `abc` is not 32 hexadecimal characters");
+/// assert_eq!("/workspaces".parse::<TaskPath>().unwrap_err().to_string(),
+///     "not a task endpoint path: expected /workspaces/{id}/models/{id}/{kind}/{id}/tasks in `/workspaces`");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PathError {
@@ -198,6 +247,9 @@ pub enum PathError {
     /// The text is not a task endpoint path.
     #[error("not a task endpoint path: {0}")]
     Shape(String),
+    /// `includeProcessDetails` asked of anything but a process task's status.
+    #[error("process details are only for the status of a process task")]
+    ProcessDetails,
 }
 
 /// The path of a task endpoint: workspace, model, the action that runs, and
@@ -220,6 +272,10 @@ pub struct TaskPath {
     pub action_id: ObjectId,
     /// What is asked.
     pub resource: Resource,
+    /// Whether the status of a process task is asked with
+    /// `?includeProcessDetails=true`, which makes each result carry
+    /// `duration` and `startTime` (see [`TaskPath::with_process_details`]).
+    pub include_process_details: bool,
 }
 
 fn check_hex(what: &'static str, id: &str) -> Result<(), PathError> {
@@ -252,6 +308,13 @@ fn check_object(id: &ObjectId) -> Result<(), PathError> {
 impl TaskPath {
     /// The tasks of an action: the path to start (`POST`) and list (`GET`)
     /// them. The action id must be of the kind named.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// let err = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F",
+    ///     CallKind::Export, "112000000009").unwrap_err();
+    /// assert_eq!(err.to_string(), "object id `112000000009` is of a import, but the path is for exports");
+    /// ```
     pub fn tasks(
         workspace_id: impl Into<String>,
         model_id: impl Into<String>,
@@ -275,17 +338,61 @@ impl TaskPath {
             kind,
             action_id,
             resource: Resource::Tasks,
+            include_process_details: false,
         })
     }
 
     fn with(&self, resource: Resource) -> Self {
         Self {
             resource,
+            include_process_details: false,
             ..self.clone()
         }
     }
 
+    /// The status of a process task asked with
+    /// `?includeProcessDetails=true`, so that the result of the process and
+    /// of each step carries `duration` and `startTime`
+    /// ([`TaskResult::elapsed`](crate::TaskResult::elapsed),
+    /// [`TaskResult::started_at`](crate::TaskResult::started_at)).
+    ///
+    /// ```
+    /// use anaplan_task::endpoint::{BASE_URL, CallKind, PathError, TaskPath};
+    ///
+    /// let process = TaskPath::tasks(
+    ///     "8a81b09d5e8c6f27015ece3402487d33",
+    ///     "F1111111C11111111B11111F1111E11F",
+    ///     CallKind::Process,
+    ///     "118000000001",
+    /// )?;
+    /// let status = process.task("1B1D84DDD53847BAA621810B593C3FC1")?.with_process_details()?;
+    /// let url = status.url(BASE_URL);
+    /// assert!(url.ends_with("/processes/118000000001/tasks/1B1D84DDD53847BAA621810B593C3FC1?includeProcessDetails=true"));
+    /// assert_eq!(url.parse::<TaskPath>()?, status);
+    /// // Only a process task's status has details.
+    /// assert_eq!(process.with_process_details(), Err(PathError::ProcessDetails));
+    /// # Ok::<(), PathError>(())
+    /// ```
+    pub fn with_process_details(&self) -> Result<Self, PathError> {
+        match (&self.resource, self.kind) {
+            (Resource::Task(_), CallKind::Process) => Ok(Self {
+                include_process_details: true,
+                ..self.clone()
+            }),
+            _ => Err(PathError::ProcessDetails),
+        }
+    }
+
     /// One task: status (`GET`) and cancel (`DELETE`).
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+    /// let status = import.task("1B1D84DDD53847BAA621810B593C3FC1")?;
+    /// assert!(status.to_string().ends_with("/imports/112000000009/tasks/1B1D84DDD53847BAA621810B593C3FC1"));
+    /// assert!(import.task("1b1d84ddd53847baa621810b593c3fc1").is_err());
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn task(&self, task_id: impl Into<TaskId>) -> Result<Self, PathError> {
         let task_id = task_id.into();
         check_task(&task_id)?;
@@ -293,6 +400,14 @@ impl TaskPath {
     }
 
     /// The failure dump of an import task.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+    /// let chunk = import.dump("1B1D84DDD53847BAA621810B593C3FC1", Chunk::Number(2))?;
+    /// assert!(chunk.to_string().ends_with("/tasks/1B1D84DDD53847BAA621810B593C3FC1/dump/chunks/2"));
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn dump(&self, task_id: impl Into<TaskId>, chunk: Chunk) -> Result<Self, PathError> {
         let task_id = task_id.into();
         if self.kind != CallKind::Import {
@@ -307,6 +422,14 @@ impl TaskPath {
 
     /// The failure dump of one step (`objectId` of a nested result) of a
     /// process task.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let process = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Process, "118000000001")?;
+    /// let step = process.process_dump("1B1D84DDD53847BAA621810B593C3FC1", "112000000011", Chunk::All)?;
+    /// assert!(step.to_string().ends_with("/processes/118000000001/tasks/1B1D84DDD53847BAA621810B593C3FC1/dumps/112000000011"));
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn process_dump(
         &self,
         task_id: impl Into<TaskId>,
@@ -326,6 +449,14 @@ impl TaskPath {
     }
 
     /// The task id, when the path names one.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+    /// assert_eq!(import.task_id(), None);
+    /// assert_eq!(import.task("1B1D84DDD53847BAA621810B593C3FC1")?.task_id().map(|t| t.as_str()), Some("1B1D84DDD53847BAA621810B593C3FC1"));
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn task_id(&self) -> Option<&TaskId> {
         match &self.resource {
             Resource::Tasks => None,
@@ -334,13 +465,47 @@ impl TaskPath {
     }
 
     /// The path after `base`, such as [`BASE_URL`].
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
+    /// assert_eq!(import.url("https://example.com/2/0/"),
+    ///     "https://example.com/2/0/workspaces/8a81b09d5e8c6f27015ece3402487d33/models/F1111111C11111111B11111F1111E11F/imports/112000000009/tasks");
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn url(&self, base: &str) -> String {
         format!("{}{self}", base.trim_end_matches('/'))
     }
 
     /// Reads a path (`/workspaces/...`) or a URL, with or without the
-    /// `/2/0` prefix; a query string is ignored.
+    /// `/2/0` prefix. In the query string, `includeProcessDetails=true`
+    /// sets [`TaskPath::include_process_details`] on the status of a
+    /// process task; anything else there (that parameter on another path
+    /// included, which the server ignores) is ignored.
+    ///
+    /// ```
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// let path = TaskPath::parse("https://api.anaplan.com/2/0/workspaces/8a81b09d5e8c6f27015ece3402487d33/models/F1111111C11111111B11111F1111E11F/imports/112000000009/tasks/1B1D84DDD53847BAA621810B593C3FC1")?;
+    /// assert_eq!(path.kind, CallKind::Import);
+    /// assert_eq!(path.action_id.as_str(), "112000000009");
+    /// # Ok::<(), PathError>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Self, PathError> {
+        let path = Self::parse_path(text)?;
+        let query = text
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .split_once('?')
+            .map_or("", |(_, q)| q);
+        if query.split('&').any(|pair| pair == "includeProcessDetails=true") {
+            Ok(path.with_process_details().unwrap_or(path))
+        } else {
+            Ok(path)
+        }
+    }
+
+    fn parse_path(text: &str) -> Result<Self, PathError> {
         let shape = |why: &str| PathError::Shape(format!("{why} in `{}`", crate::values::snippet(text)));
         let mut rest = text.split(['?', '#']).next().unwrap_or("");
         if let Some(i) = rest.find("://") {
@@ -386,7 +551,8 @@ impl TaskPath {
 }
 
 impl fmt::Display for TaskPath {
-    /// The path, starting `/workspaces/`.
+    /// The path, starting `/workspaces/`, then
+    /// `?includeProcessDetails=true` when it is asked.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -403,6 +569,7 @@ impl fmt::Display for TaskPath {
         };
         match &self.resource {
             Resource::Tasks => Ok(()),
+            Resource::Task(t) if self.include_process_details => write!(f, "/{t}?includeProcessDetails=true"),
             Resource::Task(t) => write!(f, "/{t}"),
             Resource::Dump(t, c) => {
                 write!(f, "/{t}/dump")?;

@@ -166,6 +166,15 @@ impl Status {
         transform = crate::schema::task_body_meta
     )
 )]
+///
+/// ```
+/// use anaplan_task::{Outcome, TaskResponse, TaskState};
+/// let sample = TaskResponse::from_str(r#"{"task": {"taskId": "1B1D84DDD53847BAA621810B593C3FC1", "taskState": "IN_PROGRESS", "progress": 0.5}}"#)?;
+/// assert_eq!(sample.task.task_state, TaskState::InProgress);
+/// assert_eq!(sample.outcome(), Outcome::Running);
+/// assert_eq!(sample.missing_envelope(), ["meta", "status"]);
+/// # Ok::<(), anaplan_task::DecodeError>(())
+/// ```
 #[non_exhaustive]
 pub struct TaskResponse {
     /// `meta`: what the body is; absent only in documentation samples.

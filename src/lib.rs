@@ -1,4 +1,4 @@
-#![doc = include_str!("../README.md")]
+#![doc = include_str!("lib.md")]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
@@ -50,6 +50,12 @@ pub use traits::ParseEnumError;
 pub use values::{DetailValues, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
 
 use serde::de::DeserializeOwned;
+
+/// The README's Rust examples, compiled and run as doctests so that the
+/// repository's front page cannot rot.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 /// Reads one JSON document of the family from text into `T` (any type of
 /// this crate, usually [`Document`] or [`TaskResponse`]).

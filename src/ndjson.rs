@@ -24,6 +24,13 @@
 use std::io::{self, BufRead};
 
 /// One line of a stream.
+///
+/// ```
+/// # use anaplan_task::ndjson::{Line, LineReader};
+/// let mut lines = LineReader::new(&b"\n{}\n"[..], 100);
+/// assert_eq!(lines.next_line()?, Some(Line::Document { number: 2, bytes: b"{}" }));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug, PartialEq, Eq)]
 pub enum Line<'a> {
     /// A line to read as a document (without its line ending).
@@ -44,6 +51,15 @@ pub enum Line<'a> {
 }
 
 /// Reads lines from a buffered stream, holding at most `max` bytes of one.
+///
+/// ```
+/// # use anaplan_task::ndjson::{Line, LineReader};
+/// let mut lines = LineReader::new(&b"{\"a\":1}\n[1,2,3,4,5]\n"[..], 8);
+/// assert!(matches!(lines.next_line()?, Some(Line::Document { number: 1, .. })));
+/// assert_eq!(lines.next_line()?, Some(Line::TooLong { number: 2, len: 11 }));
+/// assert_eq!(lines.next_line()?, None);
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct LineReader<R> {
     input: R,
@@ -57,6 +73,13 @@ pub struct LineReader<R> {
 
 impl<R: BufRead> LineReader<R> {
     /// A reader that keeps lines of at most `max` bytes.
+    ///
+    /// ```
+    /// # use anaplan_task::ndjson::{Line, LineReader};
+    /// let mut lines = LineReader::new(std::io::BufReader::new(&b"{}"[..]), 64 * 1024 * 1024);
+    /// assert!(lines.next_line()?.is_some());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn new(input: R, max: usize) -> Self {
         Self {
             input,
@@ -68,11 +91,28 @@ impl<R: BufRead> LineReader<R> {
     }
 
     /// The number of the last line read (0 before the first).
+    ///
+    /// ```
+    /// # use anaplan_task::ndjson::{Line, LineReader};
+    /// let mut lines = LineReader::new(&b"{}\n\n\n"[..], 100);
+    /// assert_eq!(lines.line_number(), 0);
+    /// lines.next_line()?;
+    /// assert_eq!(lines.line_number(), 1);
+    /// assert_eq!(lines.next_line()?, None);
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn line_number(&self) -> u64 {
         self.number
     }
 
     /// The next non-blank line, or `None` at the end of the stream.
+    ///
+    /// ```
+    /// # use anaplan_task::ndjson::{Line, LineReader};
+    /// let mut lines = LineReader::new(&b"  \r\n{}\r\n"[..], 100);
+    /// assert_eq!(lines.next_line()?, Some(Line::Document { number: 2, bytes: b"{}" }));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
     pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
         self.input.consume(std::mem::take(&mut self.lent));
         loop {

@@ -37,6 +37,14 @@ use crate::values::DetailValues;
 /// The spelling (`as_str`, `Display`, serde) is the one of the command line:
 /// `pending`, `running`, `succeeded`, `succeeded-with-warnings`, `failed`,
 /// `cancelling`, `cancelled`, `unknown`.
+///
+/// ```
+/// # use anaplan_task::{Outcome, Task, TaskResult, TaskState};
+/// let mut task = Task::new("1B1D84DDD53847BAA621810B593C3FC1", TaskState::Complete);
+/// task.result = Some(TaskResult::new(false, true));
+/// assert_eq!(task.outcome(), Outcome::Failed);
+/// assert_eq!("succeeded-with-warnings".parse(), Ok(Outcome::SucceededWithWarnings));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Outcome {
@@ -73,6 +81,11 @@ impl Outcome {
     ];
 
     /// The command-line spelling.
+    ///
+    /// ```
+    /// # use anaplan_task::{Outcome, Task, TaskResult, TaskState};
+    /// assert_eq!(Outcome::SucceededWithWarnings.as_str(), "succeeded-with-warnings");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Pending => "pending",
@@ -87,6 +100,12 @@ impl Outcome {
     }
 
     /// Whether the task has stopped for good.
+    ///
+    /// ```
+    /// # use anaplan_task::{Outcome, Task, TaskResult, TaskState};
+    /// assert!(Outcome::Cancelled.is_final());
+    /// assert!(!Outcome::Cancelling.is_final());
+    /// ```
     pub fn is_final(self) -> bool {
         matches!(
             self,
@@ -103,12 +122,25 @@ impl fmt::Display for Outcome {
 
 impl TaskResult {
     /// Whether this result or a nested step failed (`successful: false`).
+    ///
+    /// ```
+    /// # use anaplan_task::{Outcome, Task, TaskResult, TaskState};
+    /// let mut process = TaskResult::new(true, false);
+    /// process.nested_results = Some(vec![TaskResult::new(false, false)]);
+    /// assert!(process.failed());
+    /// ```
     pub fn failed(&self) -> bool {
         !self.successful || self.nested_results().iter().any(TaskResult::failed)
     }
 
     /// Whether this result or a nested step reports rows that failed or
     /// carried warnings, a data error, or an available failure dump.
+    ///
+    /// ```
+    /// # use anaplan_task::{Outcome, Task, TaskResult, TaskState};
+    /// assert!(TaskResult::new(true, true).has_warnings());
+    /// assert!(!TaskResult::new(true, false).has_warnings());
+    /// ```
     pub fn has_warnings(&self) -> bool {
         self.failure_dump_available
             || self.details().iter().any(|d| {
@@ -127,6 +159,12 @@ impl TaskResult {
     }
 
     /// The outcome of a finished task with this result.
+    ///
+    /// ```
+    /// # use anaplan_task::{Outcome, Task, TaskResult, TaskState};
+    /// assert_eq!(TaskResult::new(true, false).outcome(), Outcome::Succeeded);
+    /// assert_eq!(TaskResult::new(true, true).outcome(), Outcome::SucceededWithWarnings);
+    /// ```
     pub fn outcome(&self) -> Outcome {
         if self.failed() {
             Outcome::Failed
@@ -146,6 +184,11 @@ impl Task {
     /// let json = include_str!("../tests/fixtures/valid/seed.json");
     /// let response = TaskResponse::from_str(json).unwrap();
     /// assert_eq!(response.task.outcome(), Outcome::Succeeded);
+    /// ```
+    ///
+    /// ```
+    /// # use anaplan_task::{Outcome, Task, TaskResult, TaskState};
+    /// assert_eq!(Task::new("1B1D84DDD53847BAA621810B593C3FC1", TaskState::InProgress).outcome(), Outcome::Running);
     /// ```
     pub fn outcome(&self) -> Outcome {
         match &self.task_state {

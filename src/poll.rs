@@ -33,6 +33,14 @@ pub const MIN_INTERVAL: Duration = Duration::from_secs(5);
 /// The interval is a tenth of the time since the task started
 /// ([`PollPolicy::growth`]), never less than 5 seconds and never more than
 /// [`PollPolicy::max_interval`]; it never shrinks as the task runs on.
+///
+/// ```
+/// # use std::time::Duration;
+/// # use anaplan_task::poll::{Decision, PollPolicy};
+/// # use anaplan_task::{Outcome, Task, TaskState};
+/// let policy = PollPolicy::default().with_max_interval(Duration::from_secs(30));
+/// assert_eq!(policy.interval(Duration::from_secs(3600)), Duration::from_secs(30));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct PollPolicy {
@@ -90,18 +98,45 @@ pub enum Decision {
 
 impl PollPolicy {
     /// A policy that gives up after `deadline`.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use anaplan_task::poll::{Decision, PollPolicy};
+    /// # use anaplan_task::{Outcome, Task, TaskState};
+    /// let policy = PollPolicy::default().with_deadline(Duration::from_secs(60));
+    /// assert_eq!(policy.decide_state(Duration::from_secs(60), &TaskState::InProgress), Decision::DeadlineExceeded);
+    /// ```
     pub fn with_deadline(mut self, deadline: Duration) -> Self {
         self.deadline = Some(deadline);
         self
     }
 
     /// A policy whose interval grows up to `cap`.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use anaplan_task::poll::{Decision, PollPolicy};
+    /// # use anaplan_task::{Outcome, Task, TaskState};
+    /// let policy = PollPolicy::default().with_max_interval(Duration::from_secs(1));
+    /// // Never below the 5 seconds the API asks for.
+    /// assert_eq!(policy.interval(Duration::from_secs(600)), Duration::from_secs(5));
+    /// ```
     pub fn with_max_interval(mut self, cap: Duration) -> Self {
         self.max_interval = cap;
         self
     }
 
     /// The wait before the next request, `elapsed` after the task started.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use anaplan_task::poll::{Decision, PollPolicy};
+    /// # use anaplan_task::{Outcome, Task, TaskState};
+    /// let policy = PollPolicy::default();
+    /// assert_eq!(policy.interval(Duration::from_secs(10)), Duration::from_secs(5));
+    /// assert_eq!(policy.interval(Duration::from_secs(150)), Duration::from_secs(15));
+    /// assert_eq!(policy.interval(Duration::from_secs(7200)), Duration::from_secs(60));
+    /// ```
     pub fn interval(&self, elapsed: Duration) -> Duration {
         let floor = self.min_interval.max(MIN_INTERVAL);
         let cap = self.max_interval.max(floor);
@@ -118,6 +153,14 @@ impl PollPolicy {
     ///
     /// `COMPLETE` and `CANCELLED` finish; every other state, `CANCELLING`
     /// and unknown states included, keeps asking until the deadline.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use anaplan_task::poll::{Decision, PollPolicy};
+    /// # use anaplan_task::{Outcome, Task, TaskState};
+    /// let cancelled = Task::new("1B1D84DDD53847BAA621810B593C3FC1", TaskState::Cancelled);
+    /// assert_eq!(PollPolicy::default().decide(Duration::ZERO, &cancelled), Decision::Finished(Outcome::Cancelled));
+    /// ```
     pub fn decide(&self, elapsed: Duration, task: &Task) -> Decision {
         if task.task_state.is_terminal() {
             return Decision::Finished(task.outcome());
@@ -128,6 +171,15 @@ impl PollPolicy {
     /// Like [`PollPolicy::decide`], from the state alone: a terminal state
     /// finishes with the outcome the state gives without a result
     /// (`Succeeded` for `COMPLETE`).
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use anaplan_task::poll::{Decision, PollPolicy};
+    /// # use anaplan_task::{Outcome, Task, TaskState};
+    /// let policy = PollPolicy::default();
+    /// assert_eq!(policy.decide_state(Duration::ZERO, &TaskState::Complete), Decision::Finished(Outcome::Succeeded));
+    /// assert_eq!(policy.decide_state(Duration::ZERO, &TaskState::Cancelling), Decision::Wait(Duration::from_secs(5)));
+    /// ```
     pub fn decide_state(&self, elapsed: Duration, state: &TaskState) -> Decision {
         if state.is_terminal() {
             return Decision::Finished(Task::new("", state.clone()).outcome());

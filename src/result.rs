@@ -23,6 +23,18 @@ use crate::ids::ObjectId;
         description = "The result of a finished task; for a process, also each entry of `nestedResults` (one per step), recursively. `successful: true` does not mean that no row failed: an import with rejected rows can be successful and have a failure dump."
     )
 )]
+///
+/// ```
+/// # use std::time::{Duration, SystemTime};
+/// # use anaplan_task::TaskResult;
+/// let json = r#"{"successful": true, "failureDumpAvailable": false, "objectId": "118000000001",
+///   "duration": "1500", "startTime": "1700000000000",
+///   "nestedResults": [{"successful": true, "failureDumpAvailable": false, "objectId": "112000000009"}]}"#;
+/// let result: TaskResult = serde_json::from_str(json)?;
+/// assert_eq!(result.nested_results()[0].object_id.as_ref().map(|id| id.as_str()), Some("112000000009"));
+/// assert_eq!(result.elapsed(), Some(Duration::from_millis(1500)));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[non_exhaustive]
 pub struct TaskResult {
     /// `successful`: whether the task (or step) succeeded.
@@ -75,6 +87,13 @@ fn decimal(text: &str) -> Option<u64> {
 
 impl TaskResult {
     /// A result with no details.
+    ///
+    /// ```
+    /// # use std::time::{Duration, SystemTime};
+    /// # use anaplan_task::TaskResult;
+    /// let result = TaskResult::new(true, false);
+    /// assert!(result.details().is_empty() && result.object_id.is_none());
+    /// ```
     pub fn new(successful: bool, failure_dump_available: bool) -> Self {
         Self {
             successful,
@@ -90,21 +109,49 @@ impl TaskResult {
     }
 
     /// The details, empty when absent.
+    ///
+    /// ```
+    /// # use std::time::{Duration, SystemTime};
+    /// # use anaplan_task::TaskResult;
+    /// assert!(TaskResult::new(true, false).details().is_empty());
+    /// ```
     pub fn details(&self) -> &[Detail] {
         self.details.as_deref().unwrap_or_default()
     }
 
     /// The nested results (process steps), empty when absent.
+    ///
+    /// ```
+    /// # use std::time::{Duration, SystemTime};
+    /// # use anaplan_task::TaskResult;
+    /// assert!(TaskResult::new(true, false).nested_results().is_empty());
+    /// ```
     pub fn nested_results(&self) -> &[TaskResult] {
         self.nested_results.as_deref().unwrap_or_default()
     }
 
     /// `duration` as a [`Duration`]; `None` when absent or not plain decimal text.
+    ///
+    /// ```
+    /// # use std::time::{Duration, SystemTime};
+    /// # use anaplan_task::TaskResult;
+    /// let mut result = TaskResult::new(true, false);
+    /// result.duration = Some("250".into());
+    /// assert_eq!(result.elapsed(), Some(Duration::from_millis(250)));
+    /// ```
     pub fn elapsed(&self) -> Option<Duration> {
         self.duration.as_deref().and_then(decimal).map(Duration::from_millis)
     }
 
     /// `startTime` as a point in time; `None` when absent or not plain decimal text.
+    ///
+    /// ```
+    /// # use std::time::{Duration, SystemTime};
+    /// # use anaplan_task::TaskResult;
+    /// let mut result = TaskResult::new(true, false);
+    /// result.start_time = Some("1000".into());
+    /// assert_eq!(result.started_at(), Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1)));
+    /// ```
     pub fn started_at(&self) -> Option<SystemTime> {
         let ms = self.start_time.as_deref().and_then(decimal)?;
         SystemTime::UNIX_EPOCH.checked_add(Duration::from_millis(ms))

@@ -23,6 +23,12 @@ use crate::values::{Shape, TYPED_DETAILS};
 use crate::{CreateTaskResponse, DetailCode, DocumentKind, ErrorResponse, TaskListResponse, TaskResponse, TaskState};
 
 /// One schema file: a body of the task family.
+///
+/// ```
+/// # use anaplan_task::schema::SchemaKind;
+/// let names: Vec<&str> = SchemaKind::ALL.iter().map(|k| k.as_str()).collect();
+/// assert_eq!(names, ["status", "create", "list", "chunks", "error"]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SchemaKind {
@@ -49,6 +55,11 @@ impl SchemaKind {
     ];
 
     /// The file name under `schemas/`.
+    ///
+    /// ```
+    /// # use anaplan_task::schema::SchemaKind;
+    /// assert_eq!(SchemaKind::TaskStatus.file_name(), "task-response.schema.json");
+    /// ```
     pub fn file_name(self) -> &'static str {
         match self {
             Self::TaskStatus => "task-response.schema.json",
@@ -60,6 +71,11 @@ impl SchemaKind {
     }
 
     /// The schema's `$id`.
+    ///
+    /// ```
+    /// # use anaplan_task::schema::SchemaKind;
+    /// assert_eq!(SchemaKind::TaskStatus.id(), "urn:anaplan-task:schema:task-response");
+    /// ```
     pub fn id(self) -> String {
         format!(
             "urn:anaplan-task:schema:{}",
@@ -68,6 +84,11 @@ impl SchemaKind {
     }
 
     /// The schema's `title`.
+    ///
+    /// ```
+    /// # use anaplan_task::schema::SchemaKind;
+    /// assert_eq!(SchemaKind::Error.title(), "Anaplan error response");
+    /// ```
     pub fn title(self) -> &'static str {
         match self {
             Self::TaskStatus => "Anaplan task status response",
@@ -79,6 +100,11 @@ impl SchemaKind {
     }
 
     /// The call whose body the schema describes.
+    ///
+    /// ```
+    /// # use anaplan_task::schema::SchemaKind;
+    /// assert_eq!(SchemaKind::CreateTask.call(), "`POST {kind}/{actionId}/tasks`");
+    /// ```
     pub fn call(self) -> &'static str {
         match self {
             Self::TaskStatus => "`GET` or `DELETE {kind}/{actionId}/tasks/{taskId}`",
@@ -92,6 +118,12 @@ impl SchemaKind {
     }
 
     /// The schema for a kind of document.
+    ///
+    /// ```
+    /// # use anaplan_task::schema::SchemaKind;
+    /// # use anaplan_task::DocumentKind;
+    /// assert_eq!(SchemaKind::for_document(DocumentKind::TaskList), SchemaKind::TaskList);
+    /// ```
     pub fn for_document(kind: DocumentKind) -> Self {
         match kind {
             DocumentKind::TaskStatus => Self::TaskStatus,
@@ -114,6 +146,11 @@ impl SchemaKind {
     }
 
     /// The name used on the command line: `status`, `create`, `list`, `chunks` or `error`.
+    ///
+    /// ```
+    /// # use anaplan_task::schema::SchemaKind;
+    /// assert_eq!(SchemaKind::ChunkList.as_str(), "chunks");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::TaskStatus => "status",
@@ -137,6 +174,13 @@ const SEED: &str = include_str!("../tests/fixtures/valid/seed.json");
 /// The JSON Schema (draft 2020-12) of one body, with `$id`, `title`,
 /// descriptions from the documentation of the types, and (for the status
 /// response) the API documentation's example.
+///
+/// ```
+/// # use anaplan_task::schema::SchemaKind;
+/// let schema = anaplan_task::schema::schema(SchemaKind::TaskStatus);
+/// assert_eq!(schema["$id"], "urn:anaplan-task:schema:task-response");
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// ```
 pub fn schema(kind: SchemaKind) -> Value {
     let generated = match kind {
         SchemaKind::TaskStatus => root::<TaskResponse>(),
@@ -201,6 +245,14 @@ fn tidy(v: &mut Value, property: Option<&str>) {
 }
 
 /// The schema as it is committed: pretty-printed with a trailing newline.
+///
+/// ```
+/// # use anaplan_task::schema::SchemaKind;
+/// let text = anaplan_task::schema::schema_text(SchemaKind::Error);
+/// assert!(text.ends_with('\n'));
+/// assert_eq!(serde_json::from_str::<serde_json::Value>(&text)?, anaplan_task::schema::schema(SchemaKind::Error));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 pub fn schema_text(kind: SchemaKind) -> String {
     let mut text = serde_json::to_string_pretty(&schema(kind)).unwrap_or_default();
     text.push('\n');
@@ -409,6 +461,11 @@ fn object_section(out: &mut String, name: &str, s: &Value, defs: &Map<String, Va
 /// table of its properties, the task states and detail codes with their
 /// meaning, the keys of each typed detail, and the rules that only the
 /// validator can check. `docs/schema.md` is this text.
+///
+/// ```
+/// let docs = anaplan_task::schema::markdown();
+/// assert!(docs.contains("TaskResponse"));
+/// ```
 pub fn markdown() -> String {
     let mut defs = Map::new();
     let mut roots = Map::new();

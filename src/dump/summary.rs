@@ -43,6 +43,16 @@ pub struct OtherMessages {
 /// messages (100 by default), each with at most [`DumpSummary::SAMPLE_LINES`]
 /// source lines, the first [`DumpSummary::MAX_LISTED`] problems and notes,
 /// and counts for the rest.
+///
+/// ```
+/// use anaplan_task::dump::{DumpReader, DumpSummary};
+/// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"E\",\"Ann\",\"7\",\"Invalid parent\"\n\"W\",\"Bob\",\"9\",\"Invalid parent\"\n";
+/// let summary = DumpSummary::read(DumpReader::new(csv.as_bytes())?);
+/// assert_eq!((summary.rows, summary.errors, summary.warnings), (2, 1, 1));
+/// assert_eq!((summary.messages[0].message.as_str(), summary.messages[0].rows), ("Invalid parent", 2));
+/// assert_eq!(summary.messages[0].first_lines, [7, 9]);
+/// # Ok::<(), anaplan_task::dump::DumpError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DumpSummary {

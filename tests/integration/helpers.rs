@@ -65,6 +65,51 @@ fn endpoint_parsing_accepts_paths_and_urls() {
 }
 
 #[test]
+fn endpoint_asks_for_process_details() {
+    let process = TaskPath::tasks(WS, MODEL, CallKind::Process, "118000000001").unwrap();
+    let plain = process.task(TASK).unwrap();
+    let status = plain.with_process_details().unwrap();
+    assert!(status.include_process_details);
+    let path = format!("/workspaces/{WS}/models/{MODEL}/processes/118000000001/tasks/{TASK}");
+    assert_eq!(status.to_string(), format!("{path}?includeProcessDetails=true"));
+    assert_eq!(
+        status.url(BASE_URL),
+        format!("https://api.anaplan.com/2/0{path}?includeProcessDetails=true")
+    );
+    for text in [
+        format!("{path}?includeProcessDetails=true"),
+        format!("{path}?x=1&includeProcessDetails=true#top"),
+    ] {
+        assert_eq!(text.parse::<TaskPath>().unwrap(), status, "{text}");
+    }
+    for text in [
+        path.clone(),
+        format!("{path}?includeProcessDetails=false"),
+        format!("{path}#includeProcessDetails=true"),
+    ] {
+        assert_eq!(text.parse::<TaskPath>().unwrap(), plain, "{text}");
+    }
+    // Written as JSON, the query is kept.
+    let json = serde_json::to_string(&status).unwrap();
+    assert_eq!(serde_json::from_str::<TaskPath>(&json).unwrap(), status);
+    // Only a process task's status has details.
+    let dump = process.process_dump(TASK, "112000000011", Chunk::All).unwrap();
+    for other in [process.clone(), dump, import().task(TASK).unwrap()] {
+        assert_eq!(
+            other.with_process_details().unwrap_err().to_string(),
+            "process details are only for the status of a process task"
+        );
+    }
+    // A step's path does not inherit the parameter.
+    assert!(
+        !status
+            .process_dump(TASK, "112000000011", Chunk::List)
+            .unwrap()
+            .include_process_details
+    );
+}
+
+#[test]
 fn endpoint_errors_are_clear() {
     let cases: Vec<(Result<TaskPath, PathError>, &str)> = vec![
         (
@@ -127,6 +172,9 @@ pub(crate) fn task_path() -> impl Strategy<Value = TaskPath> {
             let chunk = [Chunk::All, Chunk::List, Chunk::Number(n)][(n % 3) as usize];
             match (which, kind) {
                 (0, _) => base,
+                (1, CallKind::Process) if n % 2 == 0 => {
+                    base.task(TaskId::new(task)).unwrap().with_process_details().unwrap()
+                }
                 (1, _) => base.task(TaskId::new(task)).unwrap(),
                 (_, CallKind::Import) => base.dump(TaskId::new(task), chunk).unwrap(),
                 (_, CallKind::Process) => base

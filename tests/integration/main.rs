@@ -5,9 +5,12 @@ mod alloc;
 mod bodies;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(all(feature = "dump", feature = "schema"))]
+mod downstream;
 #[cfg(feature = "dump")]
 mod dump;
 mod errors;
+mod features;
 mod fixtures;
 #[cfg(feature = "cli")]
 mod gate;
