@@ -4,6 +4,92 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// The traits of a string id, written once for each: reading, `Display`
+/// (padded), conversions from and to strings, `AsRef<str>`,
+/// `Borrow<str>` (hashes and orders as its text, so a `HashSet` or
+/// `BTreeMap` of ids can be looked up with a `&str`), `FromStr` (any text is
+/// an id; see `is_well_formed`) and comparison with `str` both ways.
+macro_rules! str_id {
+    ($ty:ident) => {
+        impl crate::fast::Direct for $ty {
+            fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
+                String::direct(r).map(Self)
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(&self.0)
+            }
+        }
+
+        impl From<String> for $ty {
+            fn from(id: String) -> Self {
+                Self(id)
+            }
+        }
+
+        impl From<&str> for $ty {
+            fn from(id: &str) -> Self {
+                Self(id.to_owned())
+            }
+        }
+
+        impl AsRef<str> for $ty {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $ty {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<$ty> for String {
+            fn from(id: $ty) -> Self {
+                id.0
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = std::convert::Infallible;
+            /// Any text is an id; see `is_well_formed`.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(s))
+            }
+        }
+
+        impl PartialEq<str> for $ty {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $ty {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<$ty> for str {
+            fn eq(&self, other: &$ty) -> bool {
+                self == other.0
+            }
+        }
+
+        impl PartialEq<$ty> for &str {
+            fn eq(&self, other: &$ty) -> bool {
+                *self == other.0
+            }
+        }
+    };
+}
+
+str_id!(TaskId);
+str_id!(ObjectId);
+
 /// The id of a task, as the server sent it.
 ///
 /// Real task ids are 32 upper-case hexadecimal characters
@@ -29,12 +115,6 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct TaskId(String);
 
-impl crate::fast::Direct for TaskId {
-    fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
-        String::direct(r).map(Self)
-    }
-}
-
 impl TaskId {
     /// Wraps a task id.
     pub fn new(id: impl Into<String>) -> Self {
@@ -54,76 +134,6 @@ impl TaskId {
                 .0
                 .bytes()
                 .fold(true, |ok, b| ok & (b.is_ascii_digit() | (b'A'..=b'F').contains(&b)))
-    }
-}
-
-impl fmt::Display for TaskId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&self.0)
-    }
-}
-
-impl From<String> for TaskId {
-    fn from(id: String) -> Self {
-        Self(id)
-    }
-}
-
-impl From<&str> for TaskId {
-    fn from(id: &str) -> Self {
-        Self(id.to_owned())
-    }
-}
-
-impl AsRef<str> for TaskId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-/// Hashes and orders as its text, so a `HashSet<TaskId>` or
-/// `BTreeMap<TaskId, _>` can be looked up with a `&str`.
-impl std::borrow::Borrow<str> for TaskId {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<TaskId> for String {
-    fn from(id: TaskId) -> Self {
-        id.0
-    }
-}
-
-impl std::str::FromStr for TaskId {
-    type Err = std::convert::Infallible;
-    /// Any text is an id; see `is_well_formed`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(s))
-    }
-}
-
-impl PartialEq<str> for TaskId {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-
-impl PartialEq<&str> for TaskId {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
-
-impl PartialEq<TaskId> for str {
-    fn eq(&self, other: &TaskId) -> bool {
-        self == other.0
-    }
-}
-
-impl PartialEq<TaskId> for &str {
-    fn eq(&self, other: &TaskId) -> bool {
-        *self == other.0
     }
 }
 
@@ -151,12 +161,6 @@ impl PartialEq<TaskId> for &str {
 #[serde(transparent)]
 pub struct ObjectId(String);
 
-impl crate::fast::Direct for ObjectId {
-    fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
-        String::direct(r).map(Self)
-    }
-}
-
 impl ObjectId {
     /// Wraps an object id.
     pub fn new(id: impl Into<String>) -> Self {
@@ -176,76 +180,6 @@ impl ObjectId {
     /// Whether the id is 12 decimal digits, as real ids are.
     pub fn is_well_formed(&self) -> bool {
         self.0.len() == 12 && self.0.bytes().fold(true, |ok, b| ok & b.is_ascii_digit())
-    }
-}
-
-impl fmt::Display for ObjectId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&self.0)
-    }
-}
-
-impl From<String> for ObjectId {
-    fn from(id: String) -> Self {
-        Self(id)
-    }
-}
-
-impl From<&str> for ObjectId {
-    fn from(id: &str) -> Self {
-        Self(id.to_owned())
-    }
-}
-
-impl AsRef<str> for ObjectId {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-/// Hashes and orders as its text, so a `HashSet<ObjectId>` or
-/// `BTreeMap<ObjectId, _>` can be looked up with a `&str`.
-impl std::borrow::Borrow<str> for ObjectId {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<ObjectId> for String {
-    fn from(id: ObjectId) -> Self {
-        id.0
-    }
-}
-
-impl std::str::FromStr for ObjectId {
-    type Err = std::convert::Infallible;
-    /// Any text is an id; see `is_well_formed`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(s))
-    }
-}
-
-impl PartialEq<str> for ObjectId {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-
-impl PartialEq<&str> for ObjectId {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
-    }
-}
-
-impl PartialEq<ObjectId> for str {
-    fn eq(&self, other: &ObjectId) -> bool {
-        self == other.0
-    }
-}
-
-impl PartialEq<ObjectId> for &str {
-    fn eq(&self, other: &ObjectId) -> bool {
-        *self == other.0
     }
 }
 
