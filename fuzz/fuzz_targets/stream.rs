@@ -1,7 +1,8 @@
 //! Any stream, read as the command reads NDJSON: the lines the reader gives
 //! are exactly the stream split at `\n` (a `\r` before it dropped, blank
-//! lines skipped, lines over the limit reported as too long with their
-//! length), whatever the buffer size; each line gets one verdict.
+//! lines skipped whatever their length, other lines over the limit reported
+//! as too long with their length), whatever the buffer size; each line gets
+//! one verdict.
 #![no_main]
 
 use anaplan_task::ndjson::{Line, LineReader};
@@ -17,14 +18,15 @@ fn expected(input: &[u8], max: usize) -> Vec<(u64, Result<Vec<u8>, u64>)> {
     let mut out = Vec::new();
     for (i, line) in raw.into_iter().enumerate() {
         let number = i as u64 + 1;
+        // A blank line is skipped whatever its length.
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
         if line.len() > max {
             out.push((number, Err(line.len() as u64)));
             continue;
         }
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if !line.iter().all(u8::is_ascii_whitespace) {
-            out.push((number, Ok(line.to_vec())));
-        }
+        out.push((number, Ok(line.strip_suffix(b"\r").unwrap_or(line).to_vec())));
     }
     out
 }
