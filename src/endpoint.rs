@@ -29,7 +29,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::ids::{ObjectId, ObjectKind, TaskId};
+use crate::model::ids::{ObjectId, ObjectKind, TaskId};
 
 /// The base URL of version 2.0 of the Integration API.
 pub const BASE_URL: &str = "https://api.anaplan.com/2/0";

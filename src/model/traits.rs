@@ -172,7 +172,7 @@ str_enum!(
 ///
 /// ```
 /// use anaplan_task::{Outcome, TaskResponse};
-/// let json = include_str!("../tests/fixtures/valid/seed.json");
+/// let json = include_str!("../../tests/fixtures/valid/seed.json");
 /// let response: TaskResponse = json.parse()?;
 /// assert_eq!(response.outcome(), Outcome::Succeeded);
 /// # Ok::<(), anaplan_task::DecodeError>(())
@@ -180,7 +180,7 @@ str_enum!(
 impl std::str::FromStr for crate::TaskResponse {
     type Err = crate::DecodeError;
     fn from_str(json: &str) -> Result<Self, Self::Err> {
-        crate::decode(json)
+        crate::read::decode(json)
     }
 }
 

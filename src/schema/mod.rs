@@ -169,7 +169,7 @@ fn root<T: JsonSchema>() -> Schema {
 }
 
 /// The seed response of the API documentation, the status schema's example.
-const SEED: &str = include_str!("../tests/fixtures/valid/seed.json");
+const SEED: &str = include_str!("../../tests/fixtures/valid/seed.json");
 
 /// The JSON Schema (draft 2020-12) of one body, with `$id`, `title`,
 /// descriptions from the documentation of the types, and (for the status

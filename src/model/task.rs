@@ -8,11 +8,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use crate::TaskSummary;
-use crate::fast::Fields;
-use crate::ids::TaskId;
-use crate::result::TaskResult;
-use crate::state::TaskState;
-use crate::wire::keep_unknown;
+use crate::model::ids::TaskId;
+use crate::model::result::TaskResult;
+use crate::model::state::TaskState;
+use crate::read::lean::Fields;
+use crate::read::wire::keep_unknown;
 
 /// The `progress` of a task: a number from 0.0 to 1.0.
 ///
@@ -370,7 +370,7 @@ impl TaskObject {
     }
 }
 
-impl crate::fast::Wire for TaskObject {
+impl crate::read::lean::Wire for TaskObject {
     const EXPECTING: &'static str = "a task object";
     fn read_into<'de, F: Fields<'de>>(map: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         let object = slot.insert(Self::empty());
@@ -382,11 +382,11 @@ impl crate::fast::Wire for TaskObject {
 
 impl<'de> Deserialize<'de> for TaskObject {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::fast::deserialize_wire(deserializer)
+        crate::read::lean::deserialize_wire(deserializer)
     }
 }
 
-impl crate::fast::Wire for Task {
+impl crate::read::lean::Wire for Task {
     const EXPECTING: &'static str = "a task object";
     fn read_into<'de, F: Fields<'de>>(map: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         // Read in place: the task is built where the caller keeps it.
@@ -399,7 +399,7 @@ impl crate::fast::Wire for Task {
 
 impl<'de> Deserialize<'de> for Task {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::fast::deserialize_wire(deserializer)
+        crate::read::lean::deserialize_wire(deserializer)
     }
 }
 

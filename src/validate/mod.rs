@@ -475,7 +475,7 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
         findings: Vec::new(),
     };
     // The document is built in the report, not moved there.
-    match crate::decode_slice_into::<Document>(bytes, &mut report.document) {
+    match crate::read::decode_slice_into::<Document>(bytes, &mut report.document) {
         Err(e) => report.findings.push(Finding {
             severity: Severity::Error,
             code: e.code(),
@@ -487,7 +487,7 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
         Ok(()) => {
             if let Some(doc) = &report.document {
                 let mut budget = LOCATE_BUDGET.saturating_mul(bytes.len()).saturating_add(1 << 20);
-                let sent = crate::task::progress_text(bytes, doc);
+                let sent = crate::model::task::progress_text(bytes, doc);
                 report.findings = Checker::run(doc, options, sent)
                     .into_iter()
                     .map(|raw| raw.place(Some(bytes), &mut budget))

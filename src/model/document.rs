@@ -8,13 +8,13 @@ use serde::Serialize;
 use serde::de::{self, Deserializer};
 use serde_json::{Map, Value};
 
-use crate::chunk::ChunkListResponse;
-use crate::envelope::{Meta, Status, TaskResponse};
-use crate::fast::Fields;
-use crate::ids::TaskId;
-use crate::state::TaskState;
-use crate::task::{Task, TaskObject, epoch_millis};
-use crate::wire::keep_unknown;
+use crate::model::chunk::ChunkListResponse;
+use crate::model::envelope::{Meta, Status, TaskResponse};
+use crate::model::ids::TaskId;
+use crate::model::state::TaskState;
+use crate::model::task::{Task, TaskObject, epoch_millis};
+use crate::read::lean::Fields;
+use crate::read::wire::keep_unknown;
 
 /// A task as the start and list calls report it: id, state and creation time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,7 +35,7 @@ pub struct TaskSummary {
     pub extra: Map<String, Value>,
 }
 
-crate::wire::wire_deserialize!(TaskSummary, "a task summary object", {
+crate::read::wire::wire_deserialize!(TaskSummary, "a task summary object", {
     task_id = "taskId" required,
     task_state = "taskState" optional,
     creation_time = "creationTime" optional,
@@ -78,7 +78,7 @@ pub struct CreateTaskResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::wire::wire_deserialize!(CreateTaskResponse, "a create-task response object", {
+crate::read::wire::wire_deserialize!(CreateTaskResponse, "a create-task response object", {
     meta = "meta" optional,
     status = "status" optional,
     task = "task" required,
@@ -114,7 +114,7 @@ pub struct TaskListResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::wire::wire_deserialize!(TaskListResponse, "a task list response object", {
+crate::read::wire::wire_deserialize!(TaskListResponse, "a task list response object", {
     meta = "meta" optional,
     status = "status" optional,
     task_list = "tasks" optional,
@@ -148,7 +148,7 @@ pub struct ErrorResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::wire::wire_deserialize!(ErrorResponse, "an error response object", {
+crate::read::wire::wire_deserialize!(ErrorResponse, "an error response object", {
     status = "status" required,
     path = "path" optional,
     timestamp = "timestamp" optional,
@@ -251,12 +251,12 @@ impl Document {
     /// Reads a document from JSON text. See [`crate::from_str`] for errors.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(json: &str) -> Result<Self, crate::DecodeError> {
-        crate::decode(json)
+        crate::read::decode(json)
     }
 
     /// Reads a document from JSON bytes (UTF-8).
     pub fn from_slice(json: &[u8]) -> Result<Self, crate::DecodeError> {
-        crate::decode_slice(json)
+        crate::read::decode_slice(json)
     }
 
     /// Which body this is; a bare task is of the body it was taken from.
@@ -314,11 +314,11 @@ impl Document {
 
 impl<'de> serde::Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::fast::deserialize_wire(deserializer)
+        crate::read::lean::deserialize_wire(deserializer)
     }
 }
 
-impl crate::fast::Wire for Document {
+impl crate::read::lean::Wire for Document {
     const EXPECTING: &'static str = "a JSON object (a task status, create-task, task list or error response)";
     fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         read_document_into(fields, slot)

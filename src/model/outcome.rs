@@ -2,10 +2,10 @@
 
 use std::fmt;
 
-use crate::detail::{DetailClass, DetailCode};
-use crate::result::TaskResult;
-use crate::state::TaskState;
-use crate::task::Task;
+use crate::model::detail::{DetailClass, DetailCode};
+use crate::model::result::TaskResult;
+use crate::model::state::TaskState;
+use crate::model::task::Task;
 use crate::values::DetailValues;
 
 /// The verdict an integration needs, from a task's state and result.
@@ -181,7 +181,7 @@ impl Task {
     ///
     /// ```
     /// use anaplan_task::{Outcome, TaskResponse};
-    /// let json = include_str!("../tests/fixtures/valid/seed.json");
+    /// let json = include_str!("../../tests/fixtures/valid/seed.json");
     /// let response = TaskResponse::from_str(json).unwrap();
     /// assert_eq!(response.task.outcome(), Outcome::Succeeded);
     /// ```

@@ -769,9 +769,9 @@ pub(crate) trait Direct: Sized {
 /// `Direct` through the type's own `Deserialize`, on this reader.
 macro_rules! direct_via_serde {
     ($($ty:ty),* $(,)?) => {
-        $(impl $crate::fast::Direct for $ty {
+        $(impl $crate::read::lean::Direct for $ty {
             #[inline]
-            fn direct(r: &mut $crate::fast::Reader<'_>) -> $crate::fast::Res<Self> {
+            fn direct(r: &mut $crate::read::lean::Reader<'_>) -> $crate::read::lean::Res<Self> {
                 <$ty as serde::Deserialize>::deserialize(r)
             }
         })*
@@ -880,7 +880,7 @@ impl<'de, A: de::MapAccess<'de>> Fields<'de> for SerdeFields<A> {
     type Error = A::Error;
     #[inline]
     fn key(&mut self) -> Result<Option<std::borrow::Cow<'de, str>>, A::Error> {
-        Ok(self.0.next_key::<crate::wire::WireStr<'de>>()?.map(|k| k.0))
+        Ok(self.0.next_key::<crate::read::wire::WireStr<'de>>()?.map(|k| k.0))
     }
     #[inline]
     fn value<T: Direct + de::Deserialize<'de>>(&mut self) -> Result<T, A::Error> {

@@ -36,7 +36,7 @@ impl<'de> serde::Deserialize<'de> for WireStr<'de> {
 
 /// Stores an unknown field in `extra`, refusing a second occurrence of the
 /// same name instead of overwriting the first.
-pub(crate) fn keep_unknown<'de, F: crate::fast::Fields<'de>>(
+pub(crate) fn keep_unknown<'de, F: crate::read::lean::Fields<'de>>(
     extra: &mut serde_json::Map<String, serde_json::Value>,
     key: Cow<'de, str>,
     fields: &mut F,
@@ -68,14 +68,14 @@ macro_rules! finish_field {
 /// Writes the reading of a wire object: known fields are matched by their
 /// wire name in any order, a repeated field is an error, and every other
 /// field is kept in the struct's `extra` map. The reading is written once,
-/// over [`crate::fast::Fields`], and serves both `Deserialize` and the
-/// crate's own reader ([`crate::fast::Direct`]).
+/// over [`crate::read::lean::Fields`], and serves both `Deserialize` and the
+/// crate's own reader ([`crate::read::lean::Direct`]).
 macro_rules! wire_deserialize {
     ($ty:ident, $expecting:literal, { $($field:ident = $wire:literal $mode:ident),* $(,)? }) => {
-        impl $crate::fast::Wire for $ty {
+        impl $crate::read::lean::Wire for $ty {
             const EXPECTING: &'static str = $expecting;
 
-            fn read_into<'de, F: $crate::fast::Fields<'de>>(
+            fn read_into<'de, F: $crate::read::lean::Fields<'de>>(
                 mut map: F,
                 slot: &mut Option<$ty>,
             ) -> Result<(), F::Error> {
@@ -89,11 +89,11 @@ macro_rules! wire_deserialize {
                             }
                             map.value_into(&mut $field)?;
                         })*
-                        _ => $crate::wire::keep_unknown(&mut extra, key, &mut map)?,
+                        _ => $crate::read::wire::keep_unknown(&mut extra, key, &mut map)?,
                     }
                 }
                 *slot = Some($ty {
-                    $($field: $crate::wire::finish_field!($mode, $field, $wire),)*
+                    $($field: $crate::read::wire::finish_field!($mode, $field, $wire),)*
                     extra,
                 });
                 Ok(())
@@ -102,7 +102,7 @@ macro_rules! wire_deserialize {
 
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                $crate::fast::deserialize_wire(deserializer)
+                $crate::read::lean::deserialize_wire(deserializer)
             }
         }
     };

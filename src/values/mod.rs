@@ -1276,15 +1276,15 @@ impl<'de> DeserializeSeed<'de> for ValuesSeed {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         // The crate's own reader hands over the rest of the text (see
         // `fast::REST`); any other deserializer reads the array as usual.
-        deserializer.deserialize_newtype_struct(crate::fast::REST, self)
+        deserializer.deserialize_newtype_struct(crate::read::lean::REST, self)
     }
 }
 
 impl ValuesSeed {
     /// Reads `values` at the start of `rest` in one loop over its text,
     /// refusing anything the usual reading would refuse or explain.
-    pub(crate) fn read_rest(self, rest: &str) -> crate::fast::Res<(Option<DetailValues>, usize)> {
-        use crate::fast::{Bail, Flat};
+    pub(crate) fn read_rest(self, rest: &str) -> crate::read::lean::Res<(Option<DetailValues>, usize)> {
+        use crate::read::lean::{Bail, Flat};
         let (mut flat, empty) = match Flat::open(rest)? {
             Ok(opened) => opened,
             Err(used) => return Ok((None, used)),
@@ -1364,13 +1364,13 @@ impl<'de> Visitor<'de> for ValuesSeed {
         deserializer.deserialize_option(self)
     }
     fn visit_borrowed_str<E: de::Error>(self, rest: &'de str) -> Result<Self::Value, E> {
-        if !crate::fast::asked() {
+        if !crate::read::lean::asked() {
             return Err(de::Error::invalid_type(de::Unexpected::Str(rest), &self));
         }
         let (values, used) = self
             .read_rest(rest)
             .map_err(|_| E::custom("values left to the full reading"))?;
-        crate::fast::consumed(used);
+        crate::read::lean::consumed(used);
         Ok(values)
     }
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 /// an id; see `is_well_formed`) and comparison with `str` both ways.
 macro_rules! str_id {
     ($ty:ident) => {
-        impl crate::fast::Direct for $ty {
-            fn direct(r: &mut crate::fast::Reader<'_>) -> crate::fast::Res<Self> {
+        impl crate::read::lean::Direct for $ty {
+            fn direct(r: &mut crate::read::lean::Reader<'_>) -> crate::read::lean::Res<Self> {
                 String::direct(r).map(Self)
             }
         }

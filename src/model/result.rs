@@ -5,8 +5,8 @@ use std::time::{Duration, SystemTime};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::detail::Detail;
-use crate::ids::ObjectId;
+use crate::model::detail::Detail;
+use crate::model::ids::ObjectId;
 
 /// The `result` of a finished task; for a process, also each entry of
 /// `nestedResults` (one per step), recursively.
@@ -69,7 +69,7 @@ pub struct TaskResult {
     pub extra: Map<String, Value>,
 }
 
-crate::wire::wire_deserialize!(TaskResult, "a task result object", {
+crate::read::wire::wire_deserialize!(TaskResult, "a task result object", {
     successful = "successful" required,
     failure_dump_available = "failureDumpAvailable" required,
     object_id = "objectId" optional,

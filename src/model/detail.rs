@@ -7,11 +7,11 @@ use serde::Serialize;
 use serde::de::{self, Deserializer};
 use serde_json::{Map, Value};
 
-use crate::fast::Fields;
+use crate::read::lean::Fields;
+use crate::read::wire::keep_unknown;
 use crate::values::{DetailValues, TypedKind, ValuesSeed};
-use crate::wire::keep_unknown;
 
-crate::wire::wire_enum! {
+crate::read::wire::wire_enum! {
     /// The message code of a detail (its `type`): an open set.
     ///
     /// Every code Anaplan is known to send has a variant; any other code is
@@ -259,11 +259,11 @@ impl Detail {
 
 impl<'de> serde::Deserialize<'de> for Detail {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::fast::deserialize_wire(deserializer)
+        crate::read::lean::deserialize_wire(deserializer)
     }
 }
 
-impl crate::fast::Wire for Detail {
+impl crate::read::lean::Wire for Detail {
     const EXPECTING: &'static str = "a detail object";
     fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         *slot = Some(read_detail(fields)?);

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::envelope::{Meta, Status};
+use crate::model::envelope::{Meta, Status};
 
 /// One entry of `chunks`: `{"id": "0", "name": "Chunk 0"}`.
 ///
@@ -24,7 +24,7 @@ pub struct Chunk {
     pub extra: Map<String, Value>,
 }
 
-crate::wire::wire_deserialize!(Chunk, "a chunk object", {
+crate::read::wire::wire_deserialize!(Chunk, "a chunk object", {
     id = "id" required,
     name = "name" required,
 });
@@ -85,7 +85,7 @@ pub struct ChunkListResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::wire::wire_deserialize!(ChunkListResponse, "a chunk list response object", {
+crate::read::wire::wire_deserialize!(ChunkListResponse, "a chunk list response object", {
     meta = "meta" optional,
     status = "status" optional,
     chunk_list = "chunks" optional,
