@@ -1,0 +1,152 @@
+//! [`ValuesError`]: why a `values` array could not be decoded.
+
+use serde::de::{self};
+
+/// Why a `values` array could not be decoded into its typed struct.
+///
+/// Every message names the key, its index in the array and the offending
+/// text (cut to 64 characters).
+///
+/// ```
+/// use anaplan_task::{HierarchyRowsProcessed, ValuesError};
+/// let err = HierarchyRowsProcessed::from_values(&[Some("hierarchyName"), Some("Employees"), Some("failedCount")])
+///     .unwrap_err();
+/// assert_eq!(err.to_string(), "odd number of entries (3): key `failedCount` at index 2 has no value");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ValuesError {
+    /// The array has an odd number of entries: its last key has no value.
+    #[error("odd number of entries ({len}): key `{key}` at index {index} has no value")]
+    OddLength {
+        /// Length of the array.
+        len: usize,
+        /// The last key.
+        key: String,
+        /// Its index.
+        index: usize,
+    },
+    /// A key appears twice.
+    #[error("duplicate key `{key}` at index {index} (first at index {first})")]
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// Index of the second occurrence.
+        index: usize,
+        /// Index of the first occurrence.
+        first: usize,
+    },
+    /// A key the typed struct requires is absent.
+    #[error("missing key `{key}` required by {detail}")]
+    MissingKey {
+        /// The key.
+        key: &'static str,
+        /// The detail type that requires it.
+        detail: &'static str,
+    },
+    /// A key position holds `null`.
+    #[error("null key at index {index}, expected a key string")]
+    NullKey {
+        /// Index of the `null`.
+        index: usize,
+    },
+    /// A key that needs text (a name or a count) has a `null` value.
+    #[error("null value for key `{key}` at index {index}, expected text")]
+    NullValue {
+        /// The key.
+        key: &'static str,
+        /// Index of the `null`.
+        index: usize,
+    },
+    /// A count is not plain decimal digits (no sign, space, point or leading zero).
+    #[error("count `{key}` at index {index} is not a plain decimal: `{text}`")]
+    NotDecimal {
+        /// The key.
+        key: &'static str,
+        /// Index of the value.
+        index: usize,
+        /// The text sent.
+        text: String,
+    },
+    /// A count is negative.
+    #[error("count `{key}` at index {index} is negative: `{text}`")]
+    NegativeCount {
+        /// The key.
+        key: &'static str,
+        /// Index of the value.
+        index: usize,
+        /// The text sent.
+        text: String,
+    },
+    /// A count does not fit in 64 bits.
+    #[error("count `{key}` at index {index} does not fit in 64 bits: `{text}`")]
+    CountOverflow {
+        /// The key.
+        key: &'static str,
+        /// Index of the value.
+        index: usize,
+        /// The text sent.
+        text: String,
+    },
+}
+
+impl ValuesError {
+    /// A stable kebab-case code for the error, as the validator reports it:
+    /// `values-odd-length`, `values-duplicate-key`, `values-missing-key`,
+    /// `values-null-key`, `values-null-value`, `count-not-decimal`,
+    /// `count-negative` or `count-overflow`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::OddLength { .. } => "values-odd-length",
+            Self::DuplicateKey { .. } => "values-duplicate-key",
+            Self::MissingKey { .. } => "values-missing-key",
+            Self::NullKey { .. } => "values-null-key",
+            Self::NullValue { .. } => "values-null-value",
+            Self::NotDecimal { .. } => "count-not-decimal",
+            Self::NegativeCount { .. } => "count-negative",
+            Self::CountOverflow { .. } => "count-overflow",
+        }
+    }
+}
+
+thread_local! {
+    /// The typed error behind the last `values` failure raised while a
+    /// document was read, so that [`crate::DecodeError`] can carry it.
+    static LAST: std::cell::RefCell<Option<ValuesError>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Turns a `values` error into a deserializer error, keeping the typed error.
+pub(crate) fn raise<E: de::Error>(e: ValuesError) -> E {
+    let err = E::custom(&e);
+    LAST.with(|last| *last.borrow_mut() = Some(e));
+    err
+}
+
+/// Takes the typed error kept by [`raise`].
+pub(crate) fn take_last() -> Option<ValuesError> {
+    LAST.with(|last| last.borrow_mut().take())
+}
+
+/// Cuts text quoted in an error message to 64 characters.
+pub(crate) fn snippet(text: &str) -> String {
+    const MAX: usize = 64;
+    let (shown, cut) = match text.char_indices().nth(MAX) {
+        None => (text, ""),
+        Some((at, _)) => (&text[..at], "…"),
+    };
+    if !shown.chars().any(char::is_control) {
+        return format!("{shown}{cut}");
+    }
+    // Control characters (newlines, escapes) are written as escapes, so
+    // that a report line stays one line and cannot drive a terminal.
+    let mut out = String::with_capacity(shown.len() + 8);
+    for c in shown.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str(cut);
+    out
+}

@@ -1,0 +1,126 @@
+//! Reading a `values` array inside a detail, where the detail's `type`
+//! says which struct it decodes into ([`ValuesSeed`]).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
+
+use super::DetailValues;
+use super::TypedKind;
+use super::engine::{Shape, Sink, StreamVisitor, Target, UNSEEN};
+
+/// Reads the `values` field while a document streams by: straight into the
+/// typed struct when the detail type is already known, into the raw array
+/// otherwise. `null` reads as absent.
+pub(crate) struct ValuesSeed(pub(crate) Option<TypedKind>);
+
+impl<'de> DeserializeSeed<'de> for ValuesSeed {
+    type Value = Option<DetailValues>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        // The crate's own reader hands over the rest of the text (see
+        // `fast::REST`); any other deserializer reads the array as usual.
+        deserializer.deserialize_newtype_struct(crate::read::lean::REST, self)
+    }
+}
+
+impl ValuesSeed {
+    /// Reads `values` at the start of `rest` in one loop over its text,
+    /// refusing anything the usual reading would refuse or explain.
+    pub(crate) fn read_rest(self, rest: &str) -> crate::read::lean::Res<(Option<DetailValues>, usize)> {
+        use crate::read::lean::{Bail, Flat};
+        let (mut flat, empty) = match Flat::open(rest)? {
+            Ok(opened) => opened,
+            Err(used) => return Ok((None, used)),
+        };
+        let Some(kind) = self.0 else {
+            let mut raw = Vec::new();
+            if !empty {
+                loop {
+                    raw.push(flat.element()?.map(str::to_owned));
+                    if !flat.more()? {
+                        break;
+                    }
+                }
+            }
+            return Ok((Some(DetailValues::Raw(raw)), flat.used()));
+        };
+        let spec = kind.spec();
+        let mut sink = Sink::new(spec);
+        let mut index = 0;
+        // Servers send the keys in the order of `spec.keys`, so the key
+        // after the last known one is tried first, by comparing its text
+        // in place; any other key is read and looked up.
+        let mut next = 0;
+        if !empty {
+            loop {
+                let predicted = spec
+                    .keys
+                    .get(next)
+                    .is_some_and(|k| sink.first[next] == UNSEEN && flat.is(k.name));
+                let target = if predicted {
+                    sink.known(next, index)
+                } else {
+                    let key = flat.element()?.ok_or(Bail)?;
+                    sink.key(index, key).map_err(|_| Bail)?
+                };
+                if let Target::Known(i) = target {
+                    next = i + 1;
+                }
+                // An odd length is left to the full reading, which explains it.
+                if !flat.more()? {
+                    return Err(Bail);
+                }
+                index += 1;
+                let counted = match target {
+                    Target::Known(i) if matches!(spec.keys[i].shape, Shape::Count) => {
+                        flat.count().map(|n| sink.counts[i] = n)
+                    }
+                    _ => None,
+                };
+                if counted.is_none() {
+                    let value = flat.element()?.map(Cow::Borrowed);
+                    sink.value(target, index, value).map_err(|_| Bail)?;
+                }
+                index += 1;
+                if !flat.more()? {
+                    break;
+                }
+            }
+        }
+        let complete = sink.complete(index).map_err(|_| Bail)?;
+        Ok((Some(kind.build(complete.then_some(&mut sink))), flat.used()))
+    }
+}
+
+impl<'de> Visitor<'de> for ValuesSeed {
+    type Value = Option<DetailValues>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of alternating keys and values, or null")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+    fn visit_borrowed_str<E: de::Error>(self, rest: &'de str) -> Result<Self::Value, E> {
+        if !crate::read::lean::asked() {
+            return Err(de::Error::invalid_type(de::Unexpected::Str(rest), &self));
+        }
+        let (values, used) = self
+            .read_rest(rest)
+            .map_err(|_| E::custom("values left to the full reading"))?;
+        crate::read::lean::consumed(used);
+        Ok(values)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        Ok(Some(match self.0 {
+            Some(kind) => kind.build(deserializer.deserialize_seq(StreamVisitor(kind.spec()))?.as_mut()),
+            None => DetailValues::Raw(serde::Deserialize::deserialize(deserializer)?),
+        }))
+    }
+}
