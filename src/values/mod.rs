@@ -21,6 +21,7 @@ mod seed;
 mod typed;
 
 pub(crate) use count::parse_count;
+#[cfg(feature = "schema")]
 pub(crate) use engine::Shape;
 pub(crate) use engine::check_pairs;
 use engine::{Filled, Spec, decode_slice};
@@ -232,7 +233,7 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<S
 
 #[cfg(test)]
 mod tests {
-    use super::engine::MAX_TEXTS;
+    use super::engine::{MAX_TEXTS, Shape};
     use super::*;
 
     #[test]
