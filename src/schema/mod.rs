@@ -29,38 +29,33 @@ pub(crate) use transforms::{
 
 use crate::DocumentKind;
 
-/// One schema file: a body of the task family.
-///
-/// ```
-/// # use anaplan_task::schema::SchemaKind;
-/// let names: Vec<&str> = SchemaKind::ALL.iter().map(|k| k.as_str()).collect();
-/// assert_eq!(names, ["status", "create", "list", "chunks", "error"]);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SchemaKind {
-    /// The status and cancel calls: `task-response.schema.json`.
-    TaskStatus,
-    /// The start call: `create-task-response.schema.json`.
-    CreateTask,
-    /// The list call: `task-list-response.schema.json`.
-    TaskList,
-    /// The chunk lists of the dump flow: `chunk-list-response.schema.json`.
-    ChunkList,
-    /// Error bodies: `error-response.schema.json`.
-    Error,
+crate::enums::str_enum! {
+    /// One schema file: a body of the task family. Its text (`as_str`,
+    /// `Display`, `FromStr`, serde) is the name used on the command line.
+    ///
+    /// ```
+    /// # use anaplan_task::schema::SchemaKind;
+    /// let names: Vec<&str> = SchemaKind::ALL.iter().map(|k| k.as_str()).collect();
+    /// assert_eq!(names, ["status", "create", "list", "chunks", "error"]);
+    /// assert_eq!("chunks".parse(), Ok(SchemaKind::ChunkList));
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum SchemaKind as "schema" {
+        /// The status and cancel calls: `task-response.schema.json`.
+        TaskStatus = "status",
+        /// The start call: `create-task-response.schema.json`.
+        CreateTask = "create",
+        /// The list call: `task-list-response.schema.json`.
+        TaskList = "list",
+        /// The chunk lists of the dump flow: `chunk-list-response.schema.json`.
+        ChunkList = "chunks",
+        /// Error bodies: `error-response.schema.json`.
+        Error = "error",
+    }
 }
 
 impl SchemaKind {
-    /// Every schema, in the order of the documentation.
-    pub const ALL: [SchemaKind; 5] = [
-        Self::TaskStatus,
-        Self::CreateTask,
-        Self::TaskList,
-        Self::ChunkList,
-        Self::Error,
-    ];
-
     /// The file name under `schemas/`.
     ///
     /// ```
@@ -149,22 +144,6 @@ impl SchemaKind {
             Self::TaskList => "TaskListResponse",
             Self::ChunkList => "ChunkListResponse",
             Self::Error => "ErrorResponse",
-        }
-    }
-
-    /// The name used on the command line: `status`, `create`, `list`, `chunks` or `error`.
-    ///
-    /// ```
-    /// # use anaplan_task::schema::SchemaKind;
-    /// assert_eq!(SchemaKind::ChunkList.as_str(), "chunks");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::TaskStatus => "status",
-            Self::CreateTask => "create",
-            Self::TaskList => "list",
-            Self::ChunkList => "chunks",
-            Self::Error => "error",
         }
     }
 }
