@@ -26,7 +26,7 @@ pub enum DumpError {
         /// The record limit, in bytes.
         max: usize,
     },
-    /// The header has more than [`DumpReader::MAX_COLUMNS`] fields.
+    /// The header has more than [`DumpReader::MAX_COLUMNS`](super::DumpReader::MAX_COLUMNS) fields.
     #[error("the header has {fields} fields, more than the limit of 65536")]
     HeaderTooWide {
         /// Its fields.

@@ -192,7 +192,7 @@ impl TaskPath {
         }
     }
 
-    /// The path after `base`, such as [`BASE_URL`].
+    /// The path after `base`, such as [`BASE_URL`](super::BASE_URL).
     ///
     /// ```
     /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
