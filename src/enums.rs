@@ -82,7 +82,7 @@ impl std::error::Error for ParseEnumError {}
 /// documentation given), `ALL`, `as_str`, and `FromStr`, `Display`,
 /// `Serialize` and `Deserialize` as that text.
 ///
-/// ```ignore
+/// ```text
 /// str_enum! {
 ///     /// How serious a finding is.
 ///     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -171,7 +171,7 @@ macro_rules! str_enum {
 /// text as sent; `KNOWN`, `from_wire`, `as_str`, `is_known`,
 /// `description`, `FromStr` (never fails), `From<&str>` and `Display`.
 ///
-/// ```ignore
+/// ```text
 /// wire_enum! {
 ///     /// The state of a task.
 ///     pub enum TaskState expecting "a task state", schema "The state of the task." {
