@@ -40,204 +40,26 @@
 //! ```
 
 use std::fmt;
-use std::io::{self, BufReader, Read};
-use std::sync::Arc;
+use std::io::{BufReader, Read};
 
-use serde::{Deserialize, Serialize};
-
+mod error;
+mod header;
 mod records;
+mod row;
 mod summary;
 
+pub use error::DumpError;
+use header::Header;
 use records::{Next, Records};
+pub use row::{DumpRow, RowStatus};
 pub use summary::{DumpSummary, ErrorCount, OtherMessages};
-
-/// The status of a dump row.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum RowStatus {
-    /// `W`: imported with a warning.
-    Warning,
-    /// `E`: rejected.
-    Error,
-    /// Any other text, kept as sent.
-    Other(String),
-}
-
-impl RowStatus {
-    fn from_wire(s: &str) -> Self {
-        match s {
-            "W" => Self::Warning,
-            "E" => Self::Error,
-            other => Self::Other(other.to_owned()),
-        }
-    }
-
-    /// `W`, `E` or the text sent.
-    ///
-    /// ```
-    /// # use anaplan_task::dump::RowStatus;
-    /// assert_eq!(RowStatus::Warning.as_str(), "W");
-    /// assert_eq!(RowStatus::Other("X".into()).as_str(), "X");
-    /// ```
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Warning => "W",
-            Self::Error => "E",
-            Self::Other(s) => s,
-        }
-    }
-}
-
-impl fmt::Display for RowStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// Why a dump, or one of its rows, could not be read. Row numbers count
-/// data rows from 1; lines count lines of the dump file from 1 (the header
-/// is line 1).
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum DumpError {
-    /// Reading the input failed; the reading ends here.
-    #[error("cannot read the dump at line {line}: {source}")]
-    Io {
-        /// The line of the dump file being read.
-        line: u64,
-        /// The I/O error.
-        #[source]
-        source: io::Error,
-    },
-    /// The dump is empty: it has no header.
-    #[error("the dump is empty: no header")]
-    Empty,
-    /// The header is longer than the record limit.
-    #[error("the header is longer than {max} bytes")]
-    HeaderTooLarge {
-        /// The record limit, in bytes.
-        max: usize,
-    },
-    /// The header has more than [`DumpReader::MAX_COLUMNS`] fields.
-    #[error("the header has {fields} fields, more than the limit of 65536")]
-    HeaderTooWide {
-        /// Its fields.
-        fields: u64,
-    },
-    /// The header has no `_Line_` column.
-    #[error("the header has no `_Line_` column: {header}")]
-    MissingLineColumn {
-        /// The header, as read (cut to 64 characters).
-        header: String,
-    },
-    /// A row is longer than the record limit; it was skipped.
-    #[error("row {row} (line {line}): {bytes} bytes, more than the limit of {max}")]
-    RecordTooLarge {
-        /// The data row.
-        row: u64,
-        /// The line of the dump file where the row starts.
-        line: u64,
-        /// The row's length in the file, in bytes.
-        bytes: u64,
-        /// The record limit, in bytes.
-        max: usize,
-    },
-    /// A row has another number of fields than the header.
-    #[error("row {row} (line {line}): {found} fields, but the header has {expected}")]
-    FieldCount {
-        /// The data row.
-        row: u64,
-        /// The line of the dump file.
-        line: u64,
-        /// Fields in the header.
-        expected: usize,
-        /// Fields in the row.
-        found: usize,
-    },
-    /// `_Line_` is not a line number.
-    #[error("row {row} (line {line}): `_Line_` is not a line number: `{text}`")]
-    BadLineNumber {
-        /// The data row.
-        row: u64,
-        /// The line of the dump file.
-        line: u64,
-        /// The text sent (cut to 64 characters).
-        text: String,
-    },
-}
-
-/// One row of a dump.
-///
-/// With serde, an object of the public fields; a row read back from JSON
-/// has no header, so [`DumpRow::column`] finds nothing in it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct DumpRow {
-    /// The data row, counted from 1.
-    pub row: u64,
-    /// The line of the dump file where the row starts, counted from 1 (the
-    /// header is line 1).
-    pub line: u64,
-    /// `_Status_`; `None` in older dumps without that column.
-    pub status: Option<RowStatus>,
-    /// `_Line_`: the 1-based line of the source file.
-    pub source_line: u64,
-    /// The source columns, in header order.
-    pub values: Vec<String>,
-    /// The errors (`_Error_1_`, ...), empty cells left out.
-    pub errors: Vec<String>,
-    /// The header names of the fields that were not UTF-8 and were read as
-    /// Windows-1252, in header order; empty for a UTF-8 row.
-    pub not_utf8: Vec<String>,
-    #[serde(skip)]
-    columns: Arc<[String]>,
-}
-
-impl DumpRow {
-    /// The value of a source column, by header name.
-    ///
-    /// ```
-    /// # use anaplan_task::dump::{DumpReader, RowStatus};
-    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
-    /// let row = DumpReader::new(csv.as_bytes())?.next().unwrap()?;
-    /// assert_eq!((&row.status, row.column("Name"), row.column("Age")), (&Some(RowStatus::Warning), Some("Ann"), None));
-    /// # Ok::<(), anaplan_task::dump::DumpError>(())
-    /// ```
-    pub fn column(&self, name: &str) -> Option<&str> {
-        let i = self.columns.iter().position(|c| c == name)?;
-        self.values.get(i).map(String::as_str)
-    }
-
-    /// The source columns with their values, in header order.
-    ///
-    /// ```
-    /// # use anaplan_task::dump::DumpReader;
-    /// let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Ann\",\"7\",\"Invalid parent\"\n";
-    /// let row = DumpReader::new(csv.as_bytes())?.next().unwrap()?;
-    /// assert_eq!(row.columns().collect::<Vec<_>>(), [("Name", "Ann")]);
-    /// # Ok::<(), anaplan_task::dump::DumpError>(())
-    /// ```
-    pub fn columns(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.columns
-            .iter()
-            .map(String::as_str)
-            .zip(self.values.iter().map(String::as_str))
-    }
-}
 
 /// Reads a dump row by row, holding one row at a time (at most the record
 /// limit, see the [module docs](self)).
 pub struct DumpReader<R: Read> {
     records: Records<BufReader<R>>,
     max_record: usize,
-    header: Vec<String>,
-    header_not_utf8: bool,
-    status: Option<usize>,
-    line: usize,
-    errors: Vec<usize>,
-    sources: Vec<usize>,
-    columns: Arc<[String]>,
+    header: Header,
     row: u64,
     done: bool,
 }
@@ -245,25 +67,10 @@ pub struct DumpReader<R: Read> {
 impl<R: Read> fmt::Debug for DumpReader<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DumpReader")
-            .field("columns", &self.columns)
+            .field("columns", &self.header.columns)
             .field("row", &self.row)
             .finish_non_exhaustive()
     }
-}
-
-/// Whether the header line is tab-separated: more tabs than commas outside
-/// quotes.
-fn tab_separated(first_line: &[u8]) -> bool {
-    let (mut tabs, mut commas, mut quoted) = (0, 0, false);
-    for &b in first_line {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\t' if !quoted => tabs += 1,
-            b',' if !quoted => commas += 1,
-            _ => {}
-        }
-    }
-    tabs > commas
 }
 
 impl<R: Read> DumpReader<R> {
@@ -302,60 +109,16 @@ impl<R: Read> DumpReader<R> {
     /// assert!(matches!(err, DumpError::HeaderTooLarge { .. }));
     /// ```
     pub fn with_max_record(reader: R, max_record: usize) -> Result<Self, DumpError> {
-        let io = |source| DumpError::Io { line: 1, source };
         let mut buffered = BufReader::with_capacity(64 * 1024, reader);
-        let head = std::io::BufRead::fill_buf(&mut buffered).map_err(io)?;
+        let head = std::io::BufRead::fill_buf(&mut buffered).map_err(|source| DumpError::Io { line: 1, source })?;
         let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
-        let delimiter = if tab_separated(first) { b'\t' } else { b',' };
+        let delimiter = if header::tab_separated(first) { b'\t' } else { b',' };
         let mut records = Records::new(buffered, delimiter, max_record, Self::MAX_COLUMNS);
-        // A header over the limit ends the reading where the limit is passed,
-        // so that an endless input (`/dev/zero`) is refused at once.
-        records.set_stop_over(true);
-        let header = records.next().map_err(io)?;
-        records.set_stop_over(false);
-        match header {
-            Next::End => return Err(DumpError::Empty),
-            Next::TooLarge { .. } => return Err(DumpError::HeaderTooLarge { max: max_record }),
-            Next::TooWide { fields, .. } => return Err(DumpError::HeaderTooWide { fields }),
-            Next::Record { .. } => {}
-        }
-        // A row with more fields than the header is an error: its field
-        // ends need not be kept.
-        records.set_max_fields(records.len());
-        let mut header_not_utf8 = false;
-        let header: Vec<String> = (0..records.len())
-            .map(|i| {
-                let (text, utf8) = records::decode(records.field(i));
-                header_not_utf8 |= !utf8;
-                text
-            })
-            .collect();
-        if header.is_empty() || (header.len() == 1 && header[0].is_empty()) {
-            return Err(DumpError::Empty);
-        }
-        let line = header
-            .iter()
-            .position(|n| n == "_Line_")
-            .ok_or_else(|| DumpError::MissingLineColumn {
-                header: crate::values::snippet(&header.join(",")),
-            })?;
-        let status = header.iter().position(|n| n == "_Status_");
-        let is_error = |n: &str| n.strip_prefix("_Error_").and_then(|r| r.strip_suffix('_')).is_some();
-        let errors: Vec<usize> = (0..header.len()).filter(|&i| is_error(&header[i])).collect();
-        let sources: Vec<usize> = (0..header.len())
-            .filter(|&i| i != line && Some(i) != status && !errors.contains(&i))
-            .collect();
-        let columns: Arc<[String]> = sources.iter().map(|&i| header[i].clone()).collect();
+        let header = Header::read(&mut records, max_record)?;
         Ok(Self {
             records,
             max_record,
             header,
-            header_not_utf8,
-            status,
-            line,
-            errors,
-            sources,
-            columns,
             row: 0,
             done: false,
         })
@@ -370,7 +133,7 @@ impl<R: Read> DumpReader<R> {
     /// # Ok::<(), DumpError>(())
     /// ```
     pub fn source_columns(&self) -> &[String] {
-        &self.columns
+        &self.header.columns
     }
 
     /// Whether the dump has a `_Status_` column.
@@ -382,12 +145,12 @@ impl<R: Read> DumpReader<R> {
     /// # Ok::<(), DumpError>(())
     /// ```
     pub fn has_status(&self) -> bool {
-        self.status.is_some()
+        self.header.status.is_some()
     }
 
     /// Whether the header was not UTF-8 (and was read as Windows-1252).
     pub fn header_not_utf8(&self) -> bool {
-        self.header_not_utf8
+        self.header.not_utf8
     }
 
     /// The record limit, in bytes.
@@ -402,42 +165,48 @@ impl<R: Read> DumpReader<R> {
         self.max_record
     }
 
-    fn read_row(&mut self) -> Result<Option<DumpRow>, DumpError> {
-        let line = match self.records.next() {
-            Ok(Next::End) => return Ok(None),
-            Ok(Next::Record { line }) => line,
+    /// The line where the next record starts, or `None` at the end; a
+    /// record too long or too wide is an error naming its row.
+    fn next_record(&mut self) -> Result<Option<u64>, DumpError> {
+        match self.records.next() {
+            Ok(Next::End) => Ok(None),
+            Ok(Next::Record { line }) => Ok(Some(line)),
             Ok(Next::TooLarge { line, bytes }) => {
                 self.row += 1;
-                return Err(DumpError::RecordTooLarge {
+                Err(DumpError::RecordTooLarge {
                     row: self.row,
                     line,
                     bytes,
                     max: self.max_record,
-                });
+                })
             }
             Ok(Next::TooWide { line, fields }) => {
                 self.row += 1;
-                return Err(DumpError::FieldCount {
+                Err(DumpError::FieldCount {
                     row: self.row,
                     line,
-                    expected: self.header.len(),
+                    expected: self.header.names.len(),
                     found: usize::try_from(fields).unwrap_or(usize::MAX),
-                });
+                })
             }
-            Err(source) => {
-                return Err(DumpError::Io {
-                    line: self.records.line(),
-                    source,
-                });
-            }
+            Err(source) => Err(DumpError::Io {
+                line: self.records.line(),
+                source,
+            }),
+        }
+    }
+
+    fn read_row(&mut self) -> Result<Option<DumpRow>, DumpError> {
+        let Some(line) = self.next_record()? else {
+            return Ok(None);
         };
         self.row += 1;
-        let r = &self.records;
-        if r.len() != self.header.len() {
+        let (r, h) = (&self.records, &self.header);
+        if r.len() != h.names.len() {
             return Err(DumpError::FieldCount {
                 row: self.row,
                 line,
-                expected: self.header.len(),
+                expected: h.names.len(),
                 found: r.len(),
             });
         }
@@ -449,16 +218,16 @@ impl<R: Read> DumpReader<R> {
             }
             text
         };
-        let line_text = text(self.line);
+        let line_text = text(h.line);
         let source_line =
             crate::values::parse_count("_Line_", 0, &line_text).map_err(|_| DumpError::BadLineNumber {
                 row: self.row,
                 line,
                 text: crate::values::snippet(&line_text),
             })?;
-        let status = self.status.map(|i| RowStatus::from_wire(&text(i)));
-        let values = self.sources.iter().map(|&i| text(i)).collect();
-        let errors = self.errors.iter().map(|&i| text(i)).filter(|e| !e.is_empty()).collect();
+        let status = h.status.map(|i| RowStatus::from_wire(&text(i)));
+        let values = h.sources.iter().map(|&i| text(i)).collect();
+        let errors = h.errors.iter().map(|&i| text(i)).filter(|e| !e.is_empty()).collect();
         not_utf8.sort_unstable();
         Ok(Some(DumpRow {
             row: self.row,
@@ -467,8 +236,8 @@ impl<R: Read> DumpReader<R> {
             source_line,
             values,
             errors,
-            not_utf8: not_utf8.into_iter().map(|i| self.header[i].clone()).collect(),
-            columns: self.columns.clone(),
+            not_utf8: not_utf8.into_iter().map(|i| h.names[i].clone()).collect(),
+            columns: h.columns.clone(),
         }))
     }
 }

@@ -50,7 +50,8 @@ pub struct TaskSummaryReport {
     /// `creationTime`: milliseconds since 1970-01-01 UTC, when sent.
     pub creation_time: Option<i64>,
     /// The task's outcome; `null` for a document without a status.
-    #[serde(with = "outcome_text::optional")]
+    // Read as a required field (`null` or a text), as it is always written.
+    #[serde(deserialize_with = "Option::deserialize")]
     pub outcome: Option<Outcome>,
     /// Whether the result or any step has a failure dump.
     pub failure_dump_available: bool,
@@ -74,7 +75,6 @@ pub struct ResultSummary {
     /// `successful` as sent.
     pub successful: bool,
     /// The outcome of this result (for a step, its own).
-    #[serde(with = "outcome_text")]
     pub outcome: Outcome,
     /// `failureDumpAvailable` as sent.
     pub failure_dump_available: bool,
@@ -178,7 +178,6 @@ pub struct Poll {
     /// `currentStep`, when sent.
     pub current_step: Option<String>,
     /// The outcome at that point.
-    #[serde(with = "outcome_text")]
     pub outcome: Outcome,
 }
 
@@ -326,39 +325,5 @@ impl TaskTimeline {
     pub fn push(&mut self, ndjson_line: u64, task: &Task) {
         self.polls.push(Poll::new(ndjson_line, task));
         self.last = TaskSummaryReport::from_task(task);
-    }
-}
-
-/// An [`Outcome`] as its text, both ways.
-mod outcome_text {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use crate::Outcome;
-
-    pub fn serialize<S: Serializer>(o: &Outcome, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(o.as_str())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Outcome, D::Error> {
-        let text = std::borrow::Cow::<str>::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-
-    pub mod optional {
-        use serde::{Deserialize, Deserializer, Serializer};
-
-        use crate::Outcome;
-
-        pub fn serialize<S: Serializer>(o: &Option<Outcome>, s: S) -> Result<S::Ok, S::Error> {
-            match o {
-                Some(o) => s.serialize_str(o.as_str()),
-                None => s.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Outcome>, D::Error> {
-            let text = Option::<std::borrow::Cow<str>>::deserialize(d)?;
-            text.map(|t| t.parse().map_err(serde::de::Error::custom)).transpose()
-        }
     }
 }

@@ -1,8 +1,6 @@
 //! [`Detail`]: one entry of `result.details`, with its [`DetailCode`] and
 //! typed [`DetailValues`].
 
-use std::fmt;
-
 use serde::Serialize;
 use serde::de::{self, Deserializer};
 use serde_json::{Map, Value};
@@ -11,7 +9,7 @@ use crate::read::lean::Fields;
 use crate::read::wire::keep_unknown;
 use crate::values::{DetailValues, TypedKind, ValuesSeed};
 
-crate::read::wire::wire_enum! {
+crate::enums::wire_enum! {
     /// The message code of a detail (its `type`): an open set.
     ///
     /// Every code Anaplan is known to send has a variant; any other code is
@@ -80,35 +78,25 @@ crate::read::wire::wire_enum! {
     }
 }
 
-/// What kind of message a [`DetailCode`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum DetailClass {
-    /// A report that a task or step finished (possibly with counts of failed rows).
-    Completion,
-    /// The task or step failed.
-    Failure,
-    /// A problem with source data: rows rejected or imported with warnings.
-    DataError,
-    /// A code the crate does not know.
-    Unknown,
-}
-
-impl DetailClass {
-    /// A lower-case name: `completion`, `failure`, `data-error` or `unknown`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Completion => "completion",
-            Self::Failure => "failure",
-            Self::DataError => "data-error",
-            Self::Unknown => "unknown",
-        }
-    }
-}
-
-impl fmt::Display for DetailClass {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
+crate::enums::str_enum! {
+    /// What kind of message a [`DetailCode`] is.
+    ///
+    /// ```
+    /// use anaplan_task::DetailClass;
+    /// assert_eq!(DetailClass::DataError.as_str(), "data-error");
+    /// assert_eq!(format!("[{:<10}]", DetailClass::Failure), "[failure   ]");
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum DetailClass as "detail class" {
+        /// A report that a task or step finished (possibly with counts of failed rows).
+        Completion = "completion",
+        /// The task or step failed.
+        Failure = "failure",
+        /// A problem with source data: rows rejected or imported with warnings.
+        DataError = "data-error",
+        /// A code the crate does not know.
+        Unknown = "unknown",
     }
 }
 

@@ -2,8 +2,6 @@
 //! [`TaskListResponse`], [`ErrorResponse`]) and [`Document`], which reads
 //! any of them and says which it is.
 
-use std::fmt;
-
 use serde::Serialize;
 use serde::de::{self, Deserializer};
 use serde_json::{Map, Value};
@@ -154,38 +152,27 @@ crate::read::wire::wire_deserialize!(ErrorResponse, "an error response object", 
     timestamp = "timestamp" optional,
 });
 
-/// Which body of the family a document is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum DocumentKind {
-    /// The status or cancel call: [`TaskResponse`].
-    TaskStatus,
-    /// The start call: [`CreateTaskResponse`].
-    CreateTask,
-    /// The list call: [`TaskListResponse`].
-    TaskList,
-    /// The chunk list of a failure dump or a file: [`ChunkListResponse`].
-    ChunkList,
-    /// An error body: [`ErrorResponse`].
-    Error,
-}
-
-impl DocumentKind {
-    /// `task-status`, `create-task`, `task-list`, `chunk-list` or `error`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::TaskStatus => "task-status",
-            Self::CreateTask => "create-task",
-            Self::TaskList => "task-list",
-            Self::ChunkList => "chunk-list",
-            Self::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for DocumentKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
+crate::enums::str_enum! {
+    /// Which body of the family a document is.
+    ///
+    /// ```
+    /// use anaplan_task::DocumentKind;
+    /// assert_eq!(DocumentKind::TaskList.as_str(), "task-list");
+    /// assert_eq!("chunk-list".parse(), Ok(DocumentKind::ChunkList));
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum DocumentKind as "document kind" {
+        /// The status or cancel call: [`TaskResponse`].
+        TaskStatus = "task-status",
+        /// The start call: [`CreateTaskResponse`].
+        CreateTask = "create-task",
+        /// The list call: [`TaskListResponse`].
+        TaskList = "task-list",
+        /// The chunk list of a failure dump or a file: [`ChunkListResponse`].
+        ChunkList = "chunk-list",
+        /// An error body: [`ErrorResponse`].
+        Error = "error",
     }
 }
 

@@ -183,26 +183,35 @@ impl ObjectId {
     }
 }
 
-/// The kind of model object an [`ObjectId`] names, from its prefix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum ObjectKind {
-    /// Prefix `112`: an import.
-    Import,
-    /// Prefix `113`: a file.
-    File,
-    /// Prefix `116`: an export (its output file has the same id).
-    Export,
-    /// Prefix `117`: an action, such as a delete action.
-    Action,
-    /// Prefix `118`: a process.
-    Process,
-    /// Prefix `101`: a list.
-    List,
-    /// Prefix `102`: a module.
-    Module,
-    /// Any other prefix.
-    Other,
+crate::enums::str_enum! {
+    /// The kind of model object an [`ObjectId`] names, from its prefix.
+    ///
+    /// ```
+    /// use anaplan_task::ObjectKind;
+    /// assert_eq!(ObjectKind::from_prefix("118"), ObjectKind::Process);
+    /// assert_eq!(ObjectKind::Process.as_str(), "process");
+    /// assert_eq!("process".parse(), Ok(ObjectKind::Process));
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum ObjectKind as "object kind" {
+        /// Prefix `112`: an import.
+        Import = "import",
+        /// Prefix `113`: a file.
+        File = "file",
+        /// Prefix `116`: an export (its output file has the same id).
+        Export = "export",
+        /// Prefix `117`: an action, such as a delete action.
+        Action = "action",
+        /// Prefix `118`: a process.
+        Process = "process",
+        /// Prefix `101`: a list.
+        List = "list",
+        /// Prefix `102`: a module.
+        Module = "module",
+        /// Any other prefix.
+        Other = "other",
+    }
 }
 
 impl ObjectKind {
@@ -232,26 +241,5 @@ impl ObjectKind {
             Self::Module => "102",
             Self::Other => return None,
         })
-    }
-
-    /// A lower-case name: `import`, `file`, `export`, `action`, `process`,
-    /// `list`, `module` or `other`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Import => "import",
-            Self::File => "file",
-            Self::Export => "export",
-            Self::Action => "action",
-            Self::Process => "process",
-            Self::List => "list",
-            Self::Module => "module",
-            Self::Other => "other",
-        }
-    }
-}
-
-impl fmt::Display for ObjectKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
     }
 }

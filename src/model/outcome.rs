@@ -1,104 +1,74 @@
 //! [`Outcome`]: what a task's state and result mean for the user.
 
-use std::fmt;
-
 use crate::model::detail::{DetailClass, DetailCode};
 use crate::model::result::TaskResult;
 use crate::model::state::TaskState;
 use crate::model::task::Task;
 use crate::values::DetailValues;
 
-/// The verdict an integration needs, from a task's state and result.
-///
-/// | `taskState` | outcome |
-/// |---|---|
-/// | `NOT_STARTED` | [`Pending`](Outcome::Pending) |
-/// | `IN_PROGRESS` | [`Running`](Outcome::Running) |
-/// | `CANCELLING` | [`Cancelling`](Outcome::Cancelling) |
-/// | `CANCELLED` | [`Cancelled`](Outcome::Cancelled) |
-/// | `COMPLETE` | from the result, below |
-/// | anything else | [`Unknown`](Outcome::Unknown) |
-///
-/// A `COMPLETE` task has [`Failed`](Outcome::Failed) when `currentStep` is
-/// `"Failed."` or its result, or the result of any nested process step, has
-/// `successful: false`. Otherwise it
-/// [`SucceededWithWarnings`](Outcome::SucceededWithWarnings) when, in the
-/// result or any nested step:
-/// - a hierarchy detail counts failed rows (`failedCount`) or rows with
-///   warnings (`warningsRowCount`), or is a `...WithFailures` detail without
-///   counts;
-/// - a detail is a data error or warning ([`DetailClass::DataError`]);
-/// - a failure dump is available.
-///
-/// Ignored rows alone are not a warning (the seed response ignores 5 rows and
-/// is a plain success). Otherwise it [`Succeeded`](Outcome::Succeeded),
-/// including a `COMPLETE` task without a result.
-///
-/// The spelling (`as_str`, `Display`, serde) is the one of the command line:
-/// `pending`, `running`, `succeeded`, `succeeded-with-warnings`, `failed`,
-/// `cancelling`, `cancelled`, `unknown`.
-///
-/// ```
-/// # use anaplan_task::{Outcome, Task, TaskResult, TaskState};
-/// let mut task = Task::new("1B1D84DDD53847BAA621810B593C3FC1", TaskState::Complete);
-/// task.result = Some(TaskResult::new(false, true));
-/// assert_eq!(task.outcome(), Outcome::Failed);
-/// assert_eq!("succeeded-with-warnings".parse(), Ok(Outcome::SucceededWithWarnings));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Outcome {
-    /// Scheduled, not started.
-    Pending,
-    /// Running.
-    Running,
-    /// Finished without any failed or warning row.
-    Succeeded,
-    /// Finished and reported successful, but some rows failed or carried
-    /// warnings, a data error was reported, or a failure dump exists.
-    SucceededWithWarnings,
-    /// Finished and failed.
-    Failed,
-    /// Being cancelled.
-    Cancelling,
-    /// Cancelled; the changes were rolled back.
-    Cancelled,
-    /// A state the crate does not know.
-    Unknown,
-}
-
-impl Outcome {
-    /// Every outcome, in the order above.
-    pub const ALL: [Outcome; 8] = [
-        Self::Pending,
-        Self::Running,
-        Self::Succeeded,
-        Self::SucceededWithWarnings,
-        Self::Failed,
-        Self::Cancelling,
-        Self::Cancelled,
-        Self::Unknown,
-    ];
-
-    /// The command-line spelling.
+crate::enums::str_enum! {
+    /// The verdict an integration needs, from a task's state and result.
+    ///
+    /// | `taskState` | outcome |
+    /// |---|---|
+    /// | `NOT_STARTED` | [`Pending`](Outcome::Pending) |
+    /// | `IN_PROGRESS` | [`Running`](Outcome::Running) |
+    /// | `CANCELLING` | [`Cancelling`](Outcome::Cancelling) |
+    /// | `CANCELLED` | [`Cancelled`](Outcome::Cancelled) |
+    /// | `COMPLETE` | from the result, below |
+    /// | anything else | [`Unknown`](Outcome::Unknown) |
+    ///
+    /// A `COMPLETE` task has [`Failed`](Outcome::Failed) when `currentStep` is
+    /// `"Failed."` or its result, or the result of any nested process step, has
+    /// `successful: false`. Otherwise it
+    /// [`SucceededWithWarnings`](Outcome::SucceededWithWarnings) when, in the
+    /// result or any nested step:
+    /// - a hierarchy detail counts failed rows (`failedCount`) or rows with
+    ///   warnings (`warningsRowCount`), or is a `...WithFailures` detail without
+    ///   counts;
+    /// - a detail is a data error or warning ([`DetailClass::DataError`]);
+    /// - a failure dump is available.
+    ///
+    /// Ignored rows alone are not a warning (the seed response ignores 5 rows and
+    /// is a plain success). Otherwise it [`Succeeded`](Outcome::Succeeded),
+    /// including a `COMPLETE` task without a result.
+    ///
+    /// The spelling (`as_str`, `Display`, serde) is the one of the command line:
+    /// `pending`, `running`, `succeeded`, `succeeded-with-warnings`, `failed`,
+    /// `cancelling`, `cancelled`, `unknown`.
     ///
     /// ```
     /// # use anaplan_task::{Outcome, Task, TaskResult, TaskState};
+    /// let mut task = Task::new("1B1D84DDD53847BAA621810B593C3FC1", TaskState::Complete);
+    /// task.result = Some(TaskResult::new(false, true));
+    /// assert_eq!(task.outcome(), Outcome::Failed);
+    /// assert_eq!("succeeded-with-warnings".parse(), Ok(Outcome::SucceededWithWarnings));
     /// assert_eq!(Outcome::SucceededWithWarnings.as_str(), "succeeded-with-warnings");
     /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Running => "running",
-            Self::Succeeded => "succeeded",
-            Self::SucceededWithWarnings => "succeeded-with-warnings",
-            Self::Failed => "failed",
-            Self::Cancelling => "cancelling",
-            Self::Cancelled => "cancelled",
-            Self::Unknown => "unknown",
-        }
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum Outcome as "outcome" {
+        /// Scheduled, not started.
+        Pending = "pending",
+        /// Running.
+        Running = "running",
+        /// Finished without any failed or warning row.
+        Succeeded = "succeeded",
+        /// Finished and reported successful, but some rows failed or carried
+        /// warnings, a data error was reported, or a failure dump exists.
+        SucceededWithWarnings = "succeeded-with-warnings",
+        /// Finished and failed.
+        Failed = "failed",
+        /// Being cancelled.
+        Cancelling = "cancelling",
+        /// Cancelled; the changes were rolled back.
+        Cancelled = "cancelled",
+        /// A state the crate does not know.
+        Unknown = "unknown",
     }
+}
 
+impl Outcome {
     /// Whether the task has stopped for good.
     ///
     /// ```
@@ -111,12 +81,6 @@ impl Outcome {
             self,
             Self::Succeeded | Self::SucceededWithWarnings | Self::Failed | Self::Cancelled
         )
-    }
-}
-
-impl fmt::Display for Outcome {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
     }
 }
 
