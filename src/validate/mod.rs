@@ -3,10 +3,11 @@
 //! the line and column, and a message.
 //!
 //! Reading is lenient; this pass is where strictness lives. Every code is
-//! listed in [`CODES`] with its severity and meaning.
+//! a [`Code`], with its severity and meaning.
+
 //!
 //! ```
-//! use anaplan_task::validate::{self, Options, Severity};
+//! use anaplan_task::validate::{self, Code, Options, Severity};
 //! let json = r#"{"meta": {"schema": "https://api.anaplan.com/2/0/models/M/objects/task"},
 //!   "status": {"code": 200, "message": "Success"},
 //!   "task": {"taskId": "1B1D84DDD53847BAA621810B593C3FC1", "taskState": "COMPLETE", "progress": 1,
@@ -20,7 +21,7 @@
 //! let report = validate::validate_str(json, &Options::default());
 //! assert!(report.is_valid());
 //! let f = &report.findings[0];
-//! assert_eq!((f.severity, f.code), (Severity::Warning, "count-mismatch"));
+//! assert_eq!((f.severity, f.code), (Severity::Warning, Code::CountMismatch));
 //! assert_eq!(f.path, "task.result.details[0].values[19]");
 //! assert_eq!((f.line, f.column), (Some(8), Some(67)));
 //! assert_eq!(
@@ -29,427 +30,24 @@
 //! );
 //! ```
 
-use std::borrow::Cow;
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
+mod codes;
 mod counts;
+mod finding;
+
+pub use crate::endpoint::CallKind;
+#[allow(deprecated)]
+pub use codes::{CODES, Code, CodeInfo};
+pub use finding::{Finding, Options, Report, Severity};
 
 use crate::locate::{self, Seg};
 use crate::{
-    Detail, DetailClass, DetailCode, DetailValues, Document, DocumentKind, HierarchyRowsProcessed, ObjectKind, Outcome,
-    Pair, Task, TaskResponse, TaskResult, TaskState, TaskSummary,
+    Detail, DetailClass, DetailCode, DetailValues, Document, HierarchyRowsProcessed, ObjectKind, Pair, Task,
+    TaskResponse, TaskResult, TaskState, TaskSummary,
 };
 use counts::{Counts, RELATIONS, message_is, write_message};
-
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Worth knowing; nothing wrong.
-    Info,
-    /// Suspicious: the document is still valid.
-    Warning,
-    /// The document is invalid.
-    Error,
-}
-
-impl Severity {
-    /// `info`, `warning` or `error`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Info => "info",
-            Self::Warning => "warning",
-            Self::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-/// One thing the validator has to say about a document.
-///
-/// With serde: `{"severity": "warning", "code": "count-mismatch", "path":
-/// ..., "line": 8, "column": 67, "message": ...}`, the shape of the
-/// command's `--format json` findings; reading refuses a code not in
-/// [`CODES`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Finding {
-    /// How serious it is.
-    pub severity: Severity,
-    /// A stable kebab-case code, listed in [`CODES`].
-    pub code: &'static str,
-    /// The JSON path it is about, such as `task.result.details[0].values[15]`;
-    /// `.` for the document itself.
-    pub path: String,
-    /// The 1-based line in the input, when known.
-    pub line: Option<usize>,
-    /// The 1-based column (in bytes) in the input, when known.
-    pub column: Option<usize>,
-    /// What is wrong, naming the values involved.
-    pub message: String,
-}
-
-impl Finding {
-    /// A finding about a whole input, with no path or position (such as an
-    /// input that could not be read).
-    pub fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            severity,
-            code,
-            path: ".".into(),
-            line: None,
-            column: None,
-            message: message.into(),
-        }
-    }
-}
-
-/// A [`Finding`] as read, before its code is found in [`CODES`].
-#[derive(Deserialize)]
-struct FindingData {
-    severity: Severity,
-    code: String,
-    path: String,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: String,
-}
-
-impl<'de> Deserialize<'de> for Finding {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        FindingData::deserialize(deserializer)?
-            .try_into()
-            .map_err(serde::de::Error::custom)
-    }
-}
-
-impl TryFrom<FindingData> for Finding {
-    type Error = String;
-    fn try_from(f: FindingData) -> Result<Self, String> {
-        let code = CODES
-            .iter()
-            .find(|c| c.code == f.code)
-            .map(|c| c.code)
-            .ok_or_else(|| format!("unknown finding code `{}`", f.code))?;
-        Ok(Self {
-            severity: f.severity,
-            code,
-            path: f.path,
-            line: f.line,
-            column: f.column,
-            message: f.message,
-        })
-    }
-}
-
-impl fmt::Display for Finding {
-    /// `line:column: severity[code] path: message`, without the position
-    /// when it is not known.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let (Some(l), Some(c)) = (self.line, self.column) {
-            write!(f, "{l}:{c}: ")?;
-        }
-        write!(f, "{}[{}] {}: {}", self.severity, self.code, self.path, self.message)
-    }
-}
-
-pub use crate::endpoint::CallKind;
-
-/// How to validate.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Options {
-    /// Report unknown fields and unknown `values` keys as errors, not info.
-    pub strict: bool,
-    /// The call the documents came from, to check the result's object id.
-    pub call: Option<CallKind>,
-}
-
-impl Options {
-    /// Strict or not.
-    pub fn strict(mut self, strict: bool) -> Self {
-        self.strict = strict;
-        self
-    }
-
-    /// The call the documents came from.
-    pub fn call(mut self, call: Option<CallKind>) -> Self {
-        self.call = call;
-        self
-    }
-}
-
-/// Everything said of one input document.
-///
-/// With serde: `{"document": ... or null, "findings": [...]}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Report {
-    /// The document, when it could be decoded.
-    pub document: Option<Document>,
-    /// The findings, in the order of the document.
-    pub findings: Vec<Finding>,
-}
-
-impl Report {
-    /// The report of an input that yielded no document.
-    pub fn without_document(findings: Vec<Finding>) -> Self {
-        Self {
-            document: None,
-            findings,
-        }
-    }
-
-    /// Which body the document is, when it could be decoded.
-    pub fn kind(&self) -> Option<DocumentKind> {
-        self.document.as_ref().map(Document::kind)
-    }
-
-    /// The task's outcome, for a status response.
-    pub fn outcome(&self) -> Option<Outcome> {
-        self.document.as_ref().and_then(Document::outcome)
-    }
-
-    /// The most serious finding's severity.
-    pub fn worst(&self) -> Option<Severity> {
-        self.findings.iter().map(|f| f.severity).max()
-    }
-
-    /// Whether the document is valid: it decoded and no finding is an error.
-    pub fn is_valid(&self) -> bool {
-        self.document.is_some() && self.worst() < Some(Severity::Error)
-    }
-
-    /// Whether a finding is a warning (or worse).
-    pub fn has_warnings(&self) -> bool {
-        self.worst() >= Some(Severity::Warning)
-    }
-}
-
-/// A code the validator reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct CodeInfo {
-    /// The code.
-    pub code: &'static str,
-    /// Its severity (unknown fields and keys become errors under strict mode).
-    pub severity: Severity,
-    /// What it means.
-    pub meaning: &'static str,
-}
-
-const fn code(code: &'static str, severity: Severity, meaning: &'static str) -> CodeInfo {
-    CodeInfo {
-        code,
-        severity,
-        meaning,
-    }
-}
-
-/// Every code the validator reports, with its severity and meaning.
-pub const CODES: &[CodeInfo] = &[
-    code(
-        "empty-document",
-        Severity::Error,
-        "The input holds no document (empty or white space only).",
-    ),
-    code("invalid-utf8", Severity::Error, "The input is not UTF-8."),
-    code("invalid-json", Severity::Error, "The input is not valid JSON."),
-    code("truncated-json", Severity::Error, "The input ends inside the document."),
-    code(
-        "trailing-characters",
-        Severity::Error,
-        "More text follows the document.",
-    ),
-    code(
-        "too-deep",
-        Severity::Error,
-        "Nesting of 128 levels or more (at most 127 are read).",
-    ),
-    code(
-        "unknown-document",
-        Severity::Error,
-        "A JSON object that is none of the task bodies.",
-    ),
-    code("missing-field", Severity::Error, "A required field is absent."),
-    code(
-        "duplicate-field",
-        Severity::Error,
-        "A field appears twice in one object.",
-    ),
-    code("wrong-type", Severity::Error, "A field has the wrong JSON type."),
-    code(
-        "invalid-value",
-        Severity::Error,
-        "A number is out of range for its field.",
-    ),
-    code("invalid-data", Severity::Error, "Any other mismatch with the model."),
-    code(
-        "values-odd-length",
-        Severity::Error,
-        "A `values` array has an odd length: its last key has no value.",
-    ),
-    code(
-        "values-duplicate-key",
-        Severity::Error,
-        "A key appears twice in a `values` array.",
-    ),
-    code(
-        "values-missing-key",
-        Severity::Error,
-        "A key that the detail type requires is absent from `values`.",
-    ),
-    code(
-        "values-null-key",
-        Severity::Error,
-        "A key position of `values` holds `null`.",
-    ),
-    code(
-        "values-null-value",
-        Severity::Error,
-        "A name or count in `values` is `null`.",
-    ),
-    code(
-        "count-not-decimal",
-        Severity::Error,
-        "A count is not plain decimal text (sign, space, point, leading zero).",
-    ),
-    code("count-negative", Severity::Error, "A count is negative."),
-    code("count-overflow", Severity::Error, "A count does not fit in 64 bits."),
-    code(
-        "complete-without-result",
-        Severity::Error,
-        "A `COMPLETE` task has no `result`.",
-    ),
-    code(
-        "progress-out-of-range",
-        Severity::Error,
-        "`progress` is below 0 or above 1.",
-    ),
-    code(
-        "object-kind-mismatch",
-        Severity::Error,
-        "The result's `objectId` is not of the kind of the call named with `--call`.",
-    ),
-    code(
-        "missing-envelope",
-        Severity::Warning,
-        "`meta` or `status` is absent, as in documentation samples, or the body is a bare task object as client libraries hand it over.",
-    ),
-    code(
-        "malformed-task-id",
-        Severity::Warning,
-        "A task id is not 32 upper-case hexadecimal characters.",
-    ),
-    code(
-        "malformed-object-id",
-        Severity::Warning,
-        "An object id is not 12 decimal digits.",
-    ),
-    code(
-        "result-before-start",
-        Severity::Warning,
-        "A task that is `NOT_STARTED` or `IN_PROGRESS` has a `result`.",
-    ),
-    code(
-        "progress-incomplete",
-        Severity::Warning,
-        "A `COMPLETE` task has `progress` below 1.",
-    ),
-    code(
-        "progress-not-kept",
-        Severity::Warning,
-        "`progress` is not written in the shortest form of its number (`-0`, `0.50`, `1e0`, `1E-400`, more digits than a double holds), so it is not written back as sent.",
-    ),
-    code(
-        "failed-step-successful",
-        Severity::Warning,
-        "`currentStep` is `\"Failed.\"` but the result says successful.",
-    ),
-    code(
-        "step-kind-mismatch",
-        Severity::Warning,
-        "A process step's `objectId` is not an import, export or action.",
-    ),
-    code(
-        "dump-on-delete-action",
-        Severity::Warning,
-        "A delete action's result says a failure dump is available.",
-    ),
-    code(
-        "unexplained-failure",
-        Severity::Warning,
-        "A task failed, but no failed step, no detail and no failure dump explains it.",
-    ),
-    code(
-        "count-mismatch",
-        Severity::Warning,
-        "The counts of a `hierarchyRowsProcessed` detail do not add up.",
-    ),
-    code(
-        "message-mismatch",
-        Severity::Warning,
-        "`localMessageText` disagrees with the counts of its detail.",
-    ),
-    code(
-        "paging-mismatch",
-        Severity::Warning,
-        "`meta.paging` disagrees with the list: `currentPageSize` differs from the number of `tasks` or `chunks`, or `offset` plus the page's size exceeds `totalSize`.",
-    ),
-    code("unknown-state", Severity::Info, "A task state the crate does not know."),
-    code(
-        "unknown-detail-code",
-        Severity::Info,
-        "A detail code the crate does not know.",
-    ),
-    code(
-        "unknown-field",
-        Severity::Info,
-        "A field the crate does not know (an error under `--strict`).",
-    ),
-    code(
-        "unknown-values-key",
-        Severity::Info,
-        "A `values` key a typed detail does not know (an error under `--strict`).",
-    ),
-    code(
-        "io-error",
-        Severity::Error,
-        "The input could not be read (command line only).",
-    ),
-    code(
-        "too-large",
-        Severity::Error,
-        "A document or NDJSON line is larger than `--max-size` (command line only).",
-    ),
-    code(
-        "not-read",
-        Severity::Warning,
-        "An entry of a folder was passed over: a pipe, a device, a link back into a folder being searched (command line only).",
-    ),
-    code(
-        "no-document",
-        Severity::Error,
-        "A path named on the command line holds no document (command line only).",
-    ),
-    code(
-        "outcome-refused",
-        Severity::Error,
-        "The task's outcome is one that `--fail-on` refuses (command line only).",
-    ),
-    code(
-        "more-findings",
-        Severity::Info,
-        "A document has more than 1,000 findings: the rest are counted in this one, with the severity of the worst of them.",
-    ),
-];
 
 /// Reads and checks one document from text.
 pub fn validate_str(text: &str, options: &Options) -> Report {
@@ -465,7 +63,7 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
             document: None,
             findings: vec![Finding {
                 severity: Severity::Error,
-                code: "empty-document",
+                code: Code::EmptyDocument,
                 path: ".".into(),
                 line: Some(1),
                 column: Some(1),
@@ -481,7 +79,7 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
     match crate::read::decode_slice_into::<Document>(bytes, &mut report.document) {
         Err(e) => report.findings.push(Finding {
             severity: Severity::Error,
-            code: e.code(),
+            code: Code::from(&e),
             path: e.path().to_owned(),
             line: Some(e.line()),
             column: Some(e.column()),
@@ -513,7 +111,7 @@ pub fn check(doc: &Document, options: &Options) -> Vec<Finding> {
 /// A finding before it is placed in the input.
 struct Raw {
     severity: Severity,
-    code: &'static str,
+    code: Code,
     path: Vec<Seg>,
     /// For a finding about one entry of a `values` array: which.
     key: Option<locate::Entry>,
@@ -590,7 +188,7 @@ impl<'o> Checker<'o> {
         if c.dropped > 0 {
             c.out.push(Raw {
                 severity: c.dropped_worst,
-                code: "more-findings",
+                code: Code::MoreFindings,
                 path: Vec::new(),
                 key: None,
                 message: format!(
@@ -607,18 +205,11 @@ impl<'o> Checker<'o> {
         c.out
     }
 
-    fn push(&mut self, severity: Severity, code: &'static str, message: String) {
+    fn push(&mut self, severity: Severity, code: Code, message: String) {
         self.push_at(severity, code, Vec::new(), None, message);
     }
 
-    fn push_at(
-        &mut self,
-        severity: Severity,
-        code: &'static str,
-        sub: Vec<Seg>,
-        key: Option<locate::Entry>,
-        message: String,
-    ) {
+    fn push_at(&mut self, severity: Severity, code: Code, sub: Vec<Seg>, key: Option<locate::Entry>, message: String) {
         if self.out.len() >= MAX_FINDINGS {
             self.dropped += 1;
             self.dropped_worst = self.dropped_worst.max(severity);
@@ -663,7 +254,7 @@ impl<'o> Checker<'o> {
         );
         self.push_at(
             self.unknown_severity(),
-            "unknown-field",
+            Code::UnknownField,
             vec![Seg::Field(first.clone())],
             None,
             message,
@@ -675,14 +266,14 @@ impl<'o> Checker<'o> {
         if missing.first() == Some(&"task") {
             self.push(
                 Severity::Warning,
-                "missing-envelope",
+                Code::MissingEnvelope,
                 "a bare task object, without the `task`, `meta` and `status` of its envelope: as a client library hands it over (`response[\"task\"]`)".into(),
             );
         } else if !missing.is_empty() {
             let what = missing.join("` and `");
             self.push(
                 Severity::Warning,
-                "missing-envelope",
+                Code::MissingEnvelope,
                 format!("no `{what}`: a documentation sample rather than a captured response?"),
             );
         }
@@ -732,7 +323,7 @@ impl<'o> Checker<'o> {
             let message = format!("currentPageSize is {size} but the page lists {listed} {what}");
             self.push_at(
                 Severity::Warning,
-                "paging-mismatch",
+                Code::PagingMismatch,
                 at("currentPageSize"),
                 None,
                 message,
@@ -750,7 +341,7 @@ impl<'o> Checker<'o> {
             None if on_page > total => format!("totalSize is {total} but the page holds {on_page} {what}"),
             _ => return,
         };
-        self.push_at(Severity::Warning, "paging-mismatch", at("totalSize"), None, message);
+        self.push_at(Severity::Warning, Code::PagingMismatch, at("totalSize"), None, message);
     }
 
     fn envelope(&mut self, meta: Option<&crate::Meta>, status: Option<&crate::Status>) {
@@ -771,7 +362,7 @@ impl<'o> Checker<'o> {
         if !id.is_well_formed() {
             self.push_at(
                 Severity::Warning,
-                "malformed-task-id",
+                Code::MalformedTaskId,
                 vec![Seg::Key("taskId")],
                 None,
                 format!(
@@ -786,7 +377,7 @@ impl<'o> Checker<'o> {
         if !state.is_known() {
             self.push_at(
                 Severity::Info,
-                "unknown-state",
+                Code::UnknownState,
                 vec![Seg::Key("taskState")],
                 None,
                 format!("unknown task state `{}`", crate::values::snippet(state.as_str())),
@@ -826,7 +417,7 @@ impl<'o> Checker<'o> {
             );
             self.push_at(
                 Severity::Warning,
-                "progress-not-kept",
+                Code::ProgressNotKept,
                 vec![Seg::Key("progress")],
                 None,
                 message,
@@ -836,7 +427,7 @@ impl<'o> Checker<'o> {
             let shown = shown();
             self.push_at(
                 Severity::Error,
-                "progress-out-of-range",
+                Code::ProgressOutOfRange,
                 vec![Seg::Key("progress")],
                 None,
                 format!("progress is {shown}, expected a number from 0 to 1"),
@@ -845,12 +436,12 @@ impl<'o> Checker<'o> {
         match (&t.task_state, &t.result) {
             (TaskState::Complete, None) => self.push(
                 Severity::Error,
-                "complete-without-result",
+                Code::CompleteWithoutResult,
                 "the task is COMPLETE but has no result".into(),
             ),
             (TaskState::NotStarted | TaskState::InProgress, Some(_)) => self.push_at(
                 Severity::Warning,
-                "result-before-start",
+                Code::ResultBeforeStart,
                 vec![Seg::Key("result")],
                 None,
                 format!("the task is {} but has a result", t.task_state),
@@ -861,7 +452,7 @@ impl<'o> Checker<'o> {
             let shown = shown();
             self.push_at(
                 Severity::Warning,
-                "progress-incomplete",
+                Code::ProgressIncomplete,
                 vec![Seg::Key("progress")],
                 None,
                 format!("the task is COMPLETE but progress is {shown}"),
@@ -871,7 +462,7 @@ impl<'o> Checker<'o> {
             if t.step_failed() && result.successful {
                 self.push_at(
                     Severity::Warning,
-                    "failed-step-successful",
+                    Code::FailedStepSuccessful,
                     vec![Seg::Key("currentStep")],
                     None,
                     "currentStep is \"Failed.\" but the result says successful".into(),
@@ -887,7 +478,7 @@ impl<'o> Checker<'o> {
                 };
                 self.push_at(
                     Severity::Warning,
-                    "unexplained-failure",
+                    Code::UnexplainedFailure,
                     vec![Seg::Key("result"), Seg::Key("successful")],
                     None,
                     format!(
@@ -905,7 +496,7 @@ impl<'o> Checker<'o> {
             if !id.is_well_formed() {
                 self.push_at(
                     Severity::Warning,
-                    "malformed-object-id",
+                    Code::MalformedObjectId,
                     vec![Seg::Key("objectId")],
                     None,
                     format!(
@@ -917,7 +508,7 @@ impl<'o> Checker<'o> {
             match (top, self.options.call) {
                 (true, Some(call)) if kind != Some(call.object_kind()) => self.push_at(
                     Severity::Error,
-                    "object-kind-mismatch",
+                    Code::ObjectKindMismatch,
                     vec![Seg::Key("objectId")],
                     None,
                     format!(
@@ -930,7 +521,7 @@ impl<'o> Checker<'o> {
                 (false, _) if !matches!(kind, Some(ObjectKind::Import | ObjectKind::Export | ObjectKind::Action)) => {
                     self.push_at(
                         Severity::Warning,
-                        "step-kind-mismatch",
+                        Code::StepKindMismatch,
                         vec![Seg::Key("objectId")],
                         None,
                         format!(
@@ -947,7 +538,7 @@ impl<'o> Checker<'o> {
         if delete && r.failure_dump_available {
             self.push_at(
                 Severity::Warning,
-                "dump-on-delete-action",
+                Code::DumpOnDeleteAction,
                 vec![Seg::Key("failureDumpAvailable")],
                 None,
                 "a delete action never writes a failure dump, but failureDumpAvailable is true".into(),
@@ -968,7 +559,7 @@ impl<'o> Checker<'o> {
         if d.code.class() == DetailClass::Unknown {
             self.push_at(
                 Severity::Info,
-                "unknown-detail-code",
+                Code::UnknownDetailCode,
                 vec![Seg::Key("type")],
                 None,
                 format!("unknown detail code `{}`", crate::values::snippet(d.code.as_str())),
@@ -985,7 +576,13 @@ impl<'o> Checker<'o> {
             Some(DetailValues::ExportSucceeded(e)) => self.other_keys(&e.other),
             Some(DetailValues::Raw(raw)) if !raw.is_empty() => {
                 if let Err(e) = crate::values::check_pairs(raw) {
-                    self.push_at(Severity::Error, e.code(), vec![Seg::Key("values")], None, e.to_string());
+                    self.push_at(
+                        Severity::Error,
+                        Code::from(&e),
+                        vec![Seg::Key("values")],
+                        None,
+                        e.to_string(),
+                    );
                 }
             }
             _ => {}
@@ -1002,7 +599,7 @@ impl<'o> Checker<'o> {
         let message = listing("unknown key", "unknown keys", " in values", names, other.len());
         self.push_at(
             self.unknown_severity(),
-            "unknown-values-key",
+            Code::UnknownValuesKey,
             vec![Seg::Key("values")],
             Some(locate::Entry::Key(Cow::Owned(first.key.clone()))),
             message,
@@ -1029,7 +626,7 @@ impl<'o> Checker<'o> {
             };
             self.push_at(
                 Severity::Warning,
-                "count-mismatch",
+                Code::CountMismatch,
                 vec![Seg::Key("values")],
                 Some(locate::Entry::ValueOf(Cow::Borrowed(rhs_key))),
                 message,
@@ -1050,7 +647,7 @@ impl<'o> Checker<'o> {
         write_message(&mut expected, h, with_failures);
         self.push_at(
             Severity::Warning,
-            "message-mismatch",
+            Code::MessageMismatch,
             vec![Seg::Key("localMessageText")],
             None,
             format!(
