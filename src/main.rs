@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use anaplan_task::dump::{DumpError, DumpReader, DumpSummary};
 use anaplan_task::ndjson::{Line, LineReader};
 use anaplan_task::schema::{self, SchemaKind};
-use anaplan_task::validate::{self, CallKind, Finding, Options, Report, Severity};
+use anaplan_task::validate::{self, CallKind, Code, Finding, Options, Report, Severity};
 use anaplan_task::{DocumentKind, Outcome};
 use anstyle::AnsiColor;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -530,7 +530,7 @@ impl Run<'_> {
         // Reported, but not counted as a document.
         self.report(
             &Source { name, line: None },
-            &error_verdict("no-document", message.to_owned()),
+            &error_verdict(Code::NoDocument, message.to_owned()),
         )
     }
 
@@ -703,7 +703,7 @@ impl Run<'_> {
     }
 
     fn too_large(&mut self, source: &Source<'_>, message: String) -> io::Result<()> {
-        self.emit(source, &error_verdict("too-large", message))
+        self.emit(source, &error_verdict(Code::TooLarge, message))
     }
 
     /// An entry of a folder passed over: a warning, so that nothing found
@@ -714,14 +714,14 @@ impl Run<'_> {
             valid: true,
             warned: true,
             outcome: None,
-            findings: vec![Finding::new(Severity::Warning, "not-read", why)],
+            findings: vec![Finding::new(Severity::Warning, Code::NotRead, why)],
         };
         self.emit(&Source { name, line: None }, &verdict)
     }
 
     fn unreadable(&mut self, name: &Path, error: &str) -> io::Result<()> {
         self.tally.unreadable += 1;
-        let verdict = error_verdict("io-error", format!("cannot read: {error}"));
+        let verdict = error_verdict(Code::IoError, format!("cannot read: {error}"));
         self.emit(&Source { name, line: None }, &verdict)
     }
 
@@ -773,7 +773,7 @@ impl Run<'_> {
                     "the call failed: an error body has no task outcome, and --fail-on refuses it".to_owned(),
                 ),
             };
-            let mut f = Finding::new(Severity::Error, "outcome-refused", message);
+            let mut f = Finding::new(Severity::Error, Code::OutcomeRefused, message);
             f.path = path.into();
             with.push(f);
             gated = Verdict {
@@ -908,7 +908,7 @@ impl Run<'_> {
                 let (line, column) = Self::position(source, f);
                 JsonFinding {
                     severity: f.severity,
-                    code: f.code,
+                    code: f.code.as_str(),
                     path: &f.path,
                     line,
                     column,
@@ -976,7 +976,7 @@ impl Run<'_> {
 }
 
 /// The verdict on an input that yielded no document: one error.
-fn error_verdict(code: &'static str, message: String) -> Verdict {
+fn error_verdict(code: Code, message: String) -> Verdict {
     Report::without_document(vec![Finding::new(Severity::Error, code, message)]).into()
 }
 

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use anaplan_task::validate::{CODES, Finding, Severity};
+use anaplan_task::validate::{Code, Finding, Severity};
 use serde::Serialize;
 
 /// A SARIF log with one run, its results added as they come.
@@ -22,13 +22,13 @@ pub struct Log {
 impl Log {
     /// Adds a finding about `file` at this line and column.
     pub fn add(&mut self, file: &str, line: Option<usize>, column: Option<usize>, f: &Finding) {
-        self.rules.insert(f.code);
+        self.rules.insert(f.code.as_str());
         let region = line.map(|start_line| Region {
             start_line,
             start_column: column,
         });
         self.results.push(SarifResult {
-            rule_id: f.code,
+            rule_id: f.code.as_str(),
             level: match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -81,7 +81,7 @@ impl Log {
 
 /// What a code means, from the code table.
 fn meaning(code: &str) -> &'static str {
-    CODES.iter().find(|c| c.code == code).map_or("", |c| c.meaning)
+    code.parse().map_or("", Code::meaning)
 }
 
 /// A path as a relative URI reference: `/` between components, and any

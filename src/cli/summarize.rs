@@ -14,7 +14,7 @@ use std::time::SystemTime;
 
 use anaplan_task::ndjson::{Line, LineReader};
 use anaplan_task::summary::{TaskSummaryReport, TaskTimeline};
-use anaplan_task::validate::{self, Finding, Options, Severity};
+use anaplan_task::validate::{self, Code, Finding, Options, Severity};
 use anaplan_task::{DetailValues, Document, DocumentKind, Outcome, TaskResult};
 use anstyle::AnsiColor;
 
@@ -67,11 +67,11 @@ pub fn run(req: &Request<'_>) -> (String, Status) {
         Ok(true) => {}
         Ok(false) => {
             let message = format!("the input is more than the limit of {} bytes (--max-size)", req.max);
-            eprintln!("{name}: {}", Finding::new(Severity::Error, "too-large", message));
+            eprintln!("{name}: {}", Finding::new(Severity::Error, Code::TooLarge, message));
             return (String::new(), Status::Invalid);
         }
         Err(Unchecked::TooLarge(message)) => {
-            eprintln!("{name}: {}", Finding::new(Severity::Error, "too-large", message));
+            eprintln!("{name}: {}", Finding::new(Severity::Error, Code::TooLarge, message));
             return (String::new(), Status::Invalid);
         }
         Err(Unchecked::Unreadable(e)) => {

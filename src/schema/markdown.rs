@@ -236,8 +236,8 @@ fn typed_keys(out: &mut String) {
 fn codes(out: &mut String) {
     out.push_str(RULES);
     out.push_str("\n| code | severity | meaning |\n|---|---|---|\n");
-    for c in crate::validate::CODES {
-        let _ = writeln!(out, "| `{}` | {} | {} |", c.code, c.severity, cell(c.meaning));
+    for c in crate::validate::Code::ALL {
+        let _ = writeln!(out, "| `{c}` | {} | {} |", c.severity(), cell(c.meaning()));
     }
 }
 

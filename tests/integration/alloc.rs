@@ -3,7 +3,7 @@
 
 use std::hint::black_box;
 
-use anaplan_task::{Document, HierarchyRowsProcessed, TaskResponse};
+use anaplan_task::{Document, HierarchyRowsProcessed, TaskResponse, validate};
 
 use crate::util::fixture;
 
@@ -45,4 +45,19 @@ fn decoding_a_document_allocates_only_its_text() {
         black_box(serde_json::from_str::<serde_json::Value>(black_box(&text)).unwrap());
     });
     assert!(untyped.count_total > 8 * info.count_total, "{untyped:?}");
+}
+
+#[test]
+fn checking_a_clean_document_allocates_nothing() {
+    // The checks carry their path on the stack: a document without
+    // findings, however deep its process steps, costs no allocation.
+    let options = validate::Options::default();
+    for name in ["valid/seed.json", "valid/process.json", "valid/list.json"] {
+        let doc = Document::from_str(&fixture(name)).unwrap();
+        assert_eq!(validate::check(&doc, &options), [], "{name}");
+        let info = allocation_counter::measure(|| {
+            black_box(validate::check(black_box(&doc), &options));
+        });
+        assert_eq!(info.count_total, 0, "{name}");
+    }
 }

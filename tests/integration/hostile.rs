@@ -103,7 +103,7 @@ fn a_million_values_entries() {
     let text = with_values("exportSucceeded", 1_000_000, true).replacen("\"k0\"", "\"exportName\"", 1);
     let export = validate::validate_str(&text, &Options::default());
     assert!(export.is_valid());
-    let codes: Vec<&str> = export.findings.iter().map(|f| f.code).collect();
+    let codes: Vec<&str> = export.findings.iter().map(|f| f.code.as_str()).collect();
     assert_eq!(codes, ["missing-envelope", "unknown-values-key"]);
     assert_eq!(
         export.findings[1].message,
@@ -154,10 +154,7 @@ fn findings_are_capped_and_placed_in_linear_time() {
         last.to_string(),
         "info[more-findings] .: 4001 more findings are not listed (at most 1000 are), the worst of them info"
     );
-    assert!(
-        validate::CODES.iter().any(|c| c.code == last.code),
-        "more-findings is documented"
-    );
+    assert!(!last.code.meaning().is_empty(), "more-findings is documented");
     assert!(report.is_valid());
 }
 

@@ -9,7 +9,7 @@ use std::hash::Hash;
 
 use anaplan_task::endpoint::{CallKind, PathError, TaskPath};
 use anaplan_task::poll::{Decision, PollPolicy};
-use anaplan_task::validate::{self, Finding, Options, Report, Severity};
+use anaplan_task::validate::{self, Code, Finding, Options, Report, Severity};
 use anaplan_task::{
     DecodeError, Detail, DetailClass, DetailValues, Document, DocumentKind, ExportSucceeded, HierarchyRowsProcessed,
     LineItemRowsProcessed, ObjectId, ObjectKind, Outcome, Pair, ParseEnumError, TaskId, TaskResponse, ValuesError,
@@ -187,7 +187,7 @@ fn findings_and_reports_read_back() {
     let json = include_str!("../fixtures/valid/seed.json");
     let report = validate::validate_str(json, &Options::default());
     assert_eq!(round_trip(&report), report);
-    let finding = Finding::new(Severity::Error, "invalid-json", "broken");
+    let finding = Finding::new(Severity::Error, Code::InvalidJson, "broken");
     assert_eq!(round_trip(&finding), finding);
     let unknown = r#"{"severity":"error","code":"no-such-code","path":".","line":null,"column":null,"message":"m"}"#;
     assert_eq!(

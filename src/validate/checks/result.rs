@@ -1,0 +1,98 @@
+//! The checks of a task's result and of each process step in it: object
+//! ids (`malformed-object-id`, `object-kind-mismatch`,
+//! `step-kind-mismatch`), the failure dump of a delete action
+//! (`dump-on-delete-action`), and what explains a failure.
+
+use super::{At, Checker};
+use crate::endpoint::CallKind;
+use crate::validate::Code;
+use crate::values::snippet;
+use crate::{DetailClass, DetailCode, ObjectId, ObjectKind, TaskResult};
+
+impl Checker<'_> {
+    /// A result: `top` for the task's own, not for a process step's.
+    pub(super) fn result(&mut self, r: &TaskResult, top: bool, at: &At<'_>) {
+        let kind = r.object_id.as_ref().map(ObjectId::kind);
+        if let Some(id) = &r.object_id {
+            self.object_id(id, top, &at.key("objectId"));
+        }
+        let delete = kind == Some(ObjectKind::Action) || (top && self.options.call == Some(CallKind::Action));
+        if delete && r.failure_dump_available {
+            self.push(
+                Code::DumpOnDeleteAction,
+                &at.key("failureDumpAvailable"),
+                "a delete action never writes a failure dump, but failureDumpAvailable is true".into(),
+            );
+        }
+        let details = at.key("details");
+        for (i, d) in r.details().iter().enumerate() {
+            self.detail(d, &details.index(i));
+        }
+        let nested = at.key("nestedResults");
+        for (i, n) in r.nested_results().iter().enumerate() {
+            self.result(n, false, &nested.index(i));
+        }
+        self.extra(&r.extra, at);
+    }
+
+    /// An object id: well formed, and of the kind the call (for the task's
+    /// result) or a process step expects.
+    fn object_id(&mut self, id: &ObjectId, top: bool, at: &At<'_>) {
+        if !id.is_well_formed() {
+            self.push(
+                Code::MalformedObjectId,
+                at,
+                format!("object id `{}` is not 12 decimal digits", snippet(id.as_str())),
+            );
+        }
+        let kind = id.kind();
+        match (top, self.options.call) {
+            (true, Some(call)) if kind != call.object_kind() => self.push(
+                Code::ObjectKindMismatch,
+                at,
+                format!(
+                    "object id `{}` is of {}, but the call is for {}",
+                    snippet(id.as_str()),
+                    with_article(kind.as_str()),
+                    with_article(&call.to_string())
+                ),
+            ),
+            (false, _) if !matches!(kind, ObjectKind::Import | ObjectKind::Export | ObjectKind::Action) => self.push(
+                Code::StepKindMismatch,
+                at,
+                format!(
+                    "process step `{}` is of {}, expected an import, export or action",
+                    snippet(id.as_str()),
+                    with_article(kind.as_str())
+                ),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// Whether a result, or one of its steps, says why a task failed: a step
+/// that failed, a detail that is not a plain completion or that counts
+/// failed rows, or a failure dump.
+pub(super) fn explains_failure(r: &TaskResult) -> bool {
+    let step_failed = r.nested_results().iter().any(|n| !n.successful);
+    let detail = r.details().iter().any(|d| {
+        d.code.class() != DetailClass::Completion
+            || matches!(
+                d.code,
+                DetailCode::HierarchyRowsProcessedWithFailures | DetailCode::LineItemRowsProcessedWithFailures
+            )
+            || d.hierarchy_rows().is_some_and(|h| h.failed_count > 0)
+    });
+    step_failed || detail || r.failure_dump_available || r.nested_results().iter().any(explains_failure)
+}
+
+/// A kind's name after its indefinite article: `an import`, `a process`;
+/// `other` (no known prefix) as `an unknown kind`.
+fn with_article(kind: &str) -> String {
+    match kind {
+        "other" => "an unknown kind".to_owned(),
+        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
+        k => format!("a {k}"),
+    }
+}

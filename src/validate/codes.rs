@@ -1,0 +1,370 @@
+//! [`Code`]: every code a finding can carry, with its text, severity and
+//! meaning in one table, from which the documentation and the code table of
+//! `docs/schema.md` are generated. A code cannot exist without its meaning.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::Severity;
+
+/// Declares [`Code`] from one table: each row gives the variant, its
+/// kebab-case text, its severity and its meaning (which is also the
+/// variant's documentation).
+macro_rules! codes {
+    ($($variant:ident = $text:literal, $severity:ident, $meaning:literal;)*) => {
+        /// A code the validator (or the command) reports: a stable
+        /// kebab-case text, a severity and a meaning.
+        ///
+        /// Written as its text (`count-mismatch`) by `Display` and serde,
+        /// and read back by `FromStr` and serde; compares with `&str`.
+        /// Ordered as in [`Code::ALL`], the order of `docs/schema.md`.
+        ///
+        /// ```
+        /// use anaplan_task::validate::{Code, Severity};
+        /// let code: Code = "count-mismatch".parse()?;
+        /// assert_eq!(code, Code::CountMismatch);
+        /// assert_eq!(code, "count-mismatch");
+        /// assert_eq!(code.severity(), Severity::Warning);
+        /// assert_eq!(code.meaning(), "The counts of a `hierarchyRowsProcessed` detail do not add up.");
+        /// assert!("no-such-code".parse::<Code>().is_err());
+        /// # Ok::<(), anaplan_task::ParseEnumError>(())
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $(
+                #[doc = concat!("`", $text, "` (", stringify!($severity), "): ", $meaning)]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in the order of the code table.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The texts of [`Code::ALL`], in the same order.
+            const NAMES: &'static [&'static str] = &[$($text),*];
+
+            /// The kebab-case text, such as `count-mismatch`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $text,)*
+                }
+            }
+
+            /// The severity of its findings. Unknown fields and `values`
+            /// keys (`unknown-field`, `unknown-values-key`) are errors under
+            /// [`Options::strict`](super::Options::strict), and a
+            /// `more-findings` finding takes the severity of the worst
+            /// finding it counts.
+            pub const fn severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity,)*
+                }
+            }
+
+            /// What it means: one sentence, in Markdown.
+            pub const fn meaning(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $meaning,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    EmptyDocument = "empty-document", Error,
+        "The input holds no document (empty or white space only).";
+    InvalidUtf8 = "invalid-utf8", Error, "The input is not UTF-8.";
+    InvalidJson = "invalid-json", Error, "The input is not valid JSON.";
+    TruncatedJson = "truncated-json", Error, "The input ends inside the document.";
+    TrailingCharacters = "trailing-characters", Error, "More text follows the document.";
+    TooDeep = "too-deep", Error, "Nesting of 128 levels or more (at most 127 are read).";
+    UnknownDocument = "unknown-document", Error, "A JSON object that is none of the task bodies.";
+    MissingField = "missing-field", Error, "A required field is absent.";
+    DuplicateField = "duplicate-field", Error, "A field appears twice in one object.";
+    WrongType = "wrong-type", Error, "A field has the wrong JSON type.";
+    InvalidValue = "invalid-value", Error, "A number is out of range for its field.";
+    InvalidData = "invalid-data", Error, "Any other mismatch with the model.";
+    ValuesOddLength = "values-odd-length", Error,
+        "A `values` array has an odd length: its last key has no value.";
+    ValuesDuplicateKey = "values-duplicate-key", Error, "A key appears twice in a `values` array.";
+    ValuesMissingKey = "values-missing-key", Error,
+        "A key that the detail type requires is absent from `values`.";
+    ValuesNullKey = "values-null-key", Error, "A key position of `values` holds `null`.";
+    ValuesNullValue = "values-null-value", Error, "A name or count in `values` is `null`.";
+    CountNotDecimal = "count-not-decimal", Error,
+        "A count is not plain decimal text (sign, space, point, leading zero).";
+    CountNegative = "count-negative", Error, "A count is negative.";
+    CountOverflow = "count-overflow", Error, "A count does not fit in 64 bits.";
+    CompleteWithoutResult = "complete-without-result", Error, "A `COMPLETE` task has no `result`.";
+    ProgressOutOfRange = "progress-out-of-range", Error, "`progress` is below 0 or above 1.";
+    ObjectKindMismatch = "object-kind-mismatch", Error,
+        "The result's `objectId` is not of the kind of the call named with `--call`.";
+    MissingEnvelope = "missing-envelope", Warning,
+        "`meta` or `status` is absent, as in documentation samples, or the body is a bare task object as client libraries hand it over.";
+    MalformedTaskId = "malformed-task-id", Warning,
+        "A task id is not 32 upper-case hexadecimal characters.";
+    MalformedObjectId = "malformed-object-id", Warning, "An object id is not 12 decimal digits.";
+    ResultBeforeStart = "result-before-start", Warning,
+        "A task that is `NOT_STARTED` or `IN_PROGRESS` has a `result`.";
+    ProgressIncomplete = "progress-incomplete", Warning, "A `COMPLETE` task has `progress` below 1.";
+    ProgressNotKept = "progress-not-kept", Warning,
+        "`progress` is not written in the shortest form of its number (`-0`, `0.50`, `1e0`, `1E-400`, more digits than a double holds), so it is not written back as sent.";
+    FailedStepSuccessful = "failed-step-successful", Warning,
+        "`currentStep` is `\"Failed.\"` but the result says successful.";
+    StepKindMismatch = "step-kind-mismatch", Warning,
+        "A process step's `objectId` is not an import, export or action.";
+    DumpOnDeleteAction = "dump-on-delete-action", Warning,
+        "A delete action's result says a failure dump is available.";
+    UnexplainedFailure = "unexplained-failure", Warning,
+        "A task failed, but no failed step, no detail and no failure dump explains it.";
+    CountMismatch = "count-mismatch", Warning,
+        "The counts of a `hierarchyRowsProcessed` detail do not add up.";
+    MessageMismatch = "message-mismatch", Warning,
+        "`localMessageText` disagrees with the counts of its detail.";
+    PagingMismatch = "paging-mismatch", Warning,
+        "`meta.paging` disagrees with the list: `currentPageSize` differs from the number of `tasks` or `chunks`, or `offset` plus the page's size exceeds `totalSize`.";
+    UnknownState = "unknown-state", Info, "A task state the crate does not know.";
+    UnknownDetailCode = "unknown-detail-code", Info, "A detail code the crate does not know.";
+    UnknownField = "unknown-field", Info,
+        "A field the crate does not know (an error under `--strict`).";
+    UnknownValuesKey = "unknown-values-key", Info,
+        "A `values` key a typed detail does not know (an error under `--strict`).";
+    IoError = "io-error", Error, "The input could not be read (command line only).";
+    TooLarge = "too-large", Error,
+        "A document or NDJSON line is larger than `--max-size` (command line only).";
+    NotRead = "not-read", Warning,
+        "An entry of a folder was passed over: a pipe, a device, a link back into a folder being searched (command line only).";
+    NoDocument = "no-document", Error,
+        "A path named on the command line holds no document (command line only).";
+    OutcomeRefused = "outcome-refused", Error,
+        "The task's outcome is one that `--fail-on` refuses (command line only).";
+    MoreFindings = "more-findings", Info,
+        "A document has more than 1,000 findings: the rest are counted in this one, with the severity of the worst of them.";
+}
+
+impl fmt::Display for Code {
+    /// The kebab-case text; honours width and alignment.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Code {
+    type Err = crate::ParseEnumError;
+    /// Reads the kebab-case text; fails with [`ParseEnumError`](crate::ParseEnumError) on any other.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| crate::ParseEnumError::new("finding code", s, Code::NAMES))
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Code> for str {
+    fn eq(&self, other: &Code) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Code> for &str {
+    fn eq(&self, other: &Code) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl From<&crate::ValuesError> for Code {
+    /// The code of a malformed `values` array, as
+    /// [`ValuesError::code`](crate::ValuesError::code) names it.
+    fn from(e: &crate::ValuesError) -> Self {
+        use crate::ValuesError as E;
+        match e {
+            E::OddLength { .. } => Code::ValuesOddLength,
+            E::DuplicateKey { .. } => Code::ValuesDuplicateKey,
+            E::MissingKey { .. } => Code::ValuesMissingKey,
+            E::NullKey { .. } => Code::ValuesNullKey,
+            E::NullValue { .. } => Code::ValuesNullValue,
+            E::NotDecimal { .. } => Code::CountNotDecimal,
+            E::NegativeCount { .. } => Code::CountNegative,
+            E::CountOverflow { .. } => Code::CountOverflow,
+        }
+    }
+}
+
+impl From<&crate::DecodeError> for Code {
+    /// The code of a document that could not be read, as
+    /// [`DecodeError::code`](crate::DecodeError::code) names it.
+    fn from(e: &crate::DecodeError) -> Self {
+        match e.values_error() {
+            Some(v) => v.into(),
+            // Every text `DecodeError::code` returns is in the table (a test
+            // holds it to that); `invalid-data` is its own catch-all.
+            None => e.code().parse().unwrap_or(Code::InvalidData),
+        }
+    }
+}
+
+/// A code the validator reports, as the deprecated [`CODES`] lists it.
+#[deprecated(note = "use `Code` and its `as_str`, `severity` and `meaning`")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CodeInfo {
+    /// The code.
+    pub code: &'static str,
+    /// Its severity (unknown fields and keys become errors under strict mode).
+    pub severity: Severity,
+    /// What it means.
+    pub meaning: &'static str,
+}
+
+/// Every code the validator reports, with its severity and meaning, built
+/// from [`Code::ALL`].
+#[deprecated(note = "use `Code::ALL` and `Code`'s `as_str`, `severity` and `meaning`")]
+#[allow(deprecated)]
+pub const CODES: &[CodeInfo] = &{
+    let mut table = [CodeInfo {
+        code: "",
+        severity: Severity::Info,
+        meaning: "",
+    }; Code::ALL.len()];
+    let mut i = 0;
+    while i < table.len() {
+        let c = Code::ALL[i];
+        table[i] = CodeInfo {
+            code: c.as_str(),
+            severity: c.severity(),
+            meaning: c.meaning(),
+        };
+        i += 1;
+    }
+    table
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_unique_kebab_case_and_read_back() {
+        for (i, code) in Code::ALL.iter().enumerate() {
+            let text = code.as_str();
+            assert!(
+                text.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{text}"
+            );
+            assert_eq!(Code::NAMES[i], text);
+            assert_eq!(text.parse::<Code>(), Ok(*code));
+            assert_eq!(serde_json::to_string(code).unwrap(), format!("\"{text}\""));
+            assert!(!code.meaning().is_empty(), "{text}");
+        }
+        let mut sorted: Vec<&str> = Code::NAMES.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), Code::ALL.len());
+    }
+
+    #[test]
+    #[allow(deprecated)]
+    fn the_deprecated_table_follows_the_enum() {
+        assert_eq!(CODES.len(), Code::ALL.len());
+        for (info, code) in CODES.iter().zip(Code::ALL) {
+            assert_eq!(
+                (info.code, info.severity, info.meaning),
+                (code.as_str(), code.severity(), code.meaning())
+            );
+        }
+    }
+
+    #[test]
+    fn every_reader_code_is_in_the_table() {
+        // The texts `DecodeError::code` can return, as its documentation lists them.
+        for text in [
+            "invalid-utf8",
+            "invalid-json",
+            "truncated-json",
+            "trailing-characters",
+            "too-deep",
+            "unknown-document",
+            "missing-field",
+            "duplicate-field",
+            "wrong-type",
+            "invalid-value",
+            "invalid-data",
+        ] {
+            assert!(text.parse::<Code>().is_ok(), "{text}");
+        }
+        let errors = [
+            crate::ValuesError::OddLength {
+                len: 1,
+                key: "a".into(),
+                index: 0,
+            },
+            crate::ValuesError::DuplicateKey {
+                key: "a".into(),
+                index: 2,
+                first: 0,
+            },
+            crate::ValuesError::MissingKey { key: "a", detail: "d" },
+            crate::ValuesError::NullKey { index: 0 },
+            crate::ValuesError::NullValue { key: "a", index: 1 },
+            crate::ValuesError::NotDecimal {
+                key: "a",
+                index: 1,
+                text: "x".into(),
+            },
+            crate::ValuesError::NegativeCount {
+                key: "a",
+                index: 1,
+                text: "-1".into(),
+            },
+            crate::ValuesError::CountOverflow {
+                key: "a",
+                index: 1,
+                text: "99999999999999999999".into(),
+            },
+        ];
+        for e in &errors {
+            assert_eq!(Code::from(e), e.code());
+        }
+    }
+
+    #[test]
+    fn unknown_text_names_the_codes() {
+        let err = "nope".parse::<Code>().unwrap_err();
+        assert_eq!(err.text(), "nope");
+        assert_eq!(err.expected().len(), Code::ALL.len());
+        assert!(
+            err.to_string()
+                .starts_with("unknown finding code `nope`: expected empty-document, ")
+        );
+    }
+}
