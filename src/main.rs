@@ -1,6 +1,8 @@
 //! `anaplan-task`: validate captured task responses of Anaplan's
 //! Integration API, summarise a task, and print the JSON Schema and its
-//! documentation. A thin layer over the `anaplan_task` library.
+//! documentation. A thin layer over the `anaplan_task` library: this file
+//! parses the command line and hands each subcommand to its module under
+//! `cli/`.
 
 mod cli;
 
@@ -12,23 +14,19 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use anaplan_task::dump::{DumpError, DumpReader, DumpSummary};
 use anaplan_task::ndjson::{Line, LineReader};
-use anaplan_task::schema::{self, SchemaKind};
 use anaplan_task::validate::{self, CallKind, Finding, Options, Report, Severity};
 use anaplan_task::{DocumentKind, Outcome};
 use anstyle::AnsiColor;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::Parser;
+use cli::args::{Cli, Command, Format, ValidateArgs};
 use cli::color::{ColorChoice, Paint};
-use cli::exit::Status;
-use cli::gate::{self, Gate};
-use cli::input::{self, Stdin, StdinFormat, Unchecked};
+use cli::exit::{Status, write_failed};
+use cli::gate::Gate;
+use cli::input::{self, Stdin, Unchecked};
 use cli::output::Output;
-use cli::summarize;
 use cli::walk::{self, Found};
-
-#[path = "cli/dump_text.rs"]
-mod dump_text;
+use cli::{dump, exit, manual, schema, summarize};
 
 /// Validation allocates a few short strings for every document and frees
 /// them when its verdict is out; mimalloc serves that pattern with a
@@ -36,279 +34,21 @@ mod dump_text;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const VALIDATE_EXAMPLES: &str = "\
-Examples:
-  anaplan-task validate examples/responses
-  anaplan-task validate --format json captures/*.ndjson
-  curl -s ... | anaplan-task validate --call import -
-  anaplan-task validate --format github --deny-warnings tests/captures
-  anaplan-task validate --fail-on failed,cancelled captures/
-  anaplan-task validate --format sarif captures/ > anaplan-task.sarif
-";
-
-const SUMMARIZE_EXAMPLES: &str = "\
-Examples:
-  anaplan-task summarize examples/responses/process-failed-step.json
-  anaplan-task summarize examples/responses/poll-log.ndjson
-  anaplan-task summarize --format json response.json | jq .rows.failed
-  anaplan-task summarize --fail-on failed,succeeded-with-warnings response.json
-
-Exit status: 0 when the input was summarised and no outcome refused; 1 when
-a response (or a line of a poll log) is not a readable document; 2 on usage
-errors or unreadable input; 3 when a task's (last) outcome is one --fail-on
-refuses. When several apply, 2 wins over 1, and 1 over 3.";
-
-#[derive(Parser)]
-#[command(
-    name = "anaplan-task",
-    version,
-    about = "Validate and summarise task-status responses of Anaplan's Integration API",
-    after_help = "Examples:\n  anaplan-task validate examples/responses\n  anaplan-task summarize examples/responses/seed.json\n  anaplan-task schema --kind status > task-response.schema.json"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-    /// When to colour the report: `auto` on a terminal unless NO_COLOR is
-    /// set or TERM=dumb (CLICOLOR_FORCE forces it).
-    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    color: ColorChoice,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Check captured responses: files, folders (`*.json`, `*.ndjson`, `*.jsonl`), or `-` for stdin.
-    #[command(after_help = format!("{VALIDATE_EXAMPLES}\n{}", cli::exit::HELP))]
-    Validate(ValidateArgs),
-    /// Show one response (state, outcome, object and counts), or each
-    /// task's timeline in a poll log (NDJSON).
-    #[command(after_help = SUMMARIZE_EXAMPLES)]
-    Summarize {
-        /// The response or poll log to show (`-` for stdin).
-        path: PathBuf,
-        /// The largest input read: bytes, or a size such as `64MiB` or `1GB`.
-        #[arg(long, default_value = "64MiB", value_parser = input::parse_size)]
-        max_size: u64,
-        /// How to report.
-        #[arg(long, value_enum, default_value_t = summarize::Format::Text)]
-        format: summarize::Format,
-        #[arg(long, value_delimiter = ',', value_parser = gate::outcome_parser(), value_name = "OUTCOMES", help = gate::HELP)]
-        fail_on: Vec<Outcome>,
-    },
-    /// Print the JSON Schema of a response body.
-    #[command(after_help = "Example:\n  anaplan-task schema --body list > task-list-response.schema.json")]
-    Schema {
-        /// Which body.
-        #[arg(long, alias = "kind", value_enum, default_value_t = SchemaArg::Status)]
-        body: SchemaArg,
-    },
-    /// Summarise a failure dump (CSV): rows by status and the most frequent errors.
-    #[command(
-        after_help = "Example:\n  anaplan-task dump examples/dumps/employees-dump.csv\n  anaplan-task dump --format json dump.csv\n\nExit status: 0 when every row was read, 1 when a row or the header could not\nbe, 2 on usage errors or unreadable input."
-    )]
-    Dump {
-        /// The dump file (`-` for stdin).
-        path: PathBuf,
-        /// How to report.
-        #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
-        format: DumpFormat,
-        /// How many of the most frequent messages to list.
-        #[arg(long, default_value_t = DumpSummary::DEFAULT_TOP)]
-        top: usize,
-        /// The longest record (a row, in the file) read, in bytes; a longer
-        /// one is reported and skipped.
-        #[arg(long, default_value_t = DumpReader::<io::Empty>::DEFAULT_MAX_RECORD)]
-        max_record: usize,
-    },
-    /// Print the Markdown documentation of the schemas.
-    #[command(after_help = "Example:\n  anaplan-task docs > schema.md")]
-    Docs,
-    /// Print a shell's completion script.
-    #[command(
-        after_help = "Examples:\n  anaplan-task completions bash > ~/.local/share/bash-completion/completions/anaplan-task\n  anaplan-task completions zsh > ~/.zfunc/_anaplan-task"
-    )]
-    Completions {
-        /// The shell.
-        shell: clap_complete::Shell,
-    },
-    /// Print the manual page (roff).
-    #[command(after_help = "Example:\n  anaplan-task man > anaplan-task.1 && man ./anaplan-task.1")]
-    Man,
-}
-
-#[derive(clap::Args)]
-struct ValidateArgs {
-    /// Files, folders or `-` (stdin). Folders are searched recursively.
-    #[arg(default_value = "-")]
-    paths: Vec<PathBuf>,
-    /// How to report.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// Report unknown fields and `values` keys as errors.
-    #[arg(long)]
-    strict: bool,
-    /// Exit with status 1 when any document has a warning.
-    #[arg(long)]
-    deny_warnings: bool,
-    #[arg(long, value_delimiter = ',', value_parser = gate::outcome_parser(), value_name = "OUTCOMES", help = gate::HELP)]
-    fail_on: Vec<Outcome>,
-    /// The call the captures came from; checks the result's object id.
-    #[arg(long, alias = "kind", value_enum)]
-    call: Option<KindArg>,
-    /// Report only documents with errors (or a refused outcome), only their
-    /// errors, and no summary: the same in every format.
-    #[arg(long, short)]
-    quiet: bool,
-    /// The largest document (or NDJSON line) read: bytes, or a size such
-    /// as `64MiB` or `1GB`.
-    #[arg(long, default_value = "64MiB", value_parser = input::parse_size)]
-    max_size: u64,
-    /// How to read stdin: `auto` reads NDJSON when one of its first two
-    /// non-blank lines is a JSON value by itself (or it is larger than
-    /// --max-size before the end of the second), one document otherwise.
-    #[arg(long, value_enum, default_value_t = StdinFormat::Auto)]
-    stdin_format: StdinFormat,
-    /// How many files to check at once (default: one per CPU). The report
-    /// is the same whatever the number; NDJSON streams and stdin are read
-    /// on one thread.
-    #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
-    jobs: Option<u16>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// `file:line:col: severity[code] path: message`, then a summary.
-    Text,
-    /// One JSON object per document.
-    Json,
-    /// GitHub Actions annotations.
-    Github,
-    /// One SARIF 2.1.0 log, for code-scanning views.
-    Sarif,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum DumpFormat {
-    /// A summary for a person.
-    Text,
-    /// One JSON object.
-    Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum KindArg {
-    Import,
-    Export,
-    Action,
-    Process,
-}
-
-impl From<KindArg> for CallKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Import => CallKind::Import,
-            KindArg::Export => CallKind::Export,
-            KindArg::Action => CallKind::Action,
-            KindArg::Process => CallKind::Process,
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum SchemaArg {
-    Status,
-    Create,
-    List,
-    Chunks,
-    Error,
-}
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return usage(&e),
+        Err(e) => return exit::usage(&e),
     };
-    let color = cli.color;
     let result = match cli.command {
-        Command::Validate(args) => return validate_command(&args, color),
-        Command::Summarize {
-            path,
-            max_size,
-            format,
-            fail_on,
-        } => {
-            let request = summarize::Request {
-                path: &path,
-                max: max_size,
-                format,
-                gate: &Gate::new(fail_on),
-                paint: Paint::new(color.enabled(io::stdout().is_terminal())),
-            };
-            let (text, status) = summarize::run(&request);
-            write_out(&text).map(|_| status.into())
-        }
-        Command::Completions { shell } => {
-            let mut text = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "anaplan-task", &mut text);
-            write_out(&String::from_utf8_lossy(&text))
-        }
-        Command::Man => {
-            let mut text = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut text)
-                .and_then(|()| write_out(&String::from_utf8_lossy(&text)))
-        }
-        Command::Schema { body } => {
-            let kind = match body {
-                SchemaArg::Status => SchemaKind::TaskStatus,
-                SchemaArg::Create => SchemaKind::CreateTask,
-                SchemaArg::List => SchemaKind::TaskList,
-                SchemaArg::Chunks => SchemaKind::ChunkList,
-                SchemaArg::Error => SchemaKind::Error,
-            };
-            write_out(&schema::schema_text(kind))
-        }
-        Command::Docs => write_out(&schema::markdown()),
-        Command::Dump {
-            path,
-            format,
-            top,
-            max_record,
-        } => dump(&path, format, top, max_record),
+        Command::Validate(args) => return validate_command(&args, cli.color),
+        Command::Summarize(args) => summarize::command(&args, cli.color),
+        Command::Dump(args) => dump::run(&args),
+        Command::Schema { body } => schema::schema(body).map(|()| ExitCode::SUCCESS),
+        Command::Docs => schema::docs().map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => manual::completions(shell).map(|()| ExitCode::SUCCESS),
+        Command::Man => manual::man().map(|()| ExitCode::SUCCESS),
     };
-    match result {
-        Ok(code) => code,
-        Err(e) => write_failed(&e),
-    }
-}
-
-/// Help, the version, or a usage error (2). Help that cannot be written
-/// fails as any other output does.
-fn usage(e: &clap::Error) -> ExitCode {
-    let printed = e.print().and_then(|()| io::stdout().flush());
-    if !e.use_stderr() {
-        if let Err(e) = printed {
-            return write_failed(&e);
-        }
-    }
-    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
-}
-
-/// The exit status when the output cannot be written: 0 when its reader has
-/// stopped reading (a broken pipe, as `head` does), 2 otherwise, with the
-/// reason.
-fn write_failed(e: &io::Error) -> ExitCode {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        return ExitCode::SUCCESS;
-    }
-    eprintln!("anaplan-task: cannot write: {e}");
-    ExitCode::from(2)
-}
-
-fn write_out(text: &str) -> io::Result<ExitCode> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    result.unwrap_or_else(|e| exit::write_failed(&e))
 }
 
 // ---------------------------------------------------------------------------
@@ -988,70 +728,4 @@ fn escape_data(s: &str) -> String {
 /// Escapes a property of a GitHub workflow command.
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
-// ---------------------------------------------------------------------------
-// dump
-
-fn dump(path: &Path, format: DumpFormat, top: usize, max_record: usize) -> io::Result<ExitCode> {
-    let name = if path.as_os_str() == "-" {
-        "<stdin>".to_owned()
-    } else {
-        path.display().to_string()
-    };
-    let input: Box<dyn Read> = if path.as_os_str() == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        match File::open(path) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("{name}: cannot read: {e}");
-                return Ok(ExitCode::from(2));
-            }
-        }
-    };
-    let reader = match DumpReader::with_max_record(input, max_record) {
-        Ok(r) => r,
-        Err(DumpError::Io { source, .. }) => {
-            eprintln!("{name}: cannot read: {source}");
-            return Ok(ExitCode::from(2));
-        }
-        Err(e) => {
-            eprintln!("{name}: {e}");
-            return Ok(ExitCode::from(1));
-        }
-    };
-    let columns = reader.source_columns().to_vec();
-    let header_not_utf8 = reader.header_not_utf8();
-    let summary = DumpSummary::read_top(reader, top);
-    let code = match (&summary.read_error, summary.unreadable) {
-        (Some(e), _) => {
-            eprintln!("{name}: {e}");
-            ExitCode::from(2)
-        }
-        (None, 0) => ExitCode::SUCCESS,
-        (None, _) => ExitCode::from(1),
-    };
-    if format == DumpFormat::Json {
-        #[derive(serde::Serialize)]
-        struct JsonDump<'a> {
-            source: &'a str,
-            columns: &'a [String],
-            header_not_utf8: bool,
-            summary: &'a DumpSummary,
-        }
-        let value = JsonDump {
-            source: &name,
-            columns: &columns,
-            header_not_utf8,
-            summary: &summary,
-        };
-        let mut text = serde_json::to_string(&value).map_err(io::Error::other)?;
-        text.push('\n');
-        write_out(&text)?;
-        return Ok(code);
-    }
-    let text = dump_text::render(&name, &columns, header_not_utf8, &summary);
-    write_out(&text)?;
-    Ok(code)
 }
