@@ -10,9 +10,12 @@ pub mod dump; // `dump`: a failure dump's rows by status, and its frequent error
 pub mod manual; // `completions` and `man`: made from the command line's definition
 pub mod schema; // `schema` and `docs`: the JSON Schemas and their Markdown
 pub mod summarize; // `summarize`: one response, or each task's timeline in a poll log
+pub mod validate; // `validate`: inputs read, checked (on threads), counted, reported
 
 // What `validate` reports.
-pub mod sarif; // `--format sarif`: the findings as one SARIF 2.1.0 log
+pub mod report; // the report formats: text, JSON, GitHub annotations, SARIF
+pub mod tally; // the counts of a run: the summary line and the exit status
+pub mod verdict; // what is reported of one document, and where it came from
 
 // Shared by the subcommands.
 pub mod color; // `--color` and the colour conventions of the environment
