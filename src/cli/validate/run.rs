@@ -63,8 +63,10 @@ impl Run<'_> {
         self.report.record(source, verdict, refused)
     }
 
-    /// Reports a verdict that is not counted as a document's.
+    /// Reports a verdict that is not counted as a document's, after the
+    /// files waiting in the batch, as [`Run::emit`] does.
     pub(super) fn report(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
+        self.flush()?;
         let refused = self.gate.refuses(verdict.outcome, verdict.kind);
         self.report.record(source, verdict, refused)
     }
