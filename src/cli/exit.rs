@@ -6,7 +6,11 @@
 //! is judged only on documents that could be read, so a status of 3 says
 //! that every document was read and valid, and some task ended as the
 //! pipeline refused (`--fail-on`).
+//!
+//! Two ends come from outside a run: a usage error (or `--help`) from
+//! clap, and an output that cannot be written.
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// How the command ends.
@@ -47,6 +51,29 @@ impl From<Status> for ExitCode {
     fn from(s: Status) -> Self {
         ExitCode::from(s.code())
     }
+}
+
+/// Help, the version, or a usage error (2). Help that cannot be written
+/// fails as any other output does.
+pub fn usage(e: &clap::Error) -> ExitCode {
+    let printed = e.print().and_then(|()| io::stdout().flush());
+    if !e.use_stderr() {
+        if let Err(e) = printed {
+            return write_failed(&e);
+        }
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// The exit status when the output cannot be written: 0 when its reader has
+/// stopped reading (a broken pipe, as `head` does), 2 otherwise, with the
+/// reason.
+pub fn write_failed(e: &io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("anaplan-task: cannot write: {e}");
+    ExitCode::from(2)
 }
 
 /// The exit statuses as `--help` and the README state them.

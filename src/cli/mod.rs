@@ -1,13 +1,25 @@
-//! The command's parts, apart from its arguments: finding captures in
-//! folders, reading files and standard input within `--max-size`, writing
-//! whole records however the run ends, the exit statuses, the outcome gate,
-//! colours, the SARIF log and the `summarize` report.
+//! The `anaplan-task` command, a module per job: `main` parses the command
+//! line ([`args`]) and hands each subcommand to its module.
 
-pub mod color;
-pub mod exit;
-pub mod gate;
-pub mod input;
-pub mod output;
-pub mod sarif;
-pub mod summarize;
-pub mod walk;
+// The command line, and how the command ends.
+pub mod args; // every subcommand, option and help text (clap)
+pub mod exit; // the exit statuses; usage errors; output that cannot be written
+
+// The subcommands.
+pub mod dump; // `dump`: a failure dump's rows by status, and its frequent errors
+pub mod manual; // `completions` and `man`: made from the command line's definition
+pub mod schema; // `schema` and `docs`: the JSON Schemas and their Markdown
+pub mod summarize; // `summarize`: one response, or each task's timeline in a poll log
+pub mod validate; // `validate`: inputs read, checked (on threads), counted, reported
+
+// What `validate` reports.
+pub mod report; // the report formats: text, JSON, GitHub annotations, SARIF
+pub mod tally; // the counts of a run: the summary line and the exit status
+pub mod verdict; // what is reported of one document, and where it came from
+
+// Shared by the subcommands.
+pub mod color; // `--color` and the colour conventions of the environment
+pub mod gate; // `--fail-on`: the outcomes that fail the run
+pub mod input; // reading files and standard input within `--max-size`
+pub mod output; // standard output, written a whole record at a time
+pub mod walk; // finding the captures in a folder

@@ -6,6 +6,9 @@
 //! SIGTERM), the command finishes the record being handed over, writes out
 //! what it holds and exits with 128 plus the signal's number (130 for
 //! Ctrl-C); a second signal ends it at once.
+//!
+//! The commands that print one text (`summarize`, `dump`, `schema`...)
+//! write it with [`print()`].
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::AtomicBool;
@@ -70,6 +73,13 @@ impl Output {
         })?;
         Ok(())
     }
+}
+
+/// Writes a whole text to standard output, and flushes it.
+pub fn print(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {

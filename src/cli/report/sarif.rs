@@ -12,6 +12,8 @@ use std::collections::BTreeSet;
 use anaplan_task::validate::{Code, Finding, Severity};
 use serde::Serialize;
 
+use crate::cli::verdict::{Source, Verdict};
+
 /// A SARIF log with one run, its results added as they come.
 #[derive(Default)]
 pub struct Log {
@@ -20,8 +22,17 @@ pub struct Log {
 }
 
 impl Log {
+    /// Adds the findings of `verdict` of at least `least`.
+    pub fn record(&mut self, source: &Source<'_>, verdict: &Verdict, least: Severity) {
+        let name = source.name.display().to_string();
+        for f in verdict.shown(least) {
+            let (line, column) = source.position(f);
+            self.add(&name, line, column, f);
+        }
+    }
+
     /// Adds a finding about `file` at this line and column.
-    pub fn add(&mut self, file: &str, line: Option<usize>, column: Option<usize>, f: &Finding) {
+    fn add(&mut self, file: &str, line: Option<usize>, column: Option<usize>, f: &Finding) {
         self.rules.insert(f.code.as_str());
         let region = line.map(|start_line| Region {
             start_line,

@@ -1,4 +1,4 @@
-//! The text report of `anaplan-task dump`.
+//! The text report of `anaplan-task dump`: the summary for a person.
 //!
 //! The message is the last column, so the table stays aligned whatever its
 //! length; it is cut to [`MESSAGE_CHARS`] characters, and control
@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use anaplan_task::dump::DumpSummary;
+use anaplan_task::dump::{DumpSummary, ErrorCount};
 
 /// The characters of a message shown in the table.
 const MESSAGE_CHARS: usize = 120;
@@ -15,6 +15,19 @@ const MESSAGE_CHARS: usize = 120;
 /// The report for a person.
 pub(crate) fn render(name: &str, columns: &[String], header_not_utf8: bool, s: &DumpSummary) -> String {
     let mut out = String::new();
+    counts(&mut out, name, columns, header_not_utf8, s);
+    messages(&mut out, s);
+    list(&mut out, "unreadable rows", &s.problems, s.unreadable);
+    list(&mut out, "rows not UTF-8", &s.notes, s.not_utf8);
+    if let Some(e) = &s.read_error {
+        let _ = writeln!(out, "\nreading stopped: {e}");
+    }
+    out
+}
+
+/// The labelled lines at the top: the dump, its columns, and its rows by
+/// status.
+fn counts(out: &mut String, name: &str, columns: &[String], header_not_utf8: bool, s: &DumpSummary) {
     let mut line = |label: &str, value: &str| {
         let _ = writeln!(out, "{label:<13}{value}");
     };
@@ -41,53 +54,52 @@ pub(crate) fn render(name: &str, columns: &[String], header_not_utf8: bool, s: &
             &format!("{} row{plural}, read as Windows-1252", s.not_utf8),
         );
     }
-    let lines: Vec<String> = s
+}
+
+/// The table of the most frequent messages: rows, first source lines and
+/// the message, then how many rows the others had.
+fn messages(out: &mut String, s: &DumpSummary) {
+    let other = &s.other_messages;
+    if s.messages.is_empty() && other.rows == 0 && other.untracked_rows == 0 {
+        return;
+    }
+    let lines: Vec<String> = s.messages.iter().map(first_lines).collect();
+    let width = lines.iter().map(String::len).chain([18]).max().unwrap_or(18);
+    let counts = s
         .messages
         .iter()
-        .map(|m| {
-            let mut l: Vec<String> = m.first_lines.iter().map(u64::to_string).collect();
-            if m.rows > m.first_lines.len() as u64 {
-                l.push("...".to_owned());
-            }
-            l.join(", ")
-        })
-        .collect();
-    let other = &s.other_messages;
-    if !s.messages.is_empty() || other.rows > 0 || other.untracked_rows > 0 {
-        let width = lines.iter().map(String::len).chain([18]).max().unwrap_or(18);
-        let counts = s
-            .messages
-            .iter()
-            .map(|m| m.rows)
-            .chain([other.rows, other.untracked_rows]);
-        let rw = counts.map(|n| n.to_string().len()).chain([7]).max().unwrap_or(7);
-        let _ = writeln!(out, "\n  {:>rw$}  {:<width$}  error", "rows", "first source lines");
-        for (m, l) in s.messages.iter().zip(&lines) {
-            let _ = writeln!(out, "  {:>rw$}  {l:<width$}  {}", m.rows, one_line(&m.message));
-        }
-        if other.distinct > 0 {
-            let _ = writeln!(
-                out,
-                "  {:>rw$}  {:<width$}  ({} more messages)",
-                other.rows, "", other.distinct
-            );
-        }
-        if other.untracked_rows > 0 {
-            let _ = writeln!(
-                out,
-                "  {:>rw$}  {:<width$}  (messages not counted one by one: more than {} distinct)",
-                other.untracked_rows,
-                "",
-                DumpSummary::MAX_DISTINCT
-            );
-        }
+        .map(|m| m.rows)
+        .chain([other.rows, other.untracked_rows]);
+    let rw = counts.map(|n| n.to_string().len()).chain([7]).max().unwrap_or(7);
+    let _ = writeln!(out, "\n  {:>rw$}  {:<width$}  error", "rows", "first source lines");
+    for (m, l) in s.messages.iter().zip(&lines) {
+        let _ = writeln!(out, "  {:>rw$}  {l:<width$}  {}", m.rows, one_line(&m.message));
     }
-    list(&mut out, "unreadable rows", &s.problems, s.unreadable);
-    list(&mut out, "rows not UTF-8", &s.notes, s.not_utf8);
-    if let Some(e) = &s.read_error {
-        let _ = writeln!(out, "\nreading stopped: {e}");
+    if other.distinct > 0 {
+        let _ = writeln!(
+            out,
+            "  {:>rw$}  {:<width$}  ({} more messages)",
+            other.rows, "", other.distinct
+        );
     }
-    out
+    if other.untracked_rows > 0 {
+        let _ = writeln!(
+            out,
+            "  {:>rw$}  {:<width$}  (messages not counted one by one: more than {} distinct)",
+            other.untracked_rows,
+            "",
+            DumpSummary::MAX_DISTINCT
+        );
+    }
+}
+
+/// The first source lines of a message, `...` when it had more rows.
+fn first_lines(m: &ErrorCount) -> String {
+    let mut l: Vec<String> = m.first_lines.iter().map(u64::to_string).collect();
+    if m.rows > m.first_lines.len() as u64 {
+        l.push("...".to_owned());
+    }
+    l.join(", ")
 }
 
 /// A titled list of the kept messages, then how many more there were.

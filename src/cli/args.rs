@@ -1,0 +1,231 @@
+//! The command line: every subcommand, option and help text, as clap
+//! derives them. Nothing here runs a command; `main` parses these and hands
+//! each subcommand to its module.
+
+use std::io;
+use std::path::PathBuf;
+
+use anaplan_task::Outcome;
+use anaplan_task::dump::{DumpReader, DumpSummary};
+use anaplan_task::schema::SchemaKind;
+use anaplan_task::validate::CallKind;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use super::color::ColorChoice;
+use super::input::{self, StdinFormat};
+use super::{exit, gate, summarize};
+
+const VALIDATE_EXAMPLES: &str = "\
+Examples:
+  anaplan-task validate examples/responses
+  anaplan-task validate --format json captures/*.ndjson
+  curl -s ... | anaplan-task validate --call import -
+  anaplan-task validate --format github --deny-warnings tests/captures
+  anaplan-task validate --fail-on failed,cancelled captures/
+  anaplan-task validate --format sarif captures/ > anaplan-task.sarif
+";
+
+const SUMMARIZE_EXAMPLES: &str = "\
+Examples:
+  anaplan-task summarize examples/responses/process-failed-step.json
+  anaplan-task summarize examples/responses/poll-log.ndjson
+  anaplan-task summarize --format json response.json | jq .rows.failed
+  anaplan-task summarize --fail-on failed,succeeded-with-warnings response.json
+
+Exit status: 0 when the input was summarised and no outcome refused; 1 when
+a response (or a line of a poll log) is not a readable document; 2 on usage
+errors or unreadable input; 3 when a task's (last) outcome is one --fail-on
+refuses. When several apply, 2 wins over 1, and 1 over 3.";
+
+// The whole command line. (No doc comment: clap would take it for the
+// long about text.)
+#[derive(Parser)]
+#[command(
+    name = "anaplan-task",
+    version,
+    about = "Validate and summarise task-status responses of Anaplan's Integration API",
+    after_help = "Examples:\n  anaplan-task validate examples/responses\n  anaplan-task summarize examples/responses/seed.json\n  anaplan-task schema --kind status > task-response.schema.json"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// When to colour the report: `auto` on a terminal unless NO_COLOR is
+    /// set or TERM=dumb (CLICOLOR_FORCE forces it).
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+// The subcommands; the doc comment of each is its `--help` text.
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check captured responses: files, folders (`*.json`, `*.ndjson`, `*.jsonl`), or `-` for stdin.
+    #[command(after_help = format!("{VALIDATE_EXAMPLES}\n{}", exit::HELP))]
+    Validate(ValidateArgs),
+    /// Show one response (state, outcome, object and counts), or each
+    /// task's timeline in a poll log (NDJSON).
+    #[command(after_help = SUMMARIZE_EXAMPLES)]
+    Summarize(SummarizeArgs),
+    /// Print the JSON Schema of a response body.
+    #[command(after_help = "Example:\n  anaplan-task schema --body list > task-list-response.schema.json")]
+    Schema {
+        /// Which body.
+        #[arg(long, alias = "kind", value_enum, default_value_t = SchemaArg::Status)]
+        body: SchemaArg,
+    },
+    /// Summarise a failure dump (CSV): rows by status and the most frequent errors.
+    #[command(
+        after_help = "Example:\n  anaplan-task dump examples/dumps/employees-dump.csv\n  anaplan-task dump --format json dump.csv\n\nExit status: 0 when every row was read, 1 when a row or the header could not\nbe, 2 on usage errors or unreadable input."
+    )]
+    Dump(DumpArgs),
+    /// Print the Markdown documentation of the schemas.
+    #[command(after_help = "Example:\n  anaplan-task docs > schema.md")]
+    Docs,
+    /// Print a shell's completion script.
+    #[command(
+        after_help = "Examples:\n  anaplan-task completions bash > ~/.local/share/bash-completion/completions/anaplan-task\n  anaplan-task completions zsh > ~/.zfunc/_anaplan-task"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  anaplan-task man > anaplan-task.1 && man ./anaplan-task.1")]
+    Man,
+}
+
+// The arguments of `validate`. (No doc comment: clap would take it for the
+// subcommand's about text.)
+#[derive(clap::Args)]
+pub struct ValidateArgs {
+    /// Files, folders or `-` (stdin). Folders are searched recursively.
+    #[arg(default_value = "-")]
+    pub paths: Vec<PathBuf>,
+    /// How to report.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Report unknown fields and `values` keys as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Exit with status 1 when any document has a warning.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    #[arg(long, value_delimiter = ',', value_parser = gate::outcome_parser(), value_name = "OUTCOMES", help = gate::HELP)]
+    pub fail_on: Vec<Outcome>,
+    /// The call the captures came from; checks the result's object id.
+    #[arg(long, alias = "kind", value_enum)]
+    pub call: Option<KindArg>,
+    /// Report only documents with errors (or a refused outcome), only their
+    /// errors, and no summary: the same in every format.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// The largest document (or NDJSON line) read: bytes, or a size such
+    /// as `64MiB` or `1GB`.
+    #[arg(long, default_value = "64MiB", value_parser = input::parse_size)]
+    pub max_size: u64,
+    /// How to read stdin: `auto` reads NDJSON when one of its first two
+    /// non-blank lines is a JSON value by itself (or it is larger than
+    /// --max-size before the end of the second), one document otherwise.
+    #[arg(long, value_enum, default_value_t = StdinFormat::Auto)]
+    pub stdin_format: StdinFormat,
+    /// How many files to check at once (default: one per CPU). The report
+    /// is the same whatever the number; NDJSON streams and stdin are read
+    /// on one thread.
+    #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+}
+
+// The arguments of `summarize`.
+#[derive(clap::Args)]
+pub struct SummarizeArgs {
+    /// The response or poll log to show (`-` for stdin).
+    pub path: PathBuf,
+    /// The largest input read: bytes, or a size such as `64MiB` or `1GB`.
+    #[arg(long, default_value = "64MiB", value_parser = input::parse_size)]
+    pub max_size: u64,
+    /// How to report.
+    #[arg(long, value_enum, default_value_t = summarize::Format::Text)]
+    pub format: summarize::Format,
+    #[arg(long, value_delimiter = ',', value_parser = gate::outcome_parser(), value_name = "OUTCOMES", help = gate::HELP)]
+    pub fail_on: Vec<Outcome>,
+}
+
+// The arguments of `dump`.
+#[derive(clap::Args)]
+pub struct DumpArgs {
+    /// The dump file (`-` for stdin).
+    pub path: PathBuf,
+    /// How to report.
+    #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
+    pub format: DumpFormat,
+    /// How many of the most frequent messages to list.
+    #[arg(long, default_value_t = DumpSummary::DEFAULT_TOP)]
+    pub top: usize,
+    /// The longest record (a row, in the file) read, in bytes; a longer
+    /// one is reported and skipped.
+    #[arg(long, default_value_t = DumpReader::<io::Empty>::DEFAULT_MAX_RECORD)]
+    pub max_record: usize,
+}
+
+/// How `validate` reports. (The comment of each is its `--help` text.)
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `file:line:col: severity[code] path: message`, then a summary.
+    Text,
+    /// One JSON object per document.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+    /// One SARIF 2.1.0 log, for code-scanning views.
+    Sarif,
+}
+
+/// How `dump` reports.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DumpFormat {
+    /// A summary for a person.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+/// `validate --call`: the call the captures came from.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Import,
+    Export,
+    Action,
+    Process,
+}
+
+impl From<KindArg> for CallKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Import => CallKind::Import,
+            KindArg::Export => CallKind::Export,
+            KindArg::Action => CallKind::Action,
+            KindArg::Process => CallKind::Process,
+        }
+    }
+}
+
+/// `schema --body`: which body's schema.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SchemaArg {
+    Status,
+    Create,
+    List,
+    Chunks,
+    Error,
+}
+
+impl From<SchemaArg> for SchemaKind {
+    fn from(body: SchemaArg) -> Self {
+        match body {
+            SchemaArg::Status => SchemaKind::TaskStatus,
+            SchemaArg::Create => SchemaKind::CreateTask,
+            SchemaArg::List => SchemaKind::TaskList,
+            SchemaArg::Chunks => SchemaKind::ChunkList,
+            SchemaArg::Error => SchemaKind::Error,
+        }
+    }
+}

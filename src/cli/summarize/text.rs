@@ -1,0 +1,285 @@
+//! The text report of `summarize`: a response's state, outcome, object and
+//! counts (its steps indented below it), or a task's timeline in a poll
+//! log, as labelled lines and small tables.
+//!
+//! Text from the input is shown with its control characters escaped
+//! ([`plain`]), so that a response cannot break a line or drive the
+//! terminal.
+
+use std::fmt::Write as _;
+use std::time::SystemTime;
+
+use anaplan_task::summary::TaskTimeline;
+use anaplan_task::{
+    ChunkListResponse, DetailValues, Document, ErrorResponse, Outcome, Task, TaskListResponse, TaskResult, TaskSummary,
+};
+use anstyle::AnsiColor;
+
+use crate::cli::color::Paint;
+
+/// Text from the input as it is shown to a person: control characters
+/// (newlines, terminal escapes) written as escapes, so that they cannot
+/// break a line or drive the terminal.
+fn plain(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .flat_map(|c| {
+            let escaped = c.is_control().then(|| c.escape_default());
+            escaped.into_iter().flatten().chain((!c.is_control()).then_some(c))
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// Adds a task's timeline in a poll log to `out`: a line for each poll,
+/// then the last outcome.
+pub(super) fn timeline(out: &mut String, t: &TaskTimeline, paint: Paint) {
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    line(out, "task", &t.task_id);
+    let _ = writeln!(out, "  {:>6}  {:<12} {:>8}  step", "line", "state", "progress");
+    for p in &t.polls {
+        let progress = p.progress.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+        let step = p.current_step.as_deref().map_or("-".into(), plain);
+        let _ = writeln!(out, "  {:>6}  {:<12} {progress:>8}  {step}", p.ndjson_line, p.state);
+    }
+    let last = t.polls.last().expect("a timeline has a poll");
+    let outcome = t.last.outcome.unwrap_or(Outcome::Unknown);
+    line(
+        out,
+        "outcome",
+        &format!("{} (line {})", paint_outcome(paint, outcome), last.ndjson_line),
+    );
+}
+
+fn paint_outcome(paint: Paint, o: Outcome) -> String {
+    let color = match o {
+        Outcome::Succeeded => AnsiColor::Green,
+        Outcome::SucceededWithWarnings | Outcome::Cancelling | Outcome::Cancelled => AnsiColor::Yellow,
+        Outcome::Failed => AnsiColor::Red,
+        _ => return o.to_string(),
+    };
+    paint.paint(color, o.as_str())
+}
+
+/// The summary of one response.
+pub(super) fn document(doc: &Document, paint: Paint) -> String {
+    let mut out = String::new();
+    if let Some(t) = doc.task() {
+        task(&mut out, t, paint);
+        return out;
+    }
+    match doc {
+        Document::CreateTask(r) => started(&mut out, &r.task),
+        Document::BareCreateTask(t) => started(&mut out, t),
+        Document::ChunkList(r) => chunk_list(&mut out, r),
+        Document::TaskList(r) => task_list(&mut out, r),
+        Document::Error(r) => error(&mut out, r),
+        other => line(&mut out, "document", other.kind().as_str()),
+    }
+    out
+}
+
+/// A task's status: its state, outcome and progress, then its result.
+fn task(out: &mut String, t: &Task, paint: Paint) {
+    line(out, "task", t.task_id.as_str());
+    let step = t
+        .current_step
+        .as_deref()
+        .map(|s| format!(" ({})", plain(s)))
+        .unwrap_or_default();
+    line(out, "state", &format!("{}{step}", t.task_state));
+    line(out, "outcome", &paint_outcome(paint, t.outcome()));
+    if let Some(p) = &t.progress {
+        line(out, "progress", &p.to_string());
+    }
+    if let Some(at) = t.created_at() {
+        line(out, "created", &rfc3339(at));
+    }
+    if let Some(by) = &t.cancelled_by {
+        line(out, "cancelled by", &plain(by));
+    }
+    if let Some(result) = &t.result {
+        result_summary(out, result, 0);
+    }
+}
+
+/// The start call's answer: the task started.
+fn started(out: &mut String, task: &TaskSummary) {
+    line(out, "start call", "a task was started");
+    line(out, "task", task.task_id.as_str());
+    if let Some(s) = &task.task_state {
+        line(out, "state", s.as_str());
+    }
+}
+
+fn chunk_list(out: &mut String, r: &ChunkListResponse) {
+    line(out, "chunk list", &format!("{} chunks", r.chunks().len()));
+    for c in r.chunks() {
+        let _ = writeln!(out, "  {:<6} {}", c.id, c.name);
+    }
+}
+
+fn task_list(out: &mut String, r: &TaskListResponse) {
+    line(out, "list call", &format!("{} tasks", r.tasks().len()));
+    for t in r.tasks() {
+        let state = t.task_state.as_ref().map_or("-", |s| s.as_str());
+        let at = t.created_at().map(rfc3339).unwrap_or_default();
+        let _ = writeln!(out, "  {}  {state:<12} {at}", t.task_id);
+    }
+}
+
+fn error(out: &mut String, r: &ErrorResponse) {
+    line(out, "error", &format!("{} {}", r.status.code, r.status.message));
+    if let Some(p) = &r.path {
+        line(out, "path", p);
+    }
+    if let Some(ts) = &r.timestamp {
+        line(out, "at", ts);
+    }
+}
+
+/// A labelled line.
+fn line(out: &mut String, label: &str, value: &str) {
+    let _ = writeln!(out, "{label:<13}{value}");
+}
+
+/// A result and its details, then its steps' results, each indented one
+/// level more (`depth`).
+fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
+    let pad = "  ".repeat(depth);
+    result_head(out, r, depth, &pad);
+    hierarchy_table(out, r, &pad);
+    line_item_table(out, r, &pad);
+    other_details(out, r, &pad);
+    for step in r.nested_results() {
+        result_summary(out, step, depth + 1);
+    }
+}
+
+/// The result's object, whether it succeeded, its failure dump and its
+/// time: two labelled lines at the top, one line for a step.
+fn result_head(out: &mut String, r: &TaskResult, depth: usize, pad: &str) {
+    let object = r
+        .object_id
+        .as_ref()
+        .map_or("-".to_owned(), |id| format!("{id} ({})", id.kind()));
+    let name = r
+        .object_name
+        .as_deref()
+        .map(|n| format!(" {}", plain(n)))
+        .unwrap_or_default();
+    let dump = if r.failure_dump_available {
+        ", failure dump available"
+    } else {
+        ""
+    };
+    let elapsed = r
+        .elapsed()
+        .map(|d| format!(", {} ms", d.as_millis()))
+        .unwrap_or_default();
+    if depth == 0 {
+        line(out, "object", &format!("{object}{name}"));
+        line(
+            out,
+            "result",
+            &format!(
+                "{}{dump}{elapsed}",
+                if r.successful { "successful" } else { "not successful" }
+            ),
+        );
+    } else {
+        out.push_str(&format!("{pad}step {object}{name}: {}{dump}{elapsed}\n", r.outcome()));
+    }
+}
+
+/// The rows of each hierarchy imported, as a table.
+fn hierarchy_table(out: &mut String, r: &TaskResult, pad: &str) {
+    let hierarchies: Vec<_> = r.details().iter().filter_map(|d| d.hierarchy_rows()).collect();
+    if hierarchies.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "{pad}  {:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+        "hierarchy", "total", "success", "warnings", "failed", "ignored", "created", "updated"
+    ));
+    for h in hierarchies {
+        out.push_str(&format!(
+            "{pad}  {:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+            plain(&h.hierarchy_name),
+            h.total_row_count,
+            h.success_row_count,
+            h.warnings_row_count,
+            h.failed_count,
+            h.ignored_count,
+            h.created_count,
+            h.updated_count
+        ));
+    }
+}
+
+/// The rows of each line item imported, as a table.
+fn line_item_table(out: &mut String, r: &TaskResult, pad: &str) {
+    let items: Vec<_> = r.details().iter().filter_map(|d| d.line_item_rows()).collect();
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(&format!("{pad}  {:<24} {:>9} {:>9}\n", "line item", "rows", "ignored"));
+    for l in items {
+        out.push_str(&format!(
+            "{pad}  {:<24} {:>9} {:>9}\n",
+            plain(&l.line_item_name),
+            l.row_count,
+            l.ignored()
+        ));
+    }
+}
+
+/// The other details, a line each: an export's name, or a detail's code,
+/// class and message.
+fn other_details(out: &mut String, r: &TaskResult, pad: &str) {
+    for d in r.details() {
+        match &d.values {
+            Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_)) => {}
+            Some(DetailValues::ExportSucceeded(e)) => {
+                out.push_str(&format!("{pad}  export {}\n", plain(&e.export_name)))
+            }
+            _ => {
+                out.push_str(&format!("{pad}  {} ({})", plain(d.code.as_str()), d.code.class()));
+                match d.local_message_text.as_deref().map(str::trim_end) {
+                    Some(text) if !text.is_empty() => out.push_str(&format!(": {}\n", plain(text))),
+                    _ => out.push('\n'),
+                }
+            }
+        }
+    }
+}
+
+/// A point in time as RFC 3339 text in UTC, with milliseconds.
+fn rfc3339(t: SystemTime) -> String {
+    let ms = match t.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(d) => d.as_millis() as i128,
+        Err(e) => -(e.duration().as_millis() as i128),
+    };
+    let (days, rem) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i128::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3_600_000,
+        rem / 60_000 % 60,
+        rem / 1000 % 60,
+        rem % 1000
+    )
+}

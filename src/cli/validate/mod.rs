@@ -1,0 +1,46 @@
+//! `anaplan-task validate`: checks every document of the inputs named and
+//! reports them in input order, then the summary; the exit status says the
+//! worst that was met (see [`crate::cli::exit`]).
+//!
+//! [`sources`] reads the inputs (folders, files, streams, standard input),
+//! [`run`] counts and reports each verdict, [`parallel`] checks capture
+//! files on several threads, and [`progress`] draws the progress line.
+
+mod parallel;
+mod progress;
+mod run;
+mod sources;
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use super::args::{Format, ValidateArgs};
+use super::color::{ColorChoice, Paint};
+use super::exit;
+use super::output::Output;
+use super::report::Reporter;
+use run::Run;
+
+/// Runs `validate` as `args` ask: the exit status.
+pub fn command(args: &ValidateArgs, color: ColorChoice) -> ExitCode {
+    let jobs = match args.jobs {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    };
+    if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        eprintln!("error: `-` (standard input) can be named only once\n\nFor more information, try '--help'.");
+        return ExitCode::from(2);
+    }
+    let out = Output::stdout();
+    if let Err(e) = out.exit_on_signals() {
+        eprintln!("anaplan-task: cannot handle Ctrl-C: {e}");
+    }
+    let paint = Paint::new(args.format == Format::Text && color.enabled(io::stdout().is_terminal()));
+    let mut run = Run::new(args, Reporter::new(args, out, paint), jobs);
+    let result = run.all();
+    run.progress.clear();
+    if let Err(e) = result.and_then(|()| run.report.finish(&run.tally)) {
+        return exit::write_failed(&e);
+    }
+    run.tally.status(args.deny_warnings).into()
+}

@@ -1,0 +1,167 @@
+//! The inputs of `validate`, in the order named: a folder is searched for
+//! captures, a capture file is one document (`*.json`) or an NDJSON stream
+//! (`*.ndjson`, `*.jsonl`), and `-` is standard input, read as one or the
+//! other. A path that yields no document is reported as such.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::path::Path;
+
+use anaplan_task::ndjson::{Line, LineReader};
+use anaplan_task::validate::Code;
+
+use super::run::Run;
+use crate::cli::input::{self, Stdin};
+use crate::cli::verdict::{Source, Verdict};
+use crate::cli::walk::{self, Found};
+
+/// The buffer of a stream's reader.
+const STREAM_BUFFER: usize = 256 * 1024;
+
+impl Run<'_> {
+    /// Every path named, in order, then the files still waiting.
+    pub(super) fn all(&mut self) -> io::Result<()> {
+        for path in &self.args.paths {
+            let before = self.reported();
+            if path.as_os_str() == "-" {
+                self.stdin()?;
+            } else {
+                self.path(path)?;
+            }
+            if self.reported() == before {
+                self.empty(path)?;
+            }
+        }
+        self.flush()
+    }
+
+    /// The inputs reported or waiting in the batch so far.
+    fn reported(&self) -> u64 {
+        self.tally.documents + self.batch.len() as u64
+    }
+
+    /// A path named that held no document: an empty folder (or one without
+    /// captures), or an NDJSON stream of blank lines.
+    fn empty(&mut self, path: &Path) -> io::Result<()> {
+        self.tally.empty += 1;
+        let message = if path.is_dir() {
+            "no document: the folder holds no `*.json`, `*.ndjson` or `*.jsonl` file"
+        } else {
+            "no document: the stream holds only blank lines"
+        };
+        let name = if path.as_os_str() == "-" {
+            Path::new("<stdin>")
+        } else {
+            path
+        };
+        // Reported, but not counted as a document.
+        self.report(
+            &Source { name, line: None },
+            &Verdict::error(Code::NoDocument, message.to_owned()),
+        )
+    }
+
+    /// A path named on the command line: a folder is searched; any other
+    /// file (a pipe or a device too) is read.
+    fn path(&mut self, path: &Path) -> io::Result<()> {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => self.folder(path),
+            Ok(_) => self.file(path),
+            Err(e) => self.unreadable(path, &e.to_string()),
+        }
+    }
+
+    /// The captures in a folder and its subfolders, in name order.
+    fn folder(&mut self, path: &Path) -> io::Result<()> {
+        for found in walk::captures(path) {
+            match found {
+                Found::Capture(file) => self.file(&file)?,
+                Found::Unreadable(name, error) => self.unreadable(&name, &error)?,
+                Found::Skipped(name, why) => self.skipped(&name, why)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A capture file: an NDJSON stream by its name, one document otherwise
+    /// (waiting in the batch, with more than one job).
+    fn file(&mut self, path: &Path) -> io::Result<()> {
+        if walk::is_stream(path) {
+            return match File::open(path) {
+                Ok(file) => self.stream(path, BufReader::with_capacity(STREAM_BUFFER, file)),
+                Err(e) => self.unreadable(path, &e.to_string()),
+            };
+        }
+        if self.batch.batches() {
+            return if self.batch.push(path) { self.flush() } else { Ok(()) };
+        }
+        let mut buffer = self.batch.take_buffer();
+        let result = match input::read_file(path, self.args.max_size, &mut buffer) {
+            Ok(()) => self.document(&Source { name: path, line: None }, &buffer),
+            Err(why) => self.unchecked(path, why),
+        };
+        self.batch.restore_buffer(buffer);
+        result
+    }
+
+    /// Standard input: one document or an NDJSON stream, as
+    /// `--stdin-format` says (see [`input::StdinFormat::Auto`]).
+    fn stdin(&mut self) -> io::Result<()> {
+        if io::stdin().is_terminal() {
+            eprintln!("anaplan-task: reading from the terminal; end the input with Ctrl-D (or name files to check)");
+        }
+        let stdin = Path::new("<stdin>");
+        let mut input = BufReader::with_capacity(STREAM_BUFFER, io::stdin().lock());
+        let limit = self.args.max_size;
+        let source = Source {
+            name: stdin,
+            line: None,
+        };
+        match input::classify(&mut input, self.args.stdin_format, limit) {
+            Err(e) => self.unreadable(stdin, &e.to_string()),
+            Ok(Stdin::Stream(head)) => self.stream(stdin, io::Cursor::new(head).chain(input)),
+            Ok(Stdin::Document(bytes)) => self.document(&source, &bytes),
+            Ok(Stdin::TooLarge) => {
+                let message = format!("the input is more than the limit of {limit} bytes (--max-size)");
+                self.too_large(&source, message)
+            }
+        }
+    }
+
+    /// An NDJSON stream: one document per line; blank lines are skipped;
+    /// a line over the size limit is reported and skipped.
+    fn stream(&mut self, name: &Path, input: impl BufRead) -> io::Result<()> {
+        let max = usize::try_from(self.args.max_size).unwrap_or(usize::MAX);
+        let mut lines = LineReader::new(input, max);
+        loop {
+            let line = match lines.next_line() {
+                Ok(Some(line)) => line,
+                Ok(None) => return Ok(()),
+                Err(e) => {
+                    let at = format!("{}:{}", name.display(), lines.line_number() + 1);
+                    return self.unreadable(Path::new(&at), &e.to_string());
+                }
+            };
+            match line {
+                Line::Document { number, bytes } => {
+                    let source = Source {
+                        name,
+                        line: Some(number as usize),
+                    };
+                    self.document(&source, bytes)?;
+                }
+                Line::TooLong { number, len } => {
+                    let source = Source {
+                        name,
+                        line: Some(number as usize),
+                    };
+                    let message = format!(
+                        "the line is {len} bytes, more than the limit of {} (--max-size)",
+                        self.args.max_size
+                    );
+                    self.too_large(&source, message)?;
+                }
+            }
+        }
+    }
+}
