@@ -310,11 +310,3 @@ macro_rules! wire_enum {
 
 pub(crate) use str_enum;
 pub(crate) use wire_enum;
-
-// `Severity` keeps its hand-written `as_str` and `Display` until the
-// validator writes it with `str_enum!`.
-str_enum!(@parse crate::validate::Severity, "severity", [
-    crate::validate::Severity::Info,
-    crate::validate::Severity::Warning,
-    crate::validate::Severity::Error,
-]);

@@ -9,31 +9,16 @@ use super::Code;
 use crate::endpoint::CallKind;
 use crate::{Document, DocumentKind, Outcome};
 
-/// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Worth knowing; nothing wrong.
-    Info,
-    /// Suspicious: the document is still valid.
-    Warning,
-    /// The document is invalid.
-    Error,
-}
-
-impl Severity {
-    /// `info`, `warning` or `error`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Info => "info",
-            Self::Warning => "warning",
-            Self::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
+crate::enums::str_enum! {
+    /// How serious a finding is, from the least: `info`, `warning`, `error`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Severity as "severity" {
+        /// Worth knowing; nothing wrong.
+        Info = "info",
+        /// Suspicious: the document is still valid.
+        Warning = "warning",
+        /// The document is invalid.
+        Error = "error",
     }
 }
 
