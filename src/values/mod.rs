@@ -12,6 +12,7 @@
 //! `other` field.
 
 mod count;
+mod declare;
 mod engine;
 mod error;
 mod export;
@@ -21,6 +22,7 @@ mod seed;
 mod typed;
 
 pub(crate) use count::parse_count;
+#[cfg(feature = "schema")]
 pub(crate) use engine::Shape;
 pub(crate) use engine::check_pairs;
 use engine::{Filled, Spec, decode_slice};
@@ -225,14 +227,9 @@ impl DetailValues {
     }
 }
 
-/// `serverAlert` was present: `null` is `Some(None)`.
-fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Option<String>>, D::Error> {
-    <Option<String> as serde::Deserialize>::deserialize(deserializer).map(Some)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::engine::MAX_TEXTS;
+    use super::engine::{MAX_TEXTS, Shape};
     use super::*;
 
     #[test]
