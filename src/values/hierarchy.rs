@@ -1,4 +1,7 @@
-//! [`HierarchyRowsProcessed`].
+//! [`HierarchyRowsProcessed`], and what its counts must satisfy: the
+//! relations between them ([`RELATIONS`]) and the message the server sends
+//! with them ([`SUCCESSFUL`], [`WARNINGS_FAILED`], [`IGNORED`]), both naming
+//! the counts by field ([`Count`]).
 
 use super::declare::typed_detail;
 
@@ -75,3 +78,61 @@ typed_detail! {
     /// The 15 counts with their keys, in the crate's order.
     fn counts();
 }
+
+/// The relations between hierarchy counts that hold in every known sample:
+/// the sum of the left-hand counts equals the right-hand count.
+pub(crate) const RELATIONS: [(&[Count], Count); 7] = {
+    use Count::*;
+    [
+        (
+            &[success_row_count, warnings_row_count, failed_count, ignored_count],
+            total_row_count,
+        ),
+        (&[success_create_count, success_update_count], success_row_count),
+        (&[warnings_create_count, warnings_update_count], warnings_row_count),
+        (&[success_create_count, warnings_create_count], total_create_count),
+        (&[success_update_count, warnings_update_count], total_update_count),
+        (&[total_create_count], created_count),
+        (&[total_update_count], updated_count),
+    ]
+};
+
+/// One piece of the message the server sends with hierarchy counts.
+pub(crate) enum Piece {
+    Text(&'static str),
+    /// The hierarchy's name.
+    Name,
+    Count(Count),
+}
+
+/// `Employees: 90 (0/90) rows successful`
+pub(crate) const SUCCESSFUL: [Piece; 8] = [
+    Piece::Name,
+    Piece::Text(": "),
+    Piece::Count(Count::success_row_count),
+    Piece::Text(" ("),
+    Piece::Count(Count::success_create_count),
+    Piece::Text("/"),
+    Piece::Count(Count::success_update_count),
+    Piece::Text(") rows successful"),
+];
+
+/// `, 2 (1/1) rows has warnings, 3 failed`, in the form with failures.
+pub(crate) const WARNINGS_FAILED: [Piece; 9] = [
+    Piece::Text(", "),
+    Piece::Count(Count::warnings_row_count),
+    Piece::Text(" ("),
+    Piece::Count(Count::warnings_create_count),
+    Piece::Text("/"),
+    Piece::Count(Count::warnings_update_count),
+    Piece::Text(") rows has warnings, "),
+    Piece::Count(Count::failed_count),
+    Piece::Text(" failed"),
+];
+
+/// `, 5 ignored`
+pub(crate) const IGNORED: [Piece; 3] = [
+    Piece::Text(", "),
+    Piece::Count(Count::ignored_count),
+    Piece::Text(" ignored"),
+];

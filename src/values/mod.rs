@@ -16,7 +16,7 @@ mod declare;
 mod engine;
 mod error;
 mod export;
-mod hierarchy;
+pub(crate) mod hierarchy;
 mod line_item;
 mod seed;
 mod typed;
