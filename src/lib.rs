@@ -37,7 +37,7 @@ pub use model::state::TaskState;
 pub use model::task::{Progress, Task};
 pub use read::error::{DecodeError, ErrorCategory};
 pub use read::{from_slice, from_str};
-pub use values::{DetailValues, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
+pub use values::{DetailValues, Pair, ValuesError, structs::*};
 
 /// The README's Rust examples, compiled and run as doctests so that the
 /// repository's front page cannot rot.

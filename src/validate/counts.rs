@@ -1,46 +1,13 @@
-//! What the counts of a hierarchy import must satisfy: the relations
-//! between them ([`RELATIONS`]) and the message the server sends with them
-//! ([`write_message`], [`message_is`]).
+//! Checking what the counts of a hierarchy import must satisfy: the
+//! relations between them ([`RELATIONS`]) and the message the server sends
+//! with them ([`write_message`], [`message_is`]). Both are declared with
+//! the struct, in `values/hierarchy.rs`, naming the counts by field.
 
 use std::fmt;
 
 use crate::HierarchyRowsProcessed;
-
-/// One piece of the message the server sends with hierarchy counts.
-pub(super) enum Piece {
-    Text(&'static str),
-    Name,
-    /// An index into [`HierarchyRowsProcessed::counts`].
-    Count(usize),
-}
-
-/// `Employees: 90 (0/90) rows successful`
-pub(super) const SUCCESSFUL: [Piece; 8] = [
-    Piece::Name,
-    Piece::Text(": "),
-    Piece::Count(0),
-    Piece::Text(" ("),
-    Piece::Count(1),
-    Piece::Text("/"),
-    Piece::Count(2),
-    Piece::Text(") rows successful"),
-];
-
-/// `, 2 (1/1) rows has warnings, 3 failed`, in the form with failures.
-pub(super) const WARNINGS_FAILED: [Piece; 9] = [
-    Piece::Text(", "),
-    Piece::Count(3),
-    Piece::Text(" ("),
-    Piece::Count(4),
-    Piece::Text("/"),
-    Piece::Count(5),
-    Piece::Text(") rows has warnings, "),
-    Piece::Count(6),
-    Piece::Text(" failed"),
-];
-
-/// `, 5 ignored`
-pub(super) const IGNORED: [Piece; 3] = [Piece::Text(", "), Piece::Count(7), Piece::Text(" ignored")];
+pub(super) use crate::values::hierarchy::{Counts, RELATIONS};
+use crate::values::hierarchy::{IGNORED, Piece, SUCCESSFUL, WARNINGS_FAILED};
 
 /// The pieces of the message: the short form, or the form with warning and
 /// failed rows.
@@ -56,16 +23,12 @@ pub(super) fn write_message(out: &mut String, h: &HierarchyRowsProcessed, with_f
         match piece {
             Piece::Text(t) => out.push_str(t),
             Piece::Name => out.push_str(&h.hierarchy_name),
-            Piece::Count(i) => {
-                let _ = fmt::Write::write_fmt(out, format_args!("{}", counts[*i].1));
+            Piece::Count(c) => {
+                let _ = fmt::Write::write_fmt(out, format_args!("{}", counts[*c].1));
             }
         }
     }
 }
-
-/// The hierarchy counts with their keys, as [`HierarchyRowsProcessed::counts`]
-/// gives them.
-pub(super) type Counts = [(&'static str, u64); 15];
 
 /// Whether `said` is the message of these counts, in either form: compared
 /// piece by piece, counts read as numbers, without allocating or
@@ -91,10 +54,10 @@ pub(super) fn eat(rest: &mut &str, pieces: &[Piece], h: &HierarchyRowsProcessed,
         let expected = match piece {
             Piece::Text(t) => t,
             Piece::Name => h.hierarchy_name.as_str(),
-            Piece::Count(i) => {
+            Piece::Count(c) => {
                 let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
                 let (number, after) = rest.split_at(digits);
-                if crate::values::parse_count("", 0, number).ok() != Some(counts[*i].1) {
+                if crate::values::parse_count("", 0, number).ok() != Some(counts[*c].1) {
                     return false;
                 }
                 *rest = after;
@@ -108,34 +71,6 @@ pub(super) fn eat(rest: &mut &str, pieces: &[Piece], h: &HierarchyRowsProcessed,
     }
     true
 }
-
-/// The relations between hierarchy counts that hold in every known sample:
-/// the sum of the left-hand keys equals the right-hand key.
-/// Indexes into [`HierarchyRowsProcessed::counts`].
-pub(super) const RELATIONS: [(&[usize], usize); 7] = {
-    const SUCCESS: usize = 0;
-    const SUCCESS_CREATE: usize = 1;
-    const SUCCESS_UPDATE: usize = 2;
-    const WARNINGS: usize = 3;
-    const WARNINGS_CREATE: usize = 4;
-    const WARNINGS_UPDATE: usize = 5;
-    const FAILED: usize = 6;
-    const IGNORED: usize = 7;
-    const TOTAL: usize = 8;
-    const TOTAL_CREATE: usize = 9;
-    const TOTAL_UPDATE: usize = 10;
-    const UPDATED: usize = 12;
-    const CREATED: usize = 14;
-    [
-        (&[SUCCESS, WARNINGS, FAILED, IGNORED], TOTAL),
-        (&[SUCCESS_CREATE, SUCCESS_UPDATE], SUCCESS),
-        (&[WARNINGS_CREATE, WARNINGS_UPDATE], WARNINGS),
-        (&[SUCCESS_CREATE, WARNINGS_CREATE], TOTAL_CREATE),
-        (&[SUCCESS_UPDATE, WARNINGS_UPDATE], TOTAL_UPDATE),
-        (&[TOTAL_CREATE], CREATED),
-        (&[TOTAL_UPDATE], UPDATED),
-    ]
-};
 
 #[cfg(test)]
 mod tests {

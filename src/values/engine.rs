@@ -28,14 +28,6 @@ pub(crate) struct KeySpec {
     pub(crate) required: bool,
 }
 
-pub(crate) const fn count(name: &'static str) -> KeySpec {
-    KeySpec {
-        name,
-        shape: Shape::Count,
-        required: true,
-    }
-}
-
 /// The keys of one typed struct. Text keys come first in `keys` (at most
 /// [`MAX_TEXTS`]), counts after them.
 pub(crate) struct Spec {

@@ -1,5 +1,6 @@
 //! What every typed struct has: its keys, how it is built from pairs and
-//! written back to them ([`Typed`]).
+//! written back to them ([`Typed`]). The implementations are written by
+//! [`typed_detail!`](super::declare::typed_detail).
 
 use serde::ser::{SerializeSeq, Serializer};
 
@@ -96,25 +97,3 @@ pub(crate) trait Typed: Sized {
         seq.end()
     }
 }
-
-/// Writes the public `from_values` and `to_values` of a typed struct.
-macro_rules! typed_api {
-    ($ty:ident) => {
-        impl $ty {
-            /// Decodes a `values` array, keys in any order.
-            ///
-            /// An empty array decodes to `Ok(None)`: the server sent no data.
-            pub fn from_values<S: AsRef<str>>(values: &[Option<S>]) -> Result<Option<Self>, ValuesError> {
-                <Self as Typed>::from_slice(values)
-            }
-
-            /// Encodes back to a `values` array: the known keys in the crate's
-            /// order, then the other pairs in the order they came.
-            pub fn to_values(&self) -> Vec<Option<String>> {
-                <Self as Typed>::to_values(self)
-            }
-        }
-    };
-}
-
-pub(crate) use typed_api;
