@@ -33,6 +33,14 @@ macro_rules! typed_details {
             Raw(Vec<Option<String>>),
         }
 
+        $crate::values::list::typed_kinds! { $( $ty $kind [$($code),+] )+ }
+        $crate::values::list::values_dispatch! { $($ty)+ }
+    };
+}
+
+/// `TypedKind` and `TYPED_DETAILS` of [`typed_details!`].
+macro_rules! typed_kinds {
+    ($( $ty:ident $kind:ident [$($code:literal),+] )+) => {
         /// The detail types whose `values` decode into a typed struct, with
         /// the keys of that struct.
         #[cfg(feature = "schema")]
@@ -75,7 +83,13 @@ macro_rules! typed_details {
                 }
             }
         }
+    };
+}
 
+/// How [`DetailValues`](super::DetailValues) dispatches to the typed
+/// structs of [`typed_details!`]: its methods and its serde encoding.
+macro_rules! values_dispatch {
+    ($($ty:ident)+) => {
         impl DetailValues {
             /// The entries as they go on the wire.
             pub fn to_values(&self) -> Vec<Option<String>> {
@@ -118,4 +132,4 @@ macro_rules! typed_details {
     };
 }
 
-pub(crate) use typed_details;
+pub(crate) use {typed_details, typed_kinds, values_dispatch};
