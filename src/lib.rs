@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod decode;
 mod locate;
 mod model;
 mod read;
@@ -24,6 +25,8 @@ pub mod schema;
 #[cfg(feature = "schema")]
 pub use schemars;
 
+pub use decode::error::{DecodeError, ErrorCategory};
+pub use decode::{from_slice, from_str};
 pub use model::chunk::{Chunk, ChunkListResponse};
 pub use model::detail::{Detail, DetailClass, DetailCode};
 pub use model::document::{CreateTaskResponse, Document, DocumentKind, ErrorResponse, TaskListResponse, TaskSummary};
@@ -34,8 +37,6 @@ pub use model::result::TaskResult;
 pub use model::state::TaskState;
 pub use model::task::{Progress, Task};
 pub use model::traits::ParseEnumError;
-pub use read::error::{DecodeError, ErrorCategory};
-pub use read::{from_slice, from_str};
 pub use values::{DetailValues, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
 
 /// The README's Rust examples, compiled and run as doctests so that the

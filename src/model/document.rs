@@ -13,8 +13,7 @@ use crate::model::envelope::{Meta, Status, TaskResponse};
 use crate::model::ids::TaskId;
 use crate::model::state::TaskState;
 use crate::model::task::{Task, TaskObject, epoch_millis};
-use crate::read::lean::Fields;
-use crate::read::wire::keep_unknown;
+use crate::read::{Fields, Seen, keep_unknown};
 
 /// A task as the start and list calls report it: id, state and creation time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,7 +34,7 @@ pub struct TaskSummary {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(TaskSummary, "a task summary object", {
+crate::read::wire_deserialize!(TaskSummary, "a task summary object", {
     task_id = "taskId" required,
     task_state = "taskState" optional,
     creation_time = "creationTime" optional,
@@ -78,7 +77,7 @@ pub struct CreateTaskResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(CreateTaskResponse, "a create-task response object", {
+crate::read::wire_deserialize!(CreateTaskResponse, "a create-task response object", {
     meta = "meta" optional,
     status = "status" optional,
     task = "task" required,
@@ -114,7 +113,7 @@ pub struct TaskListResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(TaskListResponse, "a task list response object", {
+crate::read::wire_deserialize!(TaskListResponse, "a task list response object", {
     meta = "meta" optional,
     status = "status" optional,
     task_list = "tasks" optional,
@@ -148,7 +147,7 @@ pub struct ErrorResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(ErrorResponse, "an error response object", {
+crate::read::wire_deserialize!(ErrorResponse, "an error response object", {
     status = "status" required,
     path = "path" optional,
     timestamp = "timestamp" optional,
@@ -251,12 +250,12 @@ impl Document {
     /// Reads a document from JSON text. See [`crate::from_str`] for errors.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(json: &str) -> Result<Self, crate::DecodeError> {
-        crate::read::decode(json)
+        crate::decode::decode(json)
     }
 
     /// Reads a document from JSON bytes (UTF-8).
     pub fn from_slice(json: &[u8]) -> Result<Self, crate::DecodeError> {
-        crate::read::decode_slice(json)
+        crate::decode::decode_slice(json)
     }
 
     /// Which body this is; a bare task is of the body it was taken from.
@@ -314,16 +313,25 @@ impl Document {
 
 impl<'de> serde::Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::read::lean::deserialize_wire(deserializer)
+        crate::read::deserialize_wire(deserializer)
     }
 }
 
-impl crate::read::lean::Wire for Document {
+impl crate::read::Wire for Document {
     const EXPECTING: &'static str = "a JSON object (a task status, create-task, task list or error response)";
     fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         read_document_into(fields, slot)
     }
 }
+
+// The top-level fields of a body, numbered for `Seen`.
+const META: u32 = 0;
+const STATUS: u32 = 1;
+const TASK: u32 = 2;
+const TASKS: u32 = 3;
+const CHUNKS: u32 = 4;
+const PATH: u32 = 5;
+const TIMESTAMP: u32 = 6;
 
 /// Puts a field back among the unknown ones of the kind chosen; the field
 /// is then `None`.
@@ -336,18 +344,6 @@ fn stash<E: de::Error, T: Serialize>(
         extra.insert(key.to_owned(), serde_json::to_value(v).map_err(E::custom)?);
     }
     Ok(None)
-}
-
-/// Reads an optional field into its slot, refusing a second occurrence;
-/// `seen` marks it read, as a `null` leaves the slot empty.
-macro_rules! read_once {
-    ($map:ident, $seen:ident, $slot:expr, $wire:literal) => {{
-        if $seen {
-            return Err(de::Error::duplicate_field($wire));
-        }
-        $seen = true;
-        $map.optional_into(&mut $slot)?;
-    }};
 }
 
 /// The top-level fields of any body of the family, as read.
@@ -379,40 +375,21 @@ enum Shape {
 /// `slot`.
 fn read_document_into<'de, F: Fields<'de>>(mut map: F, slot: &mut Option<Document>) -> Result<(), F::Error> {
     let mut top = Top::default();
-    let [
-        mut seen_meta,
-        mut seen_status,
-        mut seen_tasks,
-        mut seen_chunks,
-        mut seen_path,
-        mut seen_timestamp,
-    ] = [false; 6];
+    let mut seen = Seen::default();
     while let Some(key) = map.key()? {
         match key.as_ref() {
-            "meta" => read_once!(map, seen_meta, top.meta, "meta"),
-            "status" => read_once!(map, seen_status, top.status, "status"),
-            "task" => {
-                if top.task.is_some() {
-                    return Err(de::Error::duplicate_field("task"));
-                }
-                map.value_into(&mut top.task)?;
-            }
-            "tasks" => read_once!(map, seen_tasks, top.tasks, "tasks"),
-            "chunks" => read_once!(map, seen_chunks, top.chunks, "chunks"),
-            "path" => read_once!(map, seen_path, top.path, "path"),
-            "timestamp" => read_once!(map, seen_timestamp, top.timestamp, "timestamp"),
+            "meta" => map.optional_once(&mut seen, META, "meta", &mut top.meta)?,
+            "status" => map.optional_once(&mut seen, STATUS, "status", &mut top.status)?,
+            "task" => map.required_once(&mut seen, TASK, "task", &mut top.task)?,
+            "tasks" => map.optional_once(&mut seen, TASKS, "tasks", &mut top.tasks)?,
+            "chunks" => map.optional_once(&mut seen, CHUNKS, "chunks", &mut top.chunks)?,
+            "path" => map.optional_once(&mut seen, PATH, "path", &mut top.path)?,
+            "timestamp" => map.optional_once(&mut seen, TIMESTAMP, "timestamp", &mut top.timestamp)?,
             other => {
                 // The fields of a bare task are read as such only before any
                 // field of an envelope: in an enveloped body they are
                 // unknown fields, kept whatever their type.
-                let enveloped = top.task.is_some()
-                    || seen_meta
-                    || seen_status
-                    || seen_tasks
-                    || seen_chunks
-                    || seen_path
-                    || seen_timestamp;
-                let bare = if enveloped {
+                let bare = if seen.any() {
                     None
                 } else {
                     Some(top.bare.get_or_insert_with(TaskObject::empty))
@@ -481,7 +458,8 @@ impl Top {
     /// are kept among the unknown ones. Inlined, and without moving the
     /// task more than once, as this runs for every document.
     #[inline(always)]
-    fn build_into<E: de::Error>(self, shape: Shape, slot: &mut Option<Document>) -> Result<(), E> {
+    fn build_into<E: de::Error>(mut self, shape: Shape, slot: &mut Option<Document>) -> Result<(), E> {
+        self.stash_others(shape)?;
         let Top {
             meta,
             status,
@@ -493,47 +471,8 @@ impl Top {
             bare,
             mut extra,
         } = self;
-        let e = &mut extra;
-        let tasks = if shape == Shape::TaskList {
-            tasks
-        } else {
-            stash(e, "tasks", tasks)?
-        };
-        let chunks = if shape == Shape::ChunkList {
-            chunks
-        } else {
-            stash(e, "chunks", chunks)?
-        };
-        let (path, timestamp) = if shape == Shape::Error {
-            (path, timestamp)
-        } else {
-            (stash(e, "path", path)?, stash(e, "timestamp", timestamp)?)
-        };
-        let bare = match bare {
-            Some(bare) if shape != Shape::BareTask => bare.stash_into(e).map(|()| None)?,
-            bare => bare,
-        };
         match shape {
-            Shape::Task => match task {
-                // Its reading required `taskState` unless it is a summary.
-                Some(task) if !task.is_summary() => {
-                    *slot = Some(Document::TaskStatus(TaskResponse {
-                        meta,
-                        status,
-                        task: task.task,
-                        extra,
-                    }));
-                }
-                Some(task) => {
-                    *slot = Some(Document::CreateTask(CreateTaskResponse {
-                        meta,
-                        status,
-                        task: task.into_summary()?,
-                        extra,
-                    }));
-                }
-                None => return Err(E::missing_field("task")),
-            },
+            Shape::Task => task_into(meta, status, task, extra, slot)?,
             Shape::TaskList => {
                 *slot = Some(Document::TaskList(TaskListResponse {
                     meta,
@@ -550,19 +489,7 @@ impl Top {
                     extra,
                 }));
             }
-            Shape::BareTask => {
-                let Some(mut bare) = bare else {
-                    return Err(E::missing_field("taskId"));
-                };
-                stash(&mut extra, "meta", meta)?;
-                stash(&mut extra, "status", status)?;
-                bare.task.extra.append(&mut extra);
-                *slot = Some(if bare.is_summary() {
-                    Document::BareCreateTask(bare.into_summary()?)
-                } else {
-                    Document::BareTask(bare.into_task()?)
-                });
-            }
+            Shape::BareTask => bare_into(meta, status, bare, extra, slot)?,
             Shape::Error => {
                 stash(&mut extra, "meta", meta)?;
                 *slot = Some(Document::Error(ErrorResponse {
@@ -575,4 +502,83 @@ impl Top {
         }
         Ok(())
     }
+
+    /// Puts the fields that a body of `shape` does not have among the
+    /// unknown ones (`meta` and `status` are left to the body).
+    #[inline(always)]
+    fn stash_others<E: de::Error>(&mut self, shape: Shape) -> Result<(), E> {
+        let e = &mut self.extra;
+        if shape != Shape::TaskList {
+            self.tasks = stash(e, "tasks", self.tasks.take())?;
+        }
+        if shape != Shape::ChunkList {
+            self.chunks = stash(e, "chunks", self.chunks.take())?;
+        }
+        if shape != Shape::Error {
+            self.path = stash(e, "path", self.path.take())?;
+            self.timestamp = stash(e, "timestamp", self.timestamp.take())?;
+        }
+        if shape != Shape::BareTask {
+            if let Some(bare) = self.bare.take() {
+                bare.stash_into(e)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Builds a status response, or the start call's answer when the task is
+/// a summary, in `slot`.
+#[inline(always)]
+fn task_into<E: de::Error>(
+    meta: Option<Meta>,
+    status: Option<Status>,
+    task: Option<TaskObject>,
+    extra: Map<String, Value>,
+    slot: &mut Option<Document>,
+) -> Result<(), E> {
+    match task {
+        // Its reading required `taskState` unless it is a summary.
+        Some(task) if !task.is_summary() => {
+            *slot = Some(Document::TaskStatus(TaskResponse {
+                meta,
+                status,
+                task: task.task,
+                extra,
+            }));
+        }
+        Some(task) => {
+            *slot = Some(Document::CreateTask(CreateTaskResponse {
+                meta,
+                status,
+                task: task.into_summary()?,
+                extra,
+            }));
+        }
+        None => return Err(E::missing_field("task")),
+    }
+    Ok(())
+}
+
+/// Builds a bare task, or a bare start-call task, in `slot`; the envelope
+/// fields read are kept among its unknown ones.
+fn bare_into<E: de::Error>(
+    meta: Option<Meta>,
+    status: Option<Status>,
+    bare: Option<TaskObject>,
+    mut extra: Map<String, Value>,
+    slot: &mut Option<Document>,
+) -> Result<(), E> {
+    let Some(mut bare) = bare else {
+        return Err(E::missing_field("taskId"));
+    };
+    stash(&mut extra, "meta", meta)?;
+    stash(&mut extra, "status", status)?;
+    bare.task.extra.append(&mut extra);
+    *slot = Some(if bare.is_summary() {
+        Document::BareCreateTask(bare.into_summary()?)
+    } else {
+        Document::BareTask(bare.into_task()?)
+    });
+    Ok(())
 }

@@ -1,6 +1,6 @@
 //! [`TaskState`]: the `taskState` of a task.
 
-crate::read::wire::wire_enum! {
+crate::read::wire_enum! {
     /// The state of a task (`taskState`), with the descriptions of the API's
     /// documentation.
     ///

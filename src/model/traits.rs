@@ -180,7 +180,7 @@ str_enum!(
 impl std::str::FromStr for crate::TaskResponse {
     type Err = crate::DecodeError;
     fn from_str(json: &str) -> Result<Self, Self::Err> {
-        crate::read::decode(json)
+        crate::decode::decode(json)
     }
 }
 

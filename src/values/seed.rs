@@ -6,9 +6,9 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
-use super::DetailValues;
-use super::TypedKind;
 use super::engine::{Shape, Sink, StreamVisitor, Target, UNSEEN};
+use super::{DetailValues, TypedKind};
+use crate::read::{Bail, DirectSeed, Flat};
 
 /// Reads the `values` field while a document streams by: straight into the
 /// typed struct when the detail type is already known, into the raw array
@@ -18,17 +18,21 @@ pub(crate) struct ValuesSeed(pub(crate) Option<TypedKind>);
 impl<'de> DeserializeSeed<'de> for ValuesSeed {
     type Value = Option<DetailValues>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        // The crate's own reader hands over the rest of the text (see
-        // `fast::REST`); any other deserializer reads the array as usual.
-        deserializer.deserialize_newtype_struct(crate::read::lean::REST, self)
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de> DirectSeed<'de> for ValuesSeed {
+    fn read_rest(self, rest: &'de str) -> Result<(Option<DetailValues>, usize), Bail> {
+        // The inherent function of the same name.
+        Self::read_rest(self, rest)
     }
 }
 
 impl ValuesSeed {
     /// Reads `values` at the start of `rest` in one loop over its text,
     /// refusing anything the usual reading would refuse or explain.
-    pub(crate) fn read_rest(self, rest: &str) -> crate::read::lean::Res<(Option<DetailValues>, usize)> {
-        use crate::read::lean::{Bail, Flat};
+    pub(crate) fn read_rest(self, rest: &str) -> Result<(Option<DetailValues>, usize), Bail> {
         let (mut flat, empty) = match Flat::open(rest)? {
             Ok(opened) => opened,
             Err(used) => return Ok((None, used)),
@@ -103,19 +107,6 @@ impl<'de> Visitor<'de> for ValuesSeed {
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
-    }
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_option(self)
-    }
-    fn visit_borrowed_str<E: de::Error>(self, rest: &'de str) -> Result<Self::Value, E> {
-        if !crate::read::lean::asked() {
-            return Err(de::Error::invalid_type(de::Unexpected::Str(rest), &self));
-        }
-        let (values, used) = self
-            .read_rest(rest)
-            .map_err(|_| E::custom("values left to the full reading"))?;
-        crate::read::lean::consumed(used);
-        Ok(values)
     }
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         Ok(Some(match self.0 {
