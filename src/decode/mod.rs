@@ -6,9 +6,14 @@
 
 pub(crate) mod error;
 
+#[cfg(test)]
+mod tests;
+
 use serde::de::DeserializeOwned;
+use serde_path_to_error::Segment;
 
 use crate::DecodeError;
+use crate::locate::Seg;
 use crate::read::{self, Bail, Direct};
 
 /// Reads one JSON document of the family from text into `T` (any type of
@@ -95,9 +100,41 @@ fn precise<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
         return Err(DecodeError::byte_order_mark());
     }
     let mut de = serde_json::Deserializer::from_str(json);
-    crate::values::take_last();
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de)
-        .map_err(|e| DecodeError::from_json(e).with_values_error(crate::values::take_last()))?;
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
+        let cause = values_cause(json, &e);
+        DecodeError::from_json(e).with_values_error(cause)
+    })?;
     de.end().map_err(|e| DecodeError::at_path(".".to_owned(), e))?;
     Ok(value)
+}
+
+/// The typed error behind an error in a detail's `values`: the detail is
+/// found in the text by the error's path, and its `values` are decoded
+/// again on their own. The error is at the array or one of its elements,
+/// or, when `values` came before `type`, at the detail itself with a
+/// message that starts with `values: `.
+fn values_cause(json: &str, err: &serde_path_to_error::Error<serde_json::Error>) -> Option<crate::ValuesError> {
+    if err.inner().classify() != serde_json::error::Category::Data {
+        return None;
+    }
+    let mut path = err
+        .path()
+        .iter()
+        .map(|seg| match seg {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } => Some(Seg::Field(key.clone())),
+            _ => None,
+        })
+        .collect::<Option<Vec<Seg>>>()?;
+    let is_values = |seg: Option<&Seg>| matches!(seg, Some(Seg::Field(key)) if key == "values");
+    if matches!(path.last(), Some(Seg::Index(_))) && is_values(path.iter().rev().nth(1)) {
+        path.pop();
+    }
+    if is_values(path.last()) {
+        path.pop();
+    } else if !err.inner().to_string().starts_with("values: ") {
+        return None;
+    }
+    let (at, _) = crate::locate::find(json.as_bytes(), &path, None)?;
+    crate::values::detail_values_error(json.get(at..)?)
 }

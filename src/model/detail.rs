@@ -306,11 +306,11 @@ fn read_detail<'de, F: Fields<'de>>(mut map: F) -> Result<Detail, F::Error> {
     }
     let code = code.ok_or_else(|| de::Error::missing_field("type"))?;
     if let (true, Some(kind), Some(DetailValues::Raw(raw))) = (pending, code.typed(), &values) {
-        let typed = kind.decode_slice(raw).map_err(|e| {
-            let err = de::Error::custom(format_args!("values: {e}"));
-            crate::values::raise::<F::Error>(e);
-            err
-        })?;
+        // The typed error is found again from the text when the document
+        // is explained (see `crate::values::detail_values_error`).
+        let typed = kind
+            .decode_slice(raw)
+            .map_err(|e| de::Error::custom(format_args!("values: {e}")))?;
         values = Some(typed);
     }
     Ok(Detail {
@@ -320,4 +320,22 @@ fn read_detail<'de, F: Fields<'de>>(mut map: F) -> Result<Detail, F::Error> {
         values,
         extra,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The explanation of a failed document maps a detail's `type` to its
+    /// typed struct by text; it must agree with the reading.
+    #[test]
+    fn typed_kinds_agree_with_the_text_of_the_code() {
+        for code in DetailCode::KNOWN
+            .iter()
+            .cloned()
+            .chain([DetailCode::from_wire("somethingNew")])
+        {
+            assert_eq!(code.typed(), TypedKind::of_code(code.as_str()), "{code}");
+        }
+    }
 }

@@ -109,22 +109,11 @@ impl ValuesError {
     }
 }
 
-thread_local! {
-    /// The typed error behind the last `values` failure raised while a
-    /// document was read, so that [`crate::DecodeError`] can carry it.
-    static LAST: std::cell::RefCell<Option<ValuesError>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Turns a `values` error into a deserializer error, keeping the typed error.
+/// Turns a `values` error into a deserializer error with its message. The
+/// typed error is not kept: [`crate::DecodeError`] finds it again from the
+/// text (see [`detail_values_error`](super::seed::detail_values_error)).
 pub(crate) fn raise<E: de::Error>(e: ValuesError) -> E {
-    let err = E::custom(&e);
-    LAST.with(|last| *last.borrow_mut() = Some(e));
-    err
-}
-
-/// Takes the typed error kept by [`raise`].
-pub(crate) fn take_last() -> Option<ValuesError> {
-    LAST.with(|last| last.borrow_mut().take())
+    E::custom(&e)
 }
 
 /// How messages quote text: cut to 64 characters.

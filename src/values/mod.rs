@@ -25,11 +25,11 @@ pub(crate) use engine::Shape;
 pub(crate) use engine::check_pairs;
 use engine::{Filled, Spec, decode_slice};
 pub use error::ValuesError;
-pub(crate) use error::{raise, snippet, take_last};
+pub(crate) use error::snippet;
 pub use export::ExportSucceeded;
 pub use hierarchy::HierarchyRowsProcessed;
 pub use line_item::LineItemRowsProcessed;
-pub(crate) use seed::ValuesSeed;
+pub(crate) use seed::{ValuesSeed, detail_values_error};
 use typed::Typed;
 
 use serde::de::Deserializer;
