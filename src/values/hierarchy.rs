@@ -21,7 +21,7 @@ use super::{Pair, ValuesError};
 /// assert_eq!(rows.failed_count, 2);
 /// ```
 ///
-/// With serde (not on the wire, where [`DetailValues`] writes the flat
+/// With serde (not on the wire, where [`DetailValues`](crate::DetailValues) writes the flat
 /// array) it is an object with the keys of `values` and the counts as
 /// numbers, `other` only when not empty; a missing key reads as zero:
 ///

@@ -21,6 +21,7 @@ mod seed;
 mod typed;
 
 pub(crate) use count::parse_count;
+#[cfg(any(test, feature = "schema"))]
 pub(crate) use engine::Shape;
 pub(crate) use engine::check_pairs;
 use engine::{Filled, Spec, decode_slice};
