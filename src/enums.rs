@@ -206,6 +206,8 @@ macro_rules! wire_enum {
             }
         }
 
+        $crate::read::direct_via_serde!($ty);
+
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct V;

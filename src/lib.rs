@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod decode;
 mod enums;
 mod locate;
 mod model;
@@ -25,6 +26,8 @@ pub mod schema;
 #[cfg(feature = "schema")]
 pub use schemars;
 
+pub use decode::error::{DecodeError, ErrorCategory};
+pub use decode::{from_slice, from_str};
 pub use enums::ParseEnumError;
 pub use model::chunk::{Chunk, ChunkListResponse};
 pub use model::detail::{Detail, DetailClass, DetailCode};
@@ -35,8 +38,6 @@ pub use model::outcome::Outcome;
 pub use model::result::TaskResult;
 pub use model::state::TaskState;
 pub use model::task::{Progress, Task};
-pub use read::error::{DecodeError, ErrorCategory};
-pub use read::{from_slice, from_str};
 pub use values::{DetailValues, Pair, ValuesError, structs::*};
 
 /// The README's Rust examples, compiled and run as doctests so that the

@@ -24,7 +24,7 @@ pub struct Chunk {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(Chunk, "a chunk object", {
+crate::read::wire_deserialize!(Chunk, "a chunk object", {
     id = "id" required,
     name = "name" required,
 });
@@ -85,7 +85,7 @@ pub struct ChunkListResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(ChunkListResponse, "a chunk list response object", {
+crate::read::wire_deserialize!(ChunkListResponse, "a chunk list response object", {
     meta = "meta" optional,
     status = "status" optional,
     chunk_list = "chunks" optional,

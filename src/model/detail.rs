@@ -5,8 +5,7 @@ use serde::Serialize;
 use serde::de::{self, Deserializer};
 use serde_json::{Map, Value};
 
-use crate::read::lean::Fields;
-use crate::read::wire::keep_unknown;
+use crate::read::{Fields, Seen, keep_unknown};
 use crate::values::{DetailValues, TypedKind, ValuesSeed};
 
 crate::enums::wire_enum! {
@@ -247,11 +246,11 @@ impl Detail {
 
 impl<'de> serde::Deserialize<'de> for Detail {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::read::lean::deserialize_wire(deserializer)
+        crate::read::deserialize_wire(deserializer)
     }
 }
 
-impl crate::read::lean::Wire for Detail {
+impl crate::read::Wire for Detail {
     const EXPECTING: &'static str = "a detail object";
     fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         *slot = Some(read_detail(fields)?);
@@ -262,63 +261,69 @@ impl crate::read::lean::Wire for Detail {
     }
 }
 
+// The fields of a detail, numbered for `Seen`.
+const TYPE: u32 = 0;
+const TEXT: u32 = 1;
+const OCCURRENCES: u32 = 2;
+const VALUES: u32 = 3;
+
 /// Reads a detail: its `values` are typed by its `type`, in whichever
 /// order the two come.
 fn read_detail<'de, F: Fields<'de>>(mut map: F) -> Result<Detail, F::Error> {
+    let mut seen = Seen::default();
     let mut code: Option<DetailCode> = None;
     let mut text = None;
     let mut occurrences = None;
-    // `Some(values)` once read; the flag says whether they still need
-    // typed decoding (they came before `type`).
-    let mut values: Option<Option<DetailValues>> = None;
+    let mut values = None;
+    // Whether the values still need typed decoding (they came before `type`).
     let mut pending = false;
     let mut extra = Map::new();
     while let Some(key) = map.key()? {
         match key.as_ref() {
-            "type" => {
-                if code.is_some() {
-                    return Err(de::Error::duplicate_field("type"));
-                }
-                code = Some(map.value()?);
-            }
-            "localMessageText" => {
-                if text.is_some() {
-                    return Err(de::Error::duplicate_field("localMessageText"));
-                }
-                text = Some(map.value::<Option<String>>()?);
-            }
-            "occurrences" => {
-                if occurrences.is_some() {
-                    return Err(de::Error::duplicate_field("occurrences"));
-                }
-                occurrences = Some(map.value::<Option<u64>>()?);
-            }
+            "type" => map.required_once(&mut seen, TYPE, "type", &mut code)?,
+            "localMessageText" => map.optional_once(&mut seen, TEXT, "localMessageText", &mut text)?,
+            "occurrences" => map.optional_once(&mut seen, OCCURRENCES, "occurrences", &mut occurrences)?,
             "values" => {
-                if values.is_some() {
-                    return Err(de::Error::duplicate_field("values"));
-                }
+                seen.first_into(VALUES, "values", &values)?;
                 pending = code.is_none();
                 let typed = code.as_ref().and_then(DetailCode::typed);
-                values = Some(map.values(ValuesSeed(typed))?);
+                values = map.value_seed(ValuesSeed(typed))?;
             }
             _ => keep_unknown(&mut extra, key, &mut map)?,
         }
     }
     let code = code.ok_or_else(|| de::Error::missing_field("type"))?;
-    let mut values = values.flatten();
     if let (true, Some(kind), Some(DetailValues::Raw(raw))) = (pending, code.typed(), &values) {
-        let typed = kind.decode_slice(raw).map_err(|e| {
-            let err = de::Error::custom(format_args!("values: {e}"));
-            crate::values::raise::<F::Error>(e);
-            err
-        })?;
+        // The typed error is found again from the text when the document
+        // is explained (see `crate::values::detail_values_error`).
+        let typed = kind
+            .decode_slice(raw)
+            .map_err(|e| de::Error::custom(format_args!("values: {e}")))?;
         values = Some(typed);
     }
     Ok(Detail {
         code,
-        local_message_text: text.flatten(),
-        occurrences: occurrences.flatten(),
+        local_message_text: text,
+        occurrences,
         values,
         extra,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The explanation of a failed document maps a detail's `type` to its
+    /// typed struct by text; it must agree with the reading.
+    #[test]
+    fn typed_kinds_agree_with_the_text_of_the_code() {
+        for code in DetailCode::KNOWN
+            .iter()
+            .cloned()
+            .chain([DetailCode::from_wire("somethingNew")])
+        {
+            assert_eq!(code.typed(), TypedKind::of_code(code.as_str()), "{code}");
+        }
+    }
 }

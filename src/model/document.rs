@@ -3,16 +3,15 @@
 //! any of them and says which it is.
 
 use serde::Serialize;
-use serde::de::{self, Deserializer};
+use serde::de::Deserializer;
 use serde_json::{Map, Value};
 
 use crate::model::chunk::ChunkListResponse;
 use crate::model::envelope::{Meta, Status, TaskResponse};
 use crate::model::ids::TaskId;
 use crate::model::state::TaskState;
-use crate::model::task::{Task, TaskObject, epoch_millis};
-use crate::read::lean::Fields;
-use crate::read::wire::keep_unknown;
+use crate::model::task::{Task, epoch_millis};
+use crate::read::Fields;
 
 /// A task as the start and list calls report it: id, state and creation time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,7 +32,7 @@ pub struct TaskSummary {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(TaskSummary, "a task summary object", {
+crate::read::wire_deserialize!(TaskSummary, "a task summary object", {
     task_id = "taskId" required,
     task_state = "taskState" optional,
     creation_time = "creationTime" optional,
@@ -76,7 +75,7 @@ pub struct CreateTaskResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(CreateTaskResponse, "a create-task response object", {
+crate::read::wire_deserialize!(CreateTaskResponse, "a create-task response object", {
     meta = "meta" optional,
     status = "status" optional,
     task = "task" required,
@@ -112,7 +111,7 @@ pub struct TaskListResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(TaskListResponse, "a task list response object", {
+crate::read::wire_deserialize!(TaskListResponse, "a task list response object", {
     meta = "meta" optional,
     status = "status" optional,
     task_list = "tasks" optional,
@@ -146,7 +145,7 @@ pub struct ErrorResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(ErrorResponse, "an error response object", {
+crate::read::wire_deserialize!(ErrorResponse, "an error response object", {
     status = "status" required,
     path = "path" optional,
     timestamp = "timestamp" optional,
@@ -238,12 +237,12 @@ impl Document {
     /// Reads a document from JSON text. See [`crate::from_str`] for errors.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(json: &str) -> Result<Self, crate::DecodeError> {
-        crate::read::decode(json)
+        crate::decode::decode(json)
     }
 
     /// Reads a document from JSON bytes (UTF-8).
     pub fn from_slice(json: &[u8]) -> Result<Self, crate::DecodeError> {
-        crate::read::decode_slice(json)
+        crate::decode::decode_slice(json)
     }
 
     /// Which body this is; a bare task is of the body it was taken from.
@@ -301,265 +300,13 @@ impl Document {
 
 impl<'de> serde::Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::read::lean::deserialize_wire(deserializer)
+        crate::read::deserialize_wire(deserializer)
     }
 }
 
-impl crate::read::lean::Wire for Document {
+impl crate::read::Wire for Document {
     const EXPECTING: &'static str = "a JSON object (a task status, create-task, task list or error response)";
     fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
-        read_document_into(fields, slot)
-    }
-}
-
-/// Puts a field back among the unknown ones of the kind chosen; the field
-/// is then `None`.
-fn stash<E: de::Error, T: Serialize>(
-    extra: &mut Map<String, Value>,
-    key: &str,
-    value: Option<T>,
-) -> Result<Option<T>, E> {
-    if let Some(v) = value {
-        extra.insert(key.to_owned(), serde_json::to_value(v).map_err(E::custom)?);
-    }
-    Ok(None)
-}
-
-/// Reads an optional field into its slot, refusing a second occurrence;
-/// `seen` marks it read, as a `null` leaves the slot empty.
-macro_rules! read_once {
-    ($map:ident, $seen:ident, $slot:expr, $wire:literal) => {{
-        if $seen {
-            return Err(de::Error::duplicate_field($wire));
-        }
-        $seen = true;
-        $map.optional_into(&mut $slot)?;
-    }};
-}
-
-/// The top-level fields of any body of the family, as read.
-#[derive(Default)]
-struct Top {
-    meta: Option<Meta>,
-    status: Option<Status>,
-    task: Option<TaskObject>,
-    tasks: Option<Vec<TaskSummary>>,
-    chunks: Option<Vec<crate::Chunk>>,
-    path: Option<String>,
-    timestamp: Option<String>,
-    /// The fields of a bare task, read at the top.
-    bare: Option<TaskObject>,
-    extra: Map<String, Value>,
-}
-
-/// Which body the top-level fields make.
-#[derive(Clone, Copy, PartialEq)]
-enum Shape {
-    Task,
-    TaskList,
-    ChunkList,
-    BareTask,
-    Error,
-}
-
-/// Reads any body of the family, decides which it is, and builds it in
-/// `slot`.
-fn read_document_into<'de, F: Fields<'de>>(mut map: F, slot: &mut Option<Document>) -> Result<(), F::Error> {
-    let mut top = Top::default();
-    let [
-        mut seen_meta,
-        mut seen_status,
-        mut seen_tasks,
-        mut seen_chunks,
-        mut seen_path,
-        mut seen_timestamp,
-    ] = [false; 6];
-    while let Some(key) = map.key()? {
-        match key.as_ref() {
-            "meta" => read_once!(map, seen_meta, top.meta, "meta"),
-            "status" => read_once!(map, seen_status, top.status, "status"),
-            "task" => {
-                if top.task.is_some() {
-                    return Err(de::Error::duplicate_field("task"));
-                }
-                map.value_into(&mut top.task)?;
-            }
-            "tasks" => read_once!(map, seen_tasks, top.tasks, "tasks"),
-            "chunks" => read_once!(map, seen_chunks, top.chunks, "chunks"),
-            "path" => read_once!(map, seen_path, top.path, "path"),
-            "timestamp" => read_once!(map, seen_timestamp, top.timestamp, "timestamp"),
-            other => {
-                // The fields of a bare task are read as such only before any
-                // field of an envelope: in an enveloped body they are
-                // unknown fields, kept whatever their type.
-                let enveloped = top.task.is_some()
-                    || seen_meta
-                    || seen_status
-                    || seen_tasks
-                    || seen_chunks
-                    || seen_path
-                    || seen_timestamp;
-                let bare = if enveloped {
-                    None
-                } else {
-                    Some(top.bare.get_or_insert_with(TaskObject::empty))
-                };
-                if !bare.map_or(Ok(false), |bare| bare.accept(other, &mut map))? {
-                    keep_unknown(&mut top.extra, key, &mut map)?;
-                }
-            }
-        }
-    }
-    let shape = shape(&top)?;
-    top.build_into(shape, slot)
-}
-
-/// Decides which body the fields make, checking it against the object that
-/// `meta.schema` names.
-fn shape<E: de::Error>(top: &Top) -> Result<Shape, E> {
-    let object = top.meta.as_ref().and_then(Meta::object);
-    let named_task = object == Some("task");
-    let named_chunk = object == Some("chunk");
-    if let Some(other) = object.filter(|_| !named_task && !named_chunk) {
-        return Err(E::custom(format_args!(
-            "not a task response: `meta.schema` names `{}` objects; the task family's bodies hold `task` or `chunk` objects",
-            crate::values::snippet(other)
-        )));
-    }
-    let names_a_task = top.bare.as_ref().is_some_and(TaskObject::names_a_task);
-    let paged = top.meta.as_ref().is_some_and(|m| m.paging.is_some());
-    let shape = if top.task.is_some() {
-        Shape::Task
-    } else if top.tasks.is_some() {
-        Shape::TaskList
-    } else if top.chunks.is_some() || (named_chunk && !names_a_task) {
-        Shape::ChunkList
-    } else if paged {
-        Shape::TaskList
-    } else if names_a_task {
-        Shape::BareTask
-    } else if top
-        .status
-        .as_ref()
-        .is_some_and(|s| s.code >= 400 || top.path.is_some() || top.timestamp.is_some())
-    {
-        Shape::Error
-    } else {
-        return Err(E::custom(
-            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), `chunks` (chunk list), `taskId` (a bare task object), or an error `status`",
-        ));
-    };
-    let contradiction = |has: &str, names: &str| {
-        E::custom(format_args!(
-            "not a task response: `meta.schema` names `{names}` objects, but the body has `{has}`"
-        ))
-    };
-    match shape {
-        Shape::ChunkList if named_task => Err(contradiction("chunks", "task")),
-        Shape::Task if named_chunk => Err(contradiction("task", "chunk")),
-        Shape::TaskList if named_chunk => Err(contradiction("tasks", "chunk")),
-        Shape::BareTask if named_chunk => Err(contradiction("taskId", "chunk")),
-        shape => Ok(shape),
-    }
-}
-
-impl Top {
-    /// Builds the body of `shape` in `slot`; the fields it does not have
-    /// are kept among the unknown ones. Inlined, and without moving the
-    /// task more than once, as this runs for every document.
-    #[inline(always)]
-    fn build_into<E: de::Error>(self, shape: Shape, slot: &mut Option<Document>) -> Result<(), E> {
-        let Top {
-            meta,
-            status,
-            task,
-            tasks,
-            chunks,
-            path,
-            timestamp,
-            bare,
-            mut extra,
-        } = self;
-        let e = &mut extra;
-        let tasks = if shape == Shape::TaskList {
-            tasks
-        } else {
-            stash(e, "tasks", tasks)?
-        };
-        let chunks = if shape == Shape::ChunkList {
-            chunks
-        } else {
-            stash(e, "chunks", chunks)?
-        };
-        let (path, timestamp) = if shape == Shape::Error {
-            (path, timestamp)
-        } else {
-            (stash(e, "path", path)?, stash(e, "timestamp", timestamp)?)
-        };
-        let bare = match bare {
-            Some(bare) if shape != Shape::BareTask => bare.stash_into(e).map(|()| None)?,
-            bare => bare,
-        };
-        match shape {
-            Shape::Task => match task {
-                // Its reading required `taskState` unless it is a summary.
-                Some(task) if !task.is_summary() => {
-                    *slot = Some(Document::TaskStatus(TaskResponse {
-                        meta,
-                        status,
-                        task: task.task,
-                        extra,
-                    }));
-                }
-                Some(task) => {
-                    *slot = Some(Document::CreateTask(CreateTaskResponse {
-                        meta,
-                        status,
-                        task: task.into_summary()?,
-                        extra,
-                    }));
-                }
-                None => return Err(E::missing_field("task")),
-            },
-            Shape::TaskList => {
-                *slot = Some(Document::TaskList(TaskListResponse {
-                    meta,
-                    status,
-                    task_list: tasks,
-                    extra,
-                }));
-            }
-            Shape::ChunkList => {
-                *slot = Some(Document::ChunkList(ChunkListResponse {
-                    meta,
-                    status,
-                    chunk_list: chunks,
-                    extra,
-                }));
-            }
-            Shape::BareTask => {
-                let Some(mut bare) = bare else {
-                    return Err(E::missing_field("taskId"));
-                };
-                stash(&mut extra, "meta", meta)?;
-                stash(&mut extra, "status", status)?;
-                bare.task.extra.append(&mut extra);
-                *slot = Some(if bare.is_summary() {
-                    Document::BareCreateTask(bare.into_summary()?)
-                } else {
-                    Document::BareTask(bare.into_task()?)
-                });
-            }
-            Shape::Error => {
-                stash(&mut extra, "meta", meta)?;
-                *slot = Some(Document::Error(ErrorResponse {
-                    status: status.ok_or_else(|| E::missing_field("status"))?,
-                    path,
-                    timestamp,
-                    extra,
-                }));
-            }
-        }
-        Ok(())
+        crate::model::shape::read_document_into(fields, slot)
     }
 }

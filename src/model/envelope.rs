@@ -26,7 +26,7 @@ pub struct Meta {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(Meta, "a meta object", {
+crate::read::wire_deserialize!(Meta, "a meta object", {
     schema = "schema" optional,
     paging = "paging" optional,
 });
@@ -92,7 +92,7 @@ pub struct Paging {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(Paging, "a paging object", {
+crate::read::wire_deserialize!(Paging, "a paging object", {
     current_page_size = "currentPageSize" optional,
     offset = "offset" optional,
     total_size = "totalSize" optional,
@@ -129,7 +129,7 @@ pub struct Status {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(Status, "a status object", {
+crate::read::wire_deserialize!(Status, "a status object", {
     code = "code" required,
     message = "message" required,
 });
@@ -190,7 +190,7 @@ pub struct TaskResponse {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(TaskResponse, "a task status response object", {
+crate::read::wire_deserialize!(TaskResponse, "a task status response object", {
     meta = "meta" optional,
     status = "status" optional,
     task = "task" required,
@@ -225,12 +225,12 @@ impl TaskResponse {
     /// Reads a status response from JSON text. See [`from_str`](crate::from_str).
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(json: &str) -> Result<Self, crate::DecodeError> {
-        crate::read::decode(json)
+        crate::decode::decode(json)
     }
 
     /// Reads a status response from JSON bytes. See [`from_slice`](crate::from_slice).
     pub fn from_slice(json: &[u8]) -> Result<Self, crate::DecodeError> {
-        crate::read::decode_slice(json)
+        crate::decode::decode_slice(json)
     }
 
     /// The outcome of the task; see [`Outcome`](crate::Outcome).

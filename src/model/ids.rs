@@ -11,11 +11,7 @@ use serde::{Deserialize, Serialize};
 /// an id; see `is_well_formed`) and comparison with `str` both ways.
 macro_rules! str_id {
     ($ty:ident) => {
-        impl crate::read::lean::Direct for $ty {
-            fn direct(r: &mut crate::read::lean::Reader<'_>) -> crate::read::lean::Res<Self> {
-                String::direct(r).map(Self)
-            }
-        }
+        crate::read::direct_from!($ty: String);
 
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -8,6 +8,7 @@ pub(crate) mod envelope;
 pub(crate) mod ids;
 pub(crate) mod outcome;
 pub(crate) mod result;
+pub(crate) mod shape;
 pub(crate) mod state;
 pub(crate) mod task;
 pub(crate) mod traits;

@@ -69,7 +69,7 @@ pub struct TaskResult {
     pub extra: Map<String, Value>,
 }
 
-crate::read::wire::wire_deserialize!(TaskResult, "a task result object", {
+crate::read::wire_deserialize!(TaskResult, "a task result object", {
     successful = "successful" required,
     failure_dump_available = "failureDumpAvailable" required,
     object_id = "objectId" optional,

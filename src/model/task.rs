@@ -11,8 +11,7 @@ use crate::TaskSummary;
 use crate::model::ids::TaskId;
 use crate::model::result::TaskResult;
 use crate::model::state::TaskState;
-use crate::read::lean::Fields;
-use crate::read::wire::keep_unknown;
+use crate::read::{Fields, Seen, keep_unknown};
 
 /// The `progress` of a task: a number from 0.0 to 1.0.
 ///
@@ -31,6 +30,8 @@ use crate::read::wire::keep_unknown;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Progress(Number);
+
+crate::read::direct_via_serde!(Progress);
 
 impl Progress {
     /// The progress as a float.
@@ -205,59 +206,52 @@ pub struct Task {
 /// is named.
 pub(crate) struct TaskObject {
     pub(crate) task: Task,
-    seen: u16,
+    seen: Seen,
 }
 
-const ID: u16 = 1;
-const STATE: u16 = 1 << 1;
-const STEP: u16 = 1 << 2;
-const PROGRESS: u16 = 1 << 3;
-const RESULT: u16 = 1 << 4;
-const CREATION: u16 = 1 << 5;
-const TYPE: u16 = 1 << 6;
-const CANCELLED_BY: u16 = 1 << 7;
+// The fields of a task, numbered for `Seen`.
+const ID: u32 = 0;
+const STATE: u32 = 1;
+const STEP: u32 = 2;
+const PROGRESS: u32 = 3;
+const RESULT: u32 = 4;
+const CREATION: u32 = 5;
+const TYPE: u32 = 6;
+const CANCELLED_BY: u32 = 7;
 /// `taskState` was sent as `null`, which reads as absent.
-const NULL_STATE: u16 = 1 << 8;
+const NULL_STATE: u32 = 8;
 
 /// Reads the value of `key` into `task` when it is a field of a task,
 /// marking it in `seen`; reads nothing and gives `false` otherwise.
 #[inline]
-fn accept<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u16, key: &str, map: &mut F) -> Result<bool, F::Error> {
-    let (bit, wire) = match key {
-        "taskId" => (ID, "taskId"),
-        "taskState" => (STATE, "taskState"),
-        "currentStep" => (STEP, "currentStep"),
-        "progress" => (PROGRESS, "progress"),
-        "result" => (RESULT, "result"),
-        "creationTime" => (CREATION, "creationTime"),
-        "type" => (TYPE, "type"),
-        "cancelledBy" => (CANCELLED_BY, "cancelledBy"),
+fn accept<'de, F: Fields<'de>>(task: &mut Task, seen: &mut Seen, key: &str, map: &mut F) -> Result<bool, F::Error> {
+    match key {
+        "taskId" => {
+            seen.first(ID, "taskId")?;
+            task.task_id = map.value()?;
+        }
+        "taskState" => {
+            seen.first(STATE, "taskState")?;
+            // A `null` state reads as absent, as every optional field does.
+            match map.value::<Option<TaskState>>()? {
+                Some(state) => task.task_state = state,
+                None => seen.mark(NULL_STATE),
+            }
+        }
+        "currentStep" => map.optional_once(seen, STEP, "currentStep", &mut task.current_step)?,
+        "progress" => map.optional_once(seen, PROGRESS, "progress", &mut task.progress)?,
+        "result" => map.optional_once(seen, RESULT, "result", &mut task.result)?,
+        "creationTime" => map.optional_once(seen, CREATION, "creationTime", &mut task.creation_time)?,
+        "type" => map.optional_once(seen, TYPE, "type", &mut task.task_type)?,
+        "cancelledBy" => map.optional_once(seen, CANCELLED_BY, "cancelledBy", &mut task.cancelled_by)?,
         _ => return Ok(false),
-    };
-    if *seen & bit != 0 {
-        return Err(de::Error::duplicate_field(wire));
-    }
-    *seen |= bit;
-    match bit {
-        ID => task.task_id = map.value()?,
-        // A `null` state reads as absent, as every optional field does.
-        STATE => match map.value::<Option<TaskState>>()? {
-            Some(state) => task.task_state = state,
-            None => *seen |= NULL_STATE,
-        },
-        STEP => map.optional_into(&mut task.current_step)?,
-        PROGRESS => map.optional_into(&mut task.progress)?,
-        RESULT => map.optional_into(&mut task.result)?,
-        CREATION => map.optional_into(&mut task.creation_time)?,
-        TYPE => map.optional_into(&mut task.task_type)?,
-        _ => map.optional_into(&mut task.cancelled_by)?,
     }
     Ok(true)
 }
 
 /// Reads the rest of a `task` object into `task`, marking in `seen` the
 /// fields read.
-fn read_fields<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u16, mut map: F) -> Result<(), F::Error> {
+fn read_fields<'de, F: Fields<'de>>(task: &mut Task, seen: &mut Seen, mut map: F) -> Result<(), F::Error> {
     while let Some(key) = map.key()? {
         if !accept(task, seen, &key, &mut map)? {
             keep_unknown(&mut task.extra, key, &mut map)?;
@@ -266,13 +260,18 @@ fn read_fields<'de, F: Fields<'de>>(task: &mut Task, seen: &mut u16, mut map: F)
     Ok(())
 }
 
+/// Whether `taskState` was read, and not as `null`.
+fn has_state(seen: Seen) -> bool {
+    seen.has(STATE) && !seen.has(NULL_STATE)
+}
+
 /// The refusal of a task without `taskId` or, when `state` is asked for,
 /// without `taskState`.
-fn require<E: de::Error>(seen: u16, state: bool) -> Result<(), E> {
-    if seen & ID == 0 {
+fn require<E: de::Error>(seen: Seen, state: bool) -> Result<(), E> {
+    if !seen.has(ID) {
         return Err(E::missing_field("taskId"));
     }
-    if state && (seen & STATE == 0 || seen & NULL_STATE != 0) {
+    if state && !has_state(seen) {
         return Err(E::missing_field("taskState"));
     }
     Ok(())
@@ -283,7 +282,7 @@ impl TaskObject {
     pub(crate) fn empty() -> Self {
         Self {
             task: Task::new(TaskId::new(String::new()), TaskState::Other(String::new())),
-            seen: 0,
+            seen: Seen::default(),
         }
     }
 
@@ -297,7 +296,7 @@ impl TaskObject {
     /// Whether `taskId` or `taskState` was read: what makes an object
     /// without an envelope a task.
     pub(crate) fn names_a_task(&self) -> bool {
-        self.seen & (ID | STATE) != 0
+        self.seen.has(ID) || self.seen.has(STATE)
     }
 
     /// Whether the task carries nothing beyond id, state and creation time
@@ -325,7 +324,7 @@ impl TaskObject {
         let t = self.task;
         Ok(TaskSummary {
             task_id: t.task_id,
-            task_state: (self.seen & STATE != 0 && self.seen & NULL_STATE == 0).then_some(t.task_state),
+            task_state: has_state(self.seen).then_some(t.task_state),
             creation_time: t.creation_time,
             extra: t.extra,
         })
@@ -339,7 +338,7 @@ impl TaskObject {
             Ok(())
         }
         let (seen, t) = (self.seen, self.task);
-        let read = |bit: u16| seen & bit != 0;
+        let read = |field: u32| seen.has(field);
         if read(ID) {
             put(extra, "taskId", t.task_id)?;
         }
@@ -370,7 +369,7 @@ impl TaskObject {
     }
 }
 
-impl crate::read::lean::Wire for TaskObject {
+impl crate::read::Wire for TaskObject {
     const EXPECTING: &'static str = "a task object";
     fn read_into<'de, F: Fields<'de>>(map: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         let object = slot.insert(Self::empty());
@@ -382,16 +381,16 @@ impl crate::read::lean::Wire for TaskObject {
 
 impl<'de> Deserialize<'de> for TaskObject {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::read::lean::deserialize_wire(deserializer)
+        crate::read::deserialize_wire(deserializer)
     }
 }
 
-impl crate::read::lean::Wire for Task {
+impl crate::read::Wire for Task {
     const EXPECTING: &'static str = "a task object";
     fn read_into<'de, F: Fields<'de>>(map: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         // Read in place: the task is built where the caller keeps it.
         let task = slot.insert(TaskObject::empty().task);
-        let mut seen = 0;
+        let mut seen = Seen::default();
         read_fields(task, &mut seen, map)?;
         require(seen, true)
     }
@@ -399,7 +398,7 @@ impl crate::read::lean::Wire for Task {
 
 impl<'de> Deserialize<'de> for Task {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::read::lean::deserialize_wire(deserializer)
+        crate::read::deserialize_wire(deserializer)
     }
 }
 

@@ -14,7 +14,7 @@
 impl std::str::FromStr for crate::TaskResponse {
     type Err = crate::DecodeError;
     fn from_str(json: &str) -> Result<Self, Self::Err> {
-        crate::read::decode(json)
+        crate::decode::decode(json)
     }
 }
 

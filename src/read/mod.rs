@@ -1,103 +1,95 @@
-//! Reading a document from text: the crate's entry points. A document is
-//! read first by the lean reader ([`lean`]), which gives up on anything
-//! unusual, and then, only if it gave up, by serde_json tracking the JSON
-//! path, which decides and explains what is wrong ([`DecodeError`]).
+//! The lean reader: the first reading of a document, made for the shapes
+//! of this crate, and the machinery its wire types are read with.
+//!
+//! It accepts a document only when serde_json would accept it and read the
+//! same values: on anything it does not handle, or handles only slowly, it
+//! gives up with [`Bail`], and the caller reads the document again with
+//! serde_json, which decides and explains. So it has no error messages, no
+//! positions, and never needs to be right about why input is bad.
+//!
+//! What makes it quick: strings are scanned eight bytes at a time and
+//! handed out borrowed; plain non-negative integers are read directly;
+//! anything else numeric is passed to serde_json on its own text; the
+//! crate's wire types are read straight from the text ([`Direct`]), their
+//! objects matching their keys as they read them and building themselves
+//! from locals; `values` arrays are read in one loop ([`Flat`], handed the
+//! text through [`DirectSeed`]); there is no position tracking and no
+//! error formatting.
+//!
+//! This module is contained: it imports nothing else of the crate, and
+//! the rest of the crate reaches it only through what this file exports,
+//! its one entry point:
+//! - [`lean_str`] and [`direct_str_into`], the two readings of a document;
+//! - [`Wire`] and [`Fields`], over which a wire object's reading is written
+//!   once, with [`Seen`] for "a field, read once", [`keep_unknown`] for the
+//!   other fields, [`deserialize_wire`] for its `Deserialize`, and the
+//!   macros [`wire_deserialize!`] and [`wire_enum!`] that write all this
+//!   for the plain cases;
+//! - [`Direct`] (with [`direct_via_serde!`] and [`direct_from!`]) for the
+//!   leaves, and [`DirectSeed`] with [`Flat`] for a `values` array;
+//! - [`snippet`], how messages quote text.
+//!
+//! The files hold one concern each: `scan` the byte scanner ([`Reader`]),
+//! `de` the serde `Deserializer` over it, `direct` the [`Direct`] types,
+//! `fields` the wire objects' reading, `flat` the `values` arrays, `wire`
+//! the shared helpers and macros.
 
-pub(crate) mod error;
-pub(crate) mod lean;
-pub(crate) mod wire;
+mod de;
+mod direct;
+mod fields;
+mod flat;
+mod scan;
+mod wire;
 
-use serde::de::DeserializeOwned;
+#[cfg(test)]
+mod tests;
 
-use crate::DecodeError;
+use std::fmt;
 
-/// Reads one JSON document of the family from text into `T` (any type of
-/// this crate, usually [`Document`](crate::Document) or [`TaskResponse`](crate::TaskResponse)).
-///
-/// The whole input must be one document: trailing characters other than
-/// white space are an error. An error names the JSON path, the line and
-/// column, and what was expected.
-///
-/// ```
-/// use anaplan_task::TaskResponse;
-/// let json = r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE",
-///   "result":{"successful":true,"failureDumpAvailable":false,"details":[
-///     {"type":"hierarchyRowsProcessed","values":["hierarchyName","Employees","failedCount","x"]}]}}}"#;
-/// let err = anaplan_task::from_str::<TaskResponse>(json).unwrap_err();
-/// assert_eq!(err.path(), "task.result.details[0].values[3]");
-/// assert_eq!(err.message(), "count `failedCount` at index 3 is not a plain decimal: `x`");
-/// ```
-pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
-    // The first reading is lean and gives up on anything unusual; only then
-    // does serde_json read the document, tracking the path to say where a
-    // problem is.
-    lean::from_str(json).or_else(|lean::Bail| precise(json))
-}
+use serde::de as serde_de;
 
-/// [`from_str`] for the crate's own wire types, which its first reading
-/// reads straight from the text.
-pub(crate) fn decode<T: DeserializeOwned + lean::Direct>(json: &str) -> Result<T, DecodeError> {
-    let mut slot = None;
-    decode_into(json, &mut slot)?;
-    match slot {
-        Some(value) => Ok(value),
-        None => precise(json),
+pub(crate) use direct::{Direct, direct_from, direct_via_serde};
+pub(crate) use fields::{Fields, Seen, Wire, deserialize_wire};
+pub(crate) use flat::{DirectSeed, Flat};
+pub(crate) use scan::Reader;
+pub(crate) use wire::{WireStr, finish_field, keep_unknown, read_field, snippet, wire_deserialize};
+
+/// The lean reader gives up; serde_json reads the document instead.
+#[derive(Debug)]
+pub(crate) struct Bail;
+
+impl fmt::Display for Bail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("left to serde_json")
     }
 }
 
-/// [`decode`], building the value in `slot` (left empty on error).
-fn decode_into<T: DeserializeOwned + lean::Direct>(json: &str, slot: &mut Option<T>) -> Result<(), DecodeError> {
-    if lean::direct_str_into(json, slot).is_err() {
-        *slot = None;
-        *slot = Some(precise(json)?);
+impl std::error::Error for Bail {}
+
+impl serde_de::Error for Bail {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Bail
     }
-    Ok(())
 }
 
-/// [`from_slice`] for the crate's own wire types; see [`decode`].
-pub(crate) fn decode_slice<T: DeserializeOwned + lean::Direct>(json: &[u8]) -> Result<T, DecodeError> {
-    decode(text_of(json)?)
-}
-
-/// The text of a document given as bytes, which must be UTF-8 without a
-/// byte-order mark.
-fn text_of(json: &[u8]) -> Result<&str, DecodeError> {
-    if json.starts_with(b"\xEF\xBB\xBF") {
-        return Err(DecodeError::byte_order_mark());
+/// Reads one document of any type `T` from `text`, which must hold nothing
+/// else but white space, through `T`'s serde visitor.
+pub(crate) fn lean_str<'a, T: serde_de::Deserialize<'a>>(text: &'a str) -> Result<T, Bail> {
+    let mut reader = Reader::new(text);
+    let value = T::deserialize(&mut reader);
+    match reader.peek() {
+        None => value,
+        Some(_) => Err(Bail),
     }
-    // The SIMD check says only whether the text is UTF-8; the standard
-    // library's says where it is not.
-    simdutf8::basic::from_utf8(json)
-        .or_else(|_| std::str::from_utf8(json))
-        .map_err(|e| DecodeError::from_utf8(json, e))
 }
 
-/// [`decode_slice`], building the value in `slot` (left empty on error).
-pub(crate) fn decode_slice_into<T: DeserializeOwned + lean::Direct>(
-    json: &[u8],
-    slot: &mut Option<T>,
-) -> Result<(), DecodeError> {
-    decode_into(text_of(json)?, slot)
-}
-
-/// Reads a document tracking the JSON path.
-#[cold]
-fn precise<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
-    // Text and bytes give the same error for a byte-order mark (the lean
-    // reader never accepts one, so this costs nothing on the usual path).
-    if json.starts_with('\u{feff}') {
-        return Err(DecodeError::byte_order_mark());
+/// Reads one document of a wire type straight from `text`, which must hold
+/// nothing else but white space, building it in `slot`.
+pub(crate) fn direct_str_into<T: Direct>(text: &str, slot: &mut Option<T>) -> Result<(), Bail> {
+    let mut reader = Reader::new(text);
+    T::direct_into(&mut reader, slot)?;
+    match reader.peek() {
+        None => Ok(()),
+        Some(_) => Err(Bail),
     }
-    let mut de = serde_json::Deserializer::from_str(json);
-    crate::values::take_last();
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de)
-        .map_err(|e| DecodeError::from_json(e).with_values_error(crate::values::take_last()))?;
-    de.end().map_err(|e| DecodeError::at_path(".".to_owned(), e))?;
-    Ok(value)
-}
-
-/// Reads one JSON document from bytes, which must be UTF-8 (a byte-order
-/// mark is an error). See [`from_str`].
-pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, DecodeError> {
-    from_str(text_of(json)?)
 }

@@ -1,12 +1,16 @@
-//! Shared machinery for reading wire objects: a key that borrows from the
-//! input when it can, and the macro that writes a `Deserialize` impl which
-//! matches known fields by name and keeps every other field.
+//! Shared machinery for the crate's wire types: a key that borrows from
+//! the input when it can, the keeping of unknown fields, the macro that
+//! writes a wire object's reading ([`wire_deserialize!`]), which matches
+//! known fields by name and keeps every other field, and the macro that
+//! writes an enum over wire strings ([`wire_enum!`]).
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserializer;
 use serde::de::{self, Visitor};
+
+use super::Fields;
 
 /// An object key or short string, borrowed from the input when the input
 /// allows it (no escapes), owned otherwise.
@@ -36,20 +40,54 @@ impl<'de> serde::Deserialize<'de> for WireStr<'de> {
 
 /// Stores an unknown field in `extra`, refusing a second occurrence of the
 /// same name instead of overwriting the first.
-pub(crate) fn keep_unknown<'de, F: crate::read::lean::Fields<'de>>(
+pub(crate) fn keep_unknown<'de, F: Fields<'de>>(
     extra: &mut serde_json::Map<String, serde_json::Value>,
     key: Cow<'de, str>,
     fields: &mut F,
 ) -> Result<(), F::Error> {
     if extra.contains_key(key.as_ref()) {
-        return Err(de::Error::custom(format_args!(
-            "duplicate field `{}`",
-            crate::values::snippet(&key)
-        )));
+        return Err(de::Error::custom(format_args!("duplicate field `{}`", snippet(&key))));
     }
     let value: serde_json::Value = fields.value()?;
     extra.insert(key.into_owned(), value);
     Ok(())
+}
+
+/// Cuts text quoted in an error message to 64 characters, and writes its
+/// control characters as escapes.
+pub(crate) fn snippet(text: &str) -> String {
+    const MAX: usize = 64;
+    let (shown, cut) = match text.char_indices().nth(MAX) {
+        None => (text, ""),
+        Some((at, _)) => (&text[..at], "…"),
+    };
+    if !shown.chars().any(char::is_control) {
+        return format!("{shown}{cut}");
+    }
+    // Control characters (newlines, escapes) are written as escapes, so
+    // that a report line stays one line and cannot drive a terminal.
+    let mut out = String::with_capacity(shown.len() + 8);
+    for c in shown.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str(cut);
+    out
+}
+
+/// Reads the value of field `$n` of a wire object into `$slot`, once: a
+/// required field's value must not be `null` (unless its type reads
+/// `null`); an optional field's `null` leaves it `None`.
+macro_rules! read_field {
+    (required, $map:ident, $seen:ident, $n:expr, $wire:literal, $slot:ident) => {
+        $map.required_once(&mut $seen, $n, $wire, &mut $slot)?
+    };
+    (optional, $map:ident, $seen:ident, $n:expr, $wire:literal, $slot:ident) => {
+        $map.optional_once(&mut $seen, $n, $wire, &mut $slot)?
+    };
 }
 
 /// Finishes one field of a wire object after the whole object was read.
@@ -61,39 +99,38 @@ macro_rules! finish_field {
         }
     };
     (optional, $slot:ident, $wire:literal) => {
-        $slot.unwrap_or_default()
+        $slot
     };
 }
 
 /// Writes the reading of a wire object: known fields are matched by their
-/// wire name in any order, a repeated field is an error, and every other
-/// field is kept in the struct's `extra` map. The reading is written once,
-/// over [`crate::read::lean::Fields`], and serves both `Deserialize` and the
-/// crate's own reader ([`crate::read::lean::Direct`]).
+/// wire name in any order, each is read once ([`Seen`](crate::read::Seen)),
+/// and every other field is kept in the struct's `extra` map. The reading
+/// is written once, over [`Fields`], and serves both `Deserialize` and the
+/// lean reader ([`Direct`](crate::read::Direct)).
 macro_rules! wire_deserialize {
     ($ty:ident, $expecting:literal, { $($field:ident = $wire:literal $mode:ident),* $(,)? }) => {
-        impl $crate::read::lean::Wire for $ty {
+        impl $crate::read::Wire for $ty {
             const EXPECTING: &'static str = $expecting;
 
-            fn read_into<'de, F: $crate::read::lean::Fields<'de>>(
+            fn read_into<'de, F: $crate::read::Fields<'de>>(
                 mut map: F,
                 slot: &mut Option<$ty>,
             ) -> Result<(), F::Error> {
+                // The fields, numbered for `Seen`.
+                #[allow(non_camel_case_types)]
+                enum Field { $($field,)* }
+                let mut seen = $crate::read::Seen::default();
                 $(let mut $field = None;)*
                 let mut extra = serde_json::Map::new();
                 while let Some(key) = map.key()? {
                     match key.as_ref() {
-                        $($wire => {
-                            if $field.is_some() {
-                                return Err(serde::de::Error::duplicate_field($wire));
-                            }
-                            map.value_into(&mut $field)?;
-                        })*
-                        _ => $crate::read::wire::keep_unknown(&mut extra, key, &mut map)?,
+                        $($wire => $crate::read::read_field!($mode, map, seen, Field::$field as u32, $wire, $field),)*
+                        _ => $crate::read::keep_unknown(&mut extra, key, &mut map)?,
                     }
                 }
                 *slot = Some($ty {
-                    $($field: $crate::read::wire::finish_field!($mode, $field, $wire),)*
+                    $($field: $crate::read::finish_field!($mode, $field, $wire),)*
                     extra,
                 });
                 Ok(())
@@ -102,11 +139,12 @@ macro_rules! wire_deserialize {
 
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                $crate::read::lean::deserialize_wire(deserializer)
+                $crate::read::deserialize_wire(deserializer)
             }
         }
     };
 }
 
 pub(crate) use finish_field;
+pub(crate) use read_field;
 pub(crate) use wire_deserialize;

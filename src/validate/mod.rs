@@ -81,7 +81,7 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
         findings: Vec::new(),
     };
     // The document is built in the report, not moved there.
-    match crate::read::decode_slice_into::<Document>(bytes, &mut report.document) {
+    match crate::decode::decode_slice_into::<Document>(bytes, &mut report.document) {
         Err(e) => report.findings.push(Finding {
             severity: Severity::Error,
             code: Code::from(&e),

@@ -109,44 +109,12 @@ impl ValuesError {
     }
 }
 
-thread_local! {
-    /// The typed error behind the last `values` failure raised while a
-    /// document was read, so that [`crate::DecodeError`] can carry it.
-    static LAST: std::cell::RefCell<Option<ValuesError>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Turns a `values` error into a deserializer error, keeping the typed error.
+/// Turns a `values` error into a deserializer error with its message. The
+/// typed error is not kept: [`crate::DecodeError`] finds it again from the
+/// text (see [`detail_values_error`](super::seed::detail_values_error)).
 pub(crate) fn raise<E: de::Error>(e: ValuesError) -> E {
-    let err = E::custom(&e);
-    LAST.with(|last| *last.borrow_mut() = Some(e));
-    err
+    E::custom(&e)
 }
 
-/// Takes the typed error kept by [`raise`].
-pub(crate) fn take_last() -> Option<ValuesError> {
-    LAST.with(|last| last.borrow_mut().take())
-}
-
-/// Cuts text quoted in an error message to 64 characters.
-pub(crate) fn snippet(text: &str) -> String {
-    const MAX: usize = 64;
-    let (shown, cut) = match text.char_indices().nth(MAX) {
-        None => (text, ""),
-        Some((at, _)) => (&text[..at], "…"),
-    };
-    if !shown.chars().any(char::is_control) {
-        return format!("{shown}{cut}");
-    }
-    // Control characters (newlines, escapes) are written as escapes, so
-    // that a report line stays one line and cannot drive a terminal.
-    let mut out = String::with_capacity(shown.len() + 8);
-    for c in shown.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out.push_str(cut);
-    out
-}
+/// How messages quote text: cut to 64 characters.
+pub(crate) use crate::read::snippet;

@@ -49,9 +49,9 @@ pub(crate) use engine::Shape;
 pub(crate) use engine::check_pairs;
 use engine::decode_slice;
 pub use error::ValuesError;
-pub(crate) use error::{raise, snippet, take_last};
+pub(crate) use error::snippet;
 use list::typed_details;
-pub(crate) use seed::ValuesSeed;
+pub(crate) use seed::{ValuesSeed, detail_values_error};
 
 use serde::de::Deserializer;
 

@@ -1,0 +1,140 @@
+//! Reading a document from text: the crate's entry points. A document is
+//! read first by the lean reader ([`crate::read`]), which gives up on
+//! anything unusual, and then, only if it gave up, by serde_json tracking
+//! the JSON path, which decides and explains what is wrong
+//! ([`DecodeError`]).
+
+pub(crate) mod error;
+
+#[cfg(test)]
+mod tests;
+
+use serde::de::DeserializeOwned;
+use serde_path_to_error::Segment;
+
+use crate::DecodeError;
+use crate::locate::Seg;
+use crate::read::{self, Bail, Direct};
+
+/// Reads one JSON document of the family from text into `T` (any type of
+/// this crate, usually [`Document`](crate::Document) or [`TaskResponse`](crate::TaskResponse)).
+///
+/// The whole input must be one document: trailing characters other than
+/// white space are an error. An error names the JSON path, the line and
+/// column, and what was expected.
+///
+/// ```
+/// use anaplan_task::TaskResponse;
+/// let json = r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE",
+///   "result":{"successful":true,"failureDumpAvailable":false,"details":[
+///     {"type":"hierarchyRowsProcessed","values":["hierarchyName","Employees","failedCount","x"]}]}}}"#;
+/// let err = anaplan_task::from_str::<TaskResponse>(json).unwrap_err();
+/// assert_eq!(err.path(), "task.result.details[0].values[3]");
+/// assert_eq!(err.message(), "count `failedCount` at index 3 is not a plain decimal: `x`");
+/// ```
+pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
+    // The first reading is lean and gives up on anything unusual; only then
+    // does serde_json read the document, tracking the path to say where a
+    // problem is.
+    read::lean_str(json).or_else(|Bail| precise(json))
+}
+
+/// Reads one JSON document from bytes, which must be UTF-8 (a byte-order
+/// mark is an error). See [`from_str`].
+pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, DecodeError> {
+    from_str(text_of(json)?)
+}
+
+/// [`from_str`] for the crate's own wire types, which the lean reader
+/// reads straight from the text.
+pub(crate) fn decode<T: DeserializeOwned + Direct>(json: &str) -> Result<T, DecodeError> {
+    let mut slot = None;
+    decode_into(json, &mut slot)?;
+    match slot {
+        Some(value) => Ok(value),
+        None => precise(json),
+    }
+}
+
+/// [`decode`], building the value in `slot` (left empty on error).
+fn decode_into<T: DeserializeOwned + Direct>(json: &str, slot: &mut Option<T>) -> Result<(), DecodeError> {
+    if read::direct_str_into(json, slot).is_err() {
+        *slot = None;
+        *slot = Some(precise(json)?);
+    }
+    Ok(())
+}
+
+/// [`from_slice`] for the crate's own wire types; see [`decode`].
+pub(crate) fn decode_slice<T: DeserializeOwned + Direct>(json: &[u8]) -> Result<T, DecodeError> {
+    decode(text_of(json)?)
+}
+
+/// [`decode_slice`], building the value in `slot` (left empty on error).
+pub(crate) fn decode_slice_into<T: DeserializeOwned + Direct>(
+    json: &[u8],
+    slot: &mut Option<T>,
+) -> Result<(), DecodeError> {
+    decode_into(text_of(json)?, slot)
+}
+
+/// The text of a document given as bytes, which must be UTF-8 without a
+/// byte-order mark.
+fn text_of(json: &[u8]) -> Result<&str, DecodeError> {
+    if json.starts_with(b"\xEF\xBB\xBF") {
+        return Err(DecodeError::byte_order_mark());
+    }
+    // The SIMD check says only whether the text is UTF-8; the standard
+    // library's says where it is not.
+    simdutf8::basic::from_utf8(json)
+        .or_else(|_| std::str::from_utf8(json))
+        .map_err(|e| DecodeError::from_utf8(json, e))
+}
+
+/// Reads a document tracking the JSON path.
+#[cold]
+fn precise<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
+    // Text and bytes give the same error for a byte-order mark (the lean
+    // reader never accepts one, so this costs nothing on the usual path).
+    if json.starts_with('\u{feff}') {
+        return Err(DecodeError::byte_order_mark());
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
+        let cause = values_cause(json, &e);
+        DecodeError::from_json(e).with_values_error(cause)
+    })?;
+    de.end().map_err(|e| DecodeError::at_path(".".to_owned(), e))?;
+    Ok(value)
+}
+
+/// The typed error behind an error in a detail's `values`: the detail is
+/// found in the text by the error's path, and its `values` are decoded
+/// again on their own. The error is at the array or one of its elements,
+/// or, when `values` came before `type`, at the detail itself with a
+/// message that starts with `values: `.
+fn values_cause(json: &str, err: &serde_path_to_error::Error<serde_json::Error>) -> Option<crate::ValuesError> {
+    if err.inner().classify() != serde_json::error::Category::Data {
+        return None;
+    }
+    let mut path = err
+        .path()
+        .iter()
+        .map(|seg| match seg {
+            Segment::Seq { index } => Some(Seg::Index(*index)),
+            Segment::Map { key } => Some(Seg::Field(key.clone())),
+            _ => None,
+        })
+        .collect::<Option<Vec<Seg>>>()?;
+    let is_values = |seg: Option<&Seg>| matches!(seg, Some(Seg::Field(key)) if key == "values");
+    if matches!(path.last(), Some(Seg::Index(_))) && is_values(path.iter().rev().nth(1)) {
+        path.pop();
+    }
+    if is_values(path.last()) {
+        path.pop();
+    } else if !err.inner().to_string().starts_with("values: ") {
+        return None;
+    }
+    let (at, _) = crate::locate::find(json.as_bytes(), &path, None)?;
+    crate::values::detail_values_error(json.get(at..)?)
+}

@@ -1,0 +1,109 @@
+//! [`Direct`]: the types the lean reader reads straight from the text,
+//! without serde's visitors: the crate's wire objects (through
+//! [`Wire`](super::Wire)), strings, booleans, options and vectors of such;
+//! other leaves go through their own `Deserialize` on the lean reader
+//! ([`direct_via_serde!`](super::direct_via_serde)).
+
+use super::Bail;
+use super::scan::{Reader, Res};
+
+/// A type read straight from the lean reader, without serde's visitors:
+/// wire objects match their keys as they are read and build themselves
+/// from locals. Leaves without a quicker way are read through serde.
+pub(crate) trait Direct: Sized {
+    /// Reads the value at the reader's position.
+    fn direct(r: &mut Reader<'_>) -> Result<Self, Bail>;
+
+    /// Reads into `slot`, where a large value is built in place instead of
+    /// being moved there.
+    #[inline]
+    fn direct_into(r: &mut Reader<'_>, slot: &mut Option<Self>) -> Result<(), Bail> {
+        *slot = Some(Self::direct(r)?);
+        Ok(())
+    }
+}
+
+/// `Direct` through the type's own `Deserialize`, on the lean reader.
+macro_rules! direct_via_serde {
+    ($($ty:ty),* $(,)?) => {
+        $(impl $crate::read::Direct for $ty {
+            #[inline]
+            fn direct(r: &mut $crate::read::Reader<'_>) -> Result<Self, $crate::read::Bail> {
+                <$ty as serde::Deserialize>::deserialize(r)
+            }
+        })*
+    };
+}
+
+/// `Direct` for a type made `From` another `Direct` type (an id from its
+/// text).
+macro_rules! direct_from {
+    ($($ty:ty: $from:ty),* $(,)?) => {
+        $(impl $crate::read::Direct for $ty {
+            #[inline]
+            fn direct(r: &mut $crate::read::Reader<'_>) -> Result<Self, $crate::read::Bail> {
+                <$from as $crate::read::Direct>::direct(r).map(<$ty>::from)
+            }
+        })*
+    };
+}
+
+pub(crate) use direct_from;
+pub(crate) use direct_via_serde;
+
+direct_via_serde!(u16, u64, i64, serde_json::Value);
+
+impl Direct for String {
+    #[inline]
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        match r.peek() {
+            Some(b'"') => Ok(r.string()?.into_str().to_owned()),
+            _ => Err(Bail),
+        }
+    }
+}
+
+impl Direct for bool {
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        match r.peek() {
+            Some(b't') => r.keyword(b"true").map(|()| true),
+            Some(b'f') => r.keyword(b"false").map(|()| false),
+            _ => Err(Bail),
+        }
+    }
+}
+
+impl<T: Direct> Direct for Option<T> {
+    #[inline]
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        if r.peek() == Some(b'n') {
+            r.keyword(b"null").map(|()| None)
+        } else {
+            T::direct(r).map(Some)
+        }
+    }
+
+    #[inline]
+    fn direct_into(r: &mut Reader<'_>, slot: &mut Option<Self>) -> Res<()> {
+        if r.peek() == Some(b'n') {
+            *slot = Some(None);
+            return r.keyword(b"null");
+        }
+        T::direct_into(r, slot.insert(None))
+    }
+}
+
+impl<T: Direct> Direct for Vec<T> {
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        if r.peek() != Some(b'[') {
+            return Err(Bail);
+        }
+        r.nested(b']', |mut items| {
+            let mut all = Vec::new();
+            while items.more(b']')? {
+                all.push(T::direct(items.de)?);
+            }
+            Ok(all)
+        })
+    }
+}
