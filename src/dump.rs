@@ -223,7 +223,7 @@ impl<R: Read> DumpReader<R> {
             crate::values::parse_count("_Line_", 0, &line_text).map_err(|_| DumpError::BadLineNumber {
                 row: self.row,
                 line,
-                text: crate::values::snippet(&line_text),
+                text: crate::text::snippet(&line_text),
             })?;
         let status = h.status.map(|i| RowStatus::from_wire(&text(i)));
         let values = h.sources.iter().map(|&i| text(i)).collect();

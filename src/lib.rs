@@ -7,6 +7,7 @@ mod enums;
 mod locate;
 mod model;
 mod read;
+mod text;
 mod values;
 
 #[cfg(feature = "dump")]

@@ -52,7 +52,7 @@ pub(crate) fn push_index(out: &mut String, i: usize) {
 /// longer than 64 characters is cut there, like quoted text, and marked
 /// with `…`, so that a path stays short whatever the input.
 pub(crate) fn push_key(out: &mut String, key: &str) {
-    let cut = crate::values::snippet(key);
+    let cut = crate::text::snippet(key);
     let key = cut.as_str();
     let plain = !key.is_empty()
         && key

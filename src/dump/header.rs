@@ -84,7 +84,7 @@ impl Header {
             .iter()
             .position(|n| n == "_Line_")
             .ok_or_else(|| DumpError::MissingLineColumn {
-                header: crate::values::snippet(&names.join(",")),
+                header: crate::text::snippet(&names.join(",")),
             })?;
         let status = names.iter().position(|n| n == "_Status_");
         let is_error = |n: &str| n.strip_prefix("_Error_").and_then(|r| r.strip_suffix('_')).is_some();

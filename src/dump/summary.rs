@@ -148,7 +148,7 @@ impl DumpSummary {
                     "row {} (line {}): not UTF-8 in {}; read as Windows-1252",
                     row.row,
                     row.line,
-                    crate::values::snippet(&fields.join(", "))
+                    crate::text::snippet(&fields.join(", "))
                 ));
             }
         }

@@ -12,7 +12,7 @@ fn check_hex(what: &'static str, id: &str) -> Result<(), PathError> {
     } else {
         Err(PathError::BadHexId {
             what,
-            id: crate::values::snippet(id),
+            id: crate::text::snippet(id),
         })
     }
 }
@@ -21,7 +21,7 @@ fn check_task(id: &TaskId) -> Result<(), PathError> {
     if id.is_well_formed() {
         Ok(())
     } else {
-        Err(PathError::BadTaskId(crate::values::snippet(id.as_str())))
+        Err(PathError::BadTaskId(crate::text::snippet(id.as_str())))
     }
 }
 
@@ -29,7 +29,7 @@ fn check_object(id: &ObjectId) -> Result<(), PathError> {
     if id.is_well_formed() {
         Ok(())
     } else {
-        Err(PathError::BadObjectId(crate::values::snippet(id.as_str())))
+        Err(PathError::BadObjectId(crate::text::snippet(id.as_str())))
     }
 }
 

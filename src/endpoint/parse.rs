@@ -36,7 +36,7 @@ impl TaskPath {
     }
 
     fn parse_path(text: &str) -> Result<Self, PathError> {
-        let shape = |why: &str| PathError::Shape(format!("{why} in `{}`", crate::values::snippet(text)));
+        let shape = |why: &str| PathError::Shape(format!("{why} in `{}`", crate::text::snippet(text)));
         let mut rest = text.split(['?', '#']).next().unwrap_or("");
         if let Some(i) = rest.find("://") {
             let after = &rest[i + 3..];
@@ -64,7 +64,7 @@ impl TaskPath {
                     .ok()
                     .and_then(|n| u32::try_from(n).ok())
                     .map(Chunk::Number)
-                    .ok_or_else(|| PathError::BadChunk(crate::values::snippet(n))),
+                    .ok_or_else(|| PathError::BadChunk(crate::text::snippet(n))),
                 _ => Err(shape("unexpected segments after the dump")),
             }
         };

@@ -66,7 +66,7 @@ impl Chunk {
     feature = "schema",
     schemars(
         description = "The body of the chunk-list calls of the dump flow (`GET .../dump/chunks`, `GET files/{fileId}/chunks`). `meta.schema` ends in `/objects/chunk`; the server leaves `chunks` out when there are none.",
-        transform = crate::schema::chunk_list_shape
+        transform = crate::model::schema_rules::chunk_list_shape
     )
 )]
 #[non_exhaustive]

@@ -185,7 +185,7 @@ impl DetailCode {
     feature = "schema",
     schemars(
         description = "One entry of `result.details`: a message code, its English text and its data.",
-        transform = crate::schema::typed_values_keys
+        transform = crate::model::schema_rules::typed_values_keys
     )
 )]
 #[non_exhaustive]

@@ -58,7 +58,7 @@ impl TaskSummary {
 /// The body of the start call (`POST .../{kind}/{id}/tasks`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = crate::schema::task_body_meta))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::model::schema_rules::task_body_meta))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct CreateTaskResponse {
@@ -92,7 +92,7 @@ crate::read::wire_deserialize!(CreateTaskResponse, "a create-task response objec
     feature = "schema",
     schemars(
         description = "The body of the list call (`GET .../{kind}/{id}/tasks`). The server leaves `tasks` out when there are none, so a list has `tasks`, `meta.paging` or both.",
-        transform = crate::schema::list_has_tasks_or_paging
+        transform = crate::model::schema_rules::list_has_tasks_or_paging
     )
 )]
 #[non_exhaustive]
@@ -128,7 +128,7 @@ impl TaskListResponse {
 /// "No access" is reported as 404.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = crate::schema::error_shape))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::model::schema_rules::error_shape))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
 pub struct ErrorResponse {

@@ -163,7 +163,7 @@ impl Status {
     feature = "schema",
     schemars(
         description = "The body of the status call (`GET .../tasks/{taskId}`) and of the cancel call (`DELETE` on the same path). `meta` and `status` are optional because documentation samples show only `{\"task\": {...}}`; real responses always have both.",
-        transform = crate::schema::task_body_meta
+        transform = crate::model::schema_rules::task_body_meta
     )
 )]
 ///

@@ -8,6 +8,8 @@ pub(crate) mod envelope;
 pub(crate) mod ids;
 pub(crate) mod outcome;
 pub(crate) mod result;
+#[cfg(feature = "schema")]
+pub(crate) mod schema_rules;
 pub(crate) mod shape;
 pub(crate) mod state;
 pub(crate) mod task;

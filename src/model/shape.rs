@@ -101,7 +101,7 @@ fn shape<E: de::Error>(top: &Top) -> Result<Shape, E> {
     if let Some(other) = object.filter(|_| !named_task && !named_chunk) {
         return Err(E::custom(format_args!(
             "not a task response: `meta.schema` names `{}` objects; the task family's bodies hold `task` or `chunk` objects",
-            crate::values::snippet(other)
+            crate::text::snippet(other)
         )));
     }
     let names_a_task = top.bare.as_ref().is_some_and(TaskObject::names_a_task);

@@ -162,7 +162,7 @@ impl fmt::Display for Progress {
     feature = "schema",
     schemars(
         description = "The task of a status or cancel response. A task with `taskState` `COMPLETE` has a `result`.",
-        transform = crate::schema::complete_has_result
+        transform = crate::model::schema_rules::complete_has_result
     )
 )]
 #[non_exhaustive]

@@ -27,7 +27,6 @@
 //!   for the plain cases;
 //! - [`Direct`] (with [`direct_via_serde!`] and [`direct_from!`]) for the
 //!   leaves, and [`DirectSeed`] with [`Flat`] for a `values` array;
-//! - [`snippet`], how messages quote text.
 //!
 //! The files hold one concern each: `scan` the byte scanner ([`Reader`]),
 //! `de` the serde `Deserializer` over it, `direct` the [`Direct`] types,
@@ -52,7 +51,7 @@ pub(crate) use direct::{Direct, direct_from, direct_via_serde};
 pub(crate) use fields::{Fields, Seen, Wire, deserialize_wire};
 pub(crate) use flat::{DirectSeed, Flat};
 pub(crate) use scan::Reader;
-pub(crate) use wire::{WireStr, finish_field, keep_unknown, read_field, snippet, wire_deserialize};
+pub(crate) use wire::{WireStr, finish_field, keep_unknown, read_field, wire_deserialize};
 
 /// The lean reader gives up; serde_json reads the document instead.
 #[derive(Debug)]

@@ -46,36 +46,14 @@ pub(crate) fn keep_unknown<'de, F: Fields<'de>>(
     fields: &mut F,
 ) -> Result<(), F::Error> {
     if extra.contains_key(key.as_ref()) {
-        return Err(de::Error::custom(format_args!("duplicate field `{}`", snippet(&key))));
+        return Err(de::Error::custom(format_args!(
+            "duplicate field `{}`",
+            crate::text::snippet(&key)
+        )));
     }
     let value: serde_json::Value = fields.value()?;
     extra.insert(key.into_owned(), value);
     Ok(())
-}
-
-/// Cuts text quoted in an error message to 64 characters, and writes its
-/// control characters as escapes.
-pub(crate) fn snippet(text: &str) -> String {
-    const MAX: usize = 64;
-    let (shown, cut) = match text.char_indices().nth(MAX) {
-        None => (text, ""),
-        Some((at, _)) => (&text[..at], "…"),
-    };
-    if !shown.chars().any(char::is_control) {
-        return format!("{shown}{cut}");
-    }
-    // Control characters (newlines, escapes) are written as escapes, so
-    // that a report line stays one line and cannot drive a terminal.
-    let mut out = String::with_capacity(shown.len() + 8);
-    for c in shown.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out.push_str(cut);
-    out
 }
 
 /// Reads the value of field `$n` of a wire object into `$slot`, once: a

@@ -19,13 +19,9 @@
 
 mod generate;
 mod markdown;
-mod transforms;
 
 pub use generate::{schema, schema_text};
 pub use markdown::markdown;
-pub(crate) use transforms::{
-    chunk_list_shape, complete_has_result, error_shape, list_has_tasks_or_paging, task_body_meta, typed_values_keys,
-};
 
 use crate::DocumentKind;
 

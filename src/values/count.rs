@@ -1,7 +1,7 @@
 //! Counts sent as decimal text.
 
 use super::ValuesError;
-use super::error::snippet;
+use crate::text::snippet;
 
 /// Parses a count sent as decimal text: ASCII digits, no sign, no leading
 /// zero (but `"0"` itself), at most `u64::MAX`.

@@ -7,8 +7,9 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 
 use super::count::parse_count;
-use super::error::{raise, snippet};
+use super::error::raise;
 use super::{Pair, ValuesError};
+use crate::text::snippet;
 
 /// What a key's value must be.
 #[derive(Clone, Copy)]

@@ -115,6 +115,3 @@ impl ValuesError {
 pub(crate) fn raise<E: de::Error>(e: ValuesError) -> E {
     E::custom(&e)
 }
-
-/// How messages quote text: cut to 64 characters.
-pub(crate) use crate::read::snippet;

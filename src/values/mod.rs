@@ -49,7 +49,6 @@ pub(crate) use engine::Shape;
 pub(crate) use engine::check_pairs;
 use engine::decode_slice;
 pub use error::ValuesError;
-pub(crate) use error::snippet;
 use list::typed_details;
 pub(crate) use seed::{ValuesSeed, detail_values_error};
 

@@ -9,8 +9,9 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::engine::{Shape, Sink, StreamVisitor, Target, UNSEEN};
-use super::{DetailValues, TypedKind, ValuesError, snippet};
+use super::{DetailValues, TypedKind, ValuesError};
 use crate::read::{Bail, DirectSeed, Flat};
+use crate::text::snippet;
 
 /// Reads the `values` field while a document streams by: straight into the
 /// typed struct when the detail type is already known, into the raw array

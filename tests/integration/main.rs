@@ -18,6 +18,7 @@ mod helpers;
 mod hostile;
 #[cfg(feature = "cli")]
 mod inputs;
+mod layout;
 mod model;
 mod presence;
 mod promises;

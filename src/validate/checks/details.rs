@@ -19,7 +19,7 @@ impl Checker<'_> {
             self.push(
                 Code::UnknownDetailCode,
                 &at.key("type"),
-                format!("unknown detail code `{}`", crate::values::snippet(d.code.as_str())),
+                format!("unknown detail code `{}`", crate::text::snippet(d.code.as_str())),
             );
         }
         match &d.values {
@@ -94,7 +94,7 @@ impl Checker<'_> {
             &at.key("localMessageText"),
             format!(
                 "the message says \"{}\" but the counts say \"{expected}\"",
-                crate::values::snippet(said)
+                crate::text::snippet(said)
             ),
         );
     }

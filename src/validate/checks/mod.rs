@@ -125,7 +125,7 @@ fn listing<'a>(one: &str, many: &str, suffix: &str, names: impl Iterator<Item = 
     const SHOWN: usize = 5;
     let quoted: Vec<String> = names
         .take(SHOWN)
-        .map(|n| format!("`{}`", crate::values::snippet(n)))
+        .map(|n| format!("`{}`", crate::text::snippet(n)))
         .collect();
     match count {
         1 => format!("{one} {}{suffix}", quoted[0]),

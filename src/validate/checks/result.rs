@@ -5,8 +5,8 @@
 
 use super::{At, Checker};
 use crate::endpoint::CallKind;
+use crate::text::snippet;
 use crate::validate::Code;
-use crate::values::snippet;
 use crate::{DetailClass, DetailCode, ObjectId, ObjectKind, TaskResult};
 
 impl Checker<'_> {

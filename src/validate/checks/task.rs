@@ -6,8 +6,8 @@
 //! `unexplained-failure`).
 
 use super::{At, Checker};
+use crate::text::snippet;
 use crate::validate::Code;
-use crate::values::snippet;
 use crate::{Task, TaskId, TaskResult, TaskState, TaskSummary};
 
 impl Checker<'_> {
