@@ -215,6 +215,41 @@ fn a_link_loop_is_reported_and_every_file_once() {
     );
 }
 
+/// The report is the same whatever the number of jobs: an input without
+/// documents (an empty folder) is reported after the files named before
+/// it, not ahead of the batch they wait in.
+#[test]
+fn the_report_is_the_same_for_any_number_of_jobs() {
+    let dir = tempdir("jobs");
+    let full = dir.join("full");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::create_dir_all(&full).unwrap();
+    for name in ["a.json", "b.json", "c.json"] {
+        std::fs::copy("tests/fixtures/valid/seed.json", full.join(name)).unwrap();
+    }
+    let (full, empty) = (full.to_str().unwrap(), dir.join("empty"));
+    let empty = empty.to_str().unwrap();
+    let one = run(&["validate", "--format", "json", "--jobs", "1", full, empty], b"");
+    let two = run(&["validate", "--format", "json", "--jobs", "2", full, empty], b"");
+    assert_eq!(one, two);
+    let sources: Vec<String> = one
+        .1
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let d = dir.to_str().unwrap();
+    let sources: Vec<String> = sources.iter().map(|s| s.replace(d, "DIR")).collect();
+    assert_eq!(
+        sources,
+        ["DIR/full/a.json", "DIR/full/b.json", "DIR/full/c.json", "DIR/empty"]
+    );
+}
+
 #[test]
 fn summarize_reads_within_max_size() {
     let (code, stdout, stderr) = run(&["summarize", "--max-size", "1MiB", "/dev/zero"], b"");
