@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use super::color::ColorChoice;
 use super::input::{self, StdinFormat};
-use super::{exit, gate, summarize};
+use super::{exit, gate};
 
 const VALIDATE_EXAMPLES: &str = "\
 Examples:
@@ -143,8 +143,8 @@ pub struct SummarizeArgs {
     #[arg(long, default_value = "64MiB", value_parser = input::parse_size)]
     pub max_size: u64,
     /// How to report.
-    #[arg(long, value_enum, default_value_t = summarize::Format::Text)]
-    pub format: summarize::Format,
+    #[arg(long, value_enum, default_value_t = SummarizeFormat::Text)]
+    pub format: SummarizeFormat,
     #[arg(long, value_delimiter = ',', value_parser = gate::outcome_parser(), value_name = "OUTCOMES", help = gate::HELP)]
     pub fail_on: Vec<Outcome>,
 }
@@ -177,6 +177,16 @@ pub enum Format {
     Github,
     /// One SARIF 2.1.0 log, for code-scanning views.
     Sarif,
+}
+
+/// How `summarize` reports.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, ValueEnum)]
+pub enum SummarizeFormat {
+    /// A summary for a person.
+    Text,
+    /// One JSON object (a poll log: one per task, a line each); see the
+    /// `anaplan_task::summary` module for its shape.
+    Json,
 }
 
 /// How `dump` reports.

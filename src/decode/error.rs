@@ -1,31 +1,23 @@
 //! [`DecodeError`]: why a document could not be read, and where.
 
+use crate::codes::Code;
 use std::fmt;
 
-/// What went wrong in a [`DecodeError`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorCategory {
-    /// The input is not valid UTF-8.
-    Utf8,
-    /// The input is not valid JSON.
-    Syntax,
-    /// The input ends before the document does (truncated, or empty).
-    Eof,
-    /// Valid JSON that does not fit the model: a wrong type, a missing or
-    /// repeated field, a malformed `values` array.
-    Data,
-}
-
-impl ErrorCategory {
-    /// `utf8`, `syntax`, `eof` or `data`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Utf8 => "utf8",
-            Self::Syntax => "syntax",
-            Self::Eof => "eof",
-            Self::Data => "data",
-        }
+crate::enums::str_enum! {
+    /// What went wrong in a [`DecodeError`]: `utf8`, `syntax`, `eof` or
+    /// `data`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ErrorCategory as "error category" {
+        /// The input is not valid UTF-8.
+        Utf8 = "utf8",
+        /// The input is not valid JSON.
+        Syntax = "syntax",
+        /// The input ends before the document does (truncated, or empty).
+        Eof = "eof",
+        /// Valid JSON that does not fit the model: a wrong type, a missing or
+        /// repeated field, a malformed `values` array.
+        Data = "data",
     }
 }
 
@@ -95,26 +87,37 @@ impl DecodeError {
     /// | `missing-field`, `duplicate-field`, `wrong-type`, `invalid-value` | a field is absent, repeated, of the wrong JSON type or out of range |
     /// | the code of [`ValuesError::code`](crate::ValuesError::code) | a malformed `values` array |
     /// | `invalid-data` | any other mismatch with the model |
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         if let Some(v) = &self.values {
             return v.code();
         }
         let m = self.message.as_str();
         match self.category {
-            ErrorCategory::Utf8 => "invalid-utf8",
-            ErrorCategory::Eof => "truncated-json",
-            ErrorCategory::Syntax if m.starts_with("trailing characters") => "trailing-characters",
-            ErrorCategory::Syntax if m.starts_with("recursion limit exceeded") => "too-deep",
-            ErrorCategory::Syntax => "invalid-json",
-            ErrorCategory::Data if m.starts_with("missing field") => "missing-field",
-            ErrorCategory::Data if m.starts_with("duplicate field") => "duplicate-field",
-            ErrorCategory::Data if m.starts_with("invalid type") => "wrong-type",
-            ErrorCategory::Data if m.starts_with("invalid value") || m.starts_with("invalid length") => "invalid-value",
-            ErrorCategory::Data if m.starts_with("not a task response") => "unknown-document",
-            ErrorCategory::Data => "invalid-data",
+            ErrorCategory::Utf8 => Code::InvalidUtf8,
+            ErrorCategory::Eof => Code::TruncatedJson,
+            ErrorCategory::Syntax if m.starts_with("trailing characters") => Code::TrailingCharacters,
+            ErrorCategory::Syntax if m.starts_with("recursion limit exceeded") => Code::TooDeep,
+            ErrorCategory::Syntax => Code::InvalidJson,
+            ErrorCategory::Data if m.starts_with("missing field") => Code::MissingField,
+            ErrorCategory::Data if m.starts_with("duplicate field") => Code::DuplicateField,
+            ErrorCategory::Data if m.starts_with("invalid type") => Code::WrongType,
+            ErrorCategory::Data if m.starts_with("invalid value") || m.starts_with("invalid length") => {
+                Code::InvalidValue
+            }
+            ErrorCategory::Data if m.starts_with("not a task response") => Code::UnknownDocument,
+            ErrorCategory::Data => Code::InvalidData,
         }
     }
+}
 
+impl From<&DecodeError> for Code {
+    /// [`DecodeError::code`].
+    fn from(e: &DecodeError) -> Self {
+        e.code()
+    }
+}
+
+impl DecodeError {
     pub(crate) fn with_values_error(mut self, values: Option<crate::ValuesError>) -> Self {
         // Keep it only when it is the cause this error reports.
         self.values = values.filter(|v| self.message.ends_with(&v.to_string())).map(Box::new);

@@ -3,7 +3,6 @@
 //! any of them and says which it is.
 
 use serde::Serialize;
-use serde::de::Deserializer;
 use serde_json::{Map, Value};
 
 use crate::model::chunk::ChunkListResponse;
@@ -11,7 +10,6 @@ use crate::model::envelope::{Meta, Status, TaskResponse};
 use crate::model::ids::TaskId;
 use crate::model::state::TaskState;
 use crate::model::task::{Task, epoch_millis};
-use crate::read::Fields;
 
 /// A task as the start and list calls report it: id, state and creation time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -295,18 +293,5 @@ impl Document {
     /// The outcome of the task, for a status response.
     pub fn outcome(&self) -> Option<crate::Outcome> {
         self.task().map(Task::outcome)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Document {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::read::deserialize_wire(deserializer)
-    }
-}
-
-impl crate::read::Wire for Document {
-    const EXPECTING: &'static str = "a JSON object (a task status, create-task, task list or error response)";
-    fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
-        crate::model::shape::read_document_into(fields, slot)
     }
 }

@@ -1,6 +1,7 @@
 //! Reading any body of the family: its top-level fields as read
 //! ([`Top`]), and which body they make ([`Shape`]), decided by the rules
-//! that [`Document`] states, and the body built from them.
+//! that [`Document`] states, and the body built from them: `Document`'s
+//! reading.
 
 use serde::Serialize;
 use serde::de;
@@ -11,6 +12,19 @@ use crate::model::document::{CreateTaskResponse, Document, ErrorResponse, TaskLi
 use crate::model::envelope::{Meta, Status, TaskResponse};
 use crate::model::task::TaskObject;
 use crate::read::{Fields, Seen, keep_unknown};
+
+impl<'de> serde::Deserialize<'de> for Document {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::read::deserialize_wire(deserializer)
+    }
+}
+
+impl crate::read::Wire for Document {
+    const EXPECTING: &'static str = "a JSON object (a task status, create-task, task list or error response)";
+    fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
+        read_document_into(fields, slot)
+    }
+}
 
 // The top-level fields of a body, numbered for `Seen`.
 const META: u32 = 0;

@@ -16,15 +16,16 @@
 //! text through [`DirectSeed`]); there is no position tracking and no
 //! error formatting.
 //!
-//! This module is contained: it imports nothing else of the crate, and
+//! This module is contained: it imports nothing else of the crate but
+//! [`snippet`](crate::text::snippet) for a message, and
 //! the rest of the crate reaches it only through what this file exports,
 //! its one entry point:
 //! - [`lean_str`] and [`direct_str_into`], the two readings of a document;
 //! - [`Wire`] and [`Fields`], over which a wire object's reading is written
 //!   once, with [`Seen`] for "a field, read once", [`keep_unknown`] for the
 //!   other fields, [`deserialize_wire`] for its `Deserialize`, and the
-//!   macros [`wire_deserialize!`] and [`wire_enum!`] that write all this
-//!   for the plain cases;
+//!   macro [`wire_deserialize!`] that writes all this for the plain cases
+//!   (`wire_enum!` in `enums.rs` gives its enums [`Direct`] too);
 //! - [`Direct`] (with [`direct_via_serde!`] and [`direct_from!`]) for the
 //!   leaves, and [`DirectSeed`] with [`Flat`] for a `values` array;
 //!

@@ -1,8 +1,7 @@
 //! Shared machinery for the crate's wire types: a key that borrows from
 //! the input when it can, the keeping of unknown fields, the macro that
 //! writes a wire object's reading ([`wire_deserialize!`]), which matches
-//! known fields by name and keeps every other field, and the macro that
-//! writes an enum over wire strings ([`wire_enum!`]).
+//! known fields by name and keeps every other field.
 
 use std::borrow::Cow;
 use std::fmt;

@@ -5,22 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::Code;
+use crate::codes::{Code, Severity};
 use crate::endpoint::CallKind;
 use crate::{Document, DocumentKind, Outcome};
-
-crate::enums::str_enum! {
-    /// How serious a finding is, from the least: `info`, `warning`, `error`.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    pub enum Severity as "severity" {
-        /// Worth knowing; nothing wrong.
-        Info = "info",
-        /// Suspicious: the document is still valid.
-        Warning = "warning",
-        /// The document is invalid.
-        Error = "error",
-    }
-}
 
 /// One thing the validator has to say about a document.
 ///

@@ -5,7 +5,7 @@
 //! Reading is lenient; this pass is where strictness lives. Every code is
 //! a [`Code`], with its severity and meaning.
 //!
-//! Where things are: [`Code`] in `codes.rs`; [`Finding`], [`Severity`],
+//! Where things are: [`Code`] in the crate's `codes.rs`; [`Finding`], [`Severity`],
 //! [`Report`] and [`Options`] in `finding.rs`; the checks that decide each
 //! finding in `checks/`, one file per area of the document (`document`,
 //! `task`, `result`, `details`), with how a finding is recorded in
@@ -37,15 +37,15 @@
 //! ```
 
 mod checks;
-mod codes;
 mod counts;
 mod finding;
 mod place;
 
-pub use crate::endpoint::CallKind;
 #[allow(deprecated)]
-pub use codes::{CODES, Code, CodeInfo};
-pub use finding::{Finding, Options, Report, Severity};
+pub use crate::codes::{CODES, CodeInfo};
+pub use crate::codes::{Code, Severity};
+pub use crate::endpoint::CallKind;
+pub use finding::{Finding, Options, Report};
 
 use crate::Document;
 use checks::Checker;

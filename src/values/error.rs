@@ -1,5 +1,6 @@
 //! [`ValuesError`]: why a `values` array could not be decoded.
 
+use crate::codes::Code;
 use serde::de::{self};
 
 /// Why a `values` array could not be decoded into its typed struct.
@@ -91,21 +92,28 @@ pub enum ValuesError {
 }
 
 impl ValuesError {
-    /// A stable kebab-case code for the error, as the validator reports it:
+    /// The finding code of the error, as the validator reports it:
     /// `values-odd-length`, `values-duplicate-key`, `values-missing-key`,
     /// `values-null-key`, `values-null-value`, `count-not-decimal`,
     /// `count-negative` or `count-overflow`.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self {
-            Self::OddLength { .. } => "values-odd-length",
-            Self::DuplicateKey { .. } => "values-duplicate-key",
-            Self::MissingKey { .. } => "values-missing-key",
-            Self::NullKey { .. } => "values-null-key",
-            Self::NullValue { .. } => "values-null-value",
-            Self::NotDecimal { .. } => "count-not-decimal",
-            Self::NegativeCount { .. } => "count-negative",
-            Self::CountOverflow { .. } => "count-overflow",
+            Self::OddLength { .. } => Code::ValuesOddLength,
+            Self::DuplicateKey { .. } => Code::ValuesDuplicateKey,
+            Self::MissingKey { .. } => Code::ValuesMissingKey,
+            Self::NullKey { .. } => Code::ValuesNullKey,
+            Self::NullValue { .. } => Code::ValuesNullValue,
+            Self::NotDecimal { .. } => Code::CountNotDecimal,
+            Self::NegativeCount { .. } => Code::CountNegative,
+            Self::CountOverflow { .. } => Code::CountOverflow,
         }
+    }
+}
+
+impl From<&ValuesError> for Code {
+    /// [`ValuesError::code`].
+    fn from(e: &ValuesError) -> Self {
+        e.code()
     }
 }
 

@@ -15,13 +15,16 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("locate", &["text"]),
     ("read", &["text"]),
     ("enums", &["read"]),
-    ("values", &["text", "read", "enums"]),
-    ("decode", &["text", "locate", "read", "values"]),
+    ("codes", &["enums"]),
+    ("values", &["text", "read", "enums", "codes"]),
+    ("decode", &["text", "locate", "read", "enums", "codes", "values"]),
     ("model", &["text", "locate", "read", "enums", "values", "decode"]),
     ("endpoint", &["text", "enums", "values", "model"]),
     (
         "validate",
-        &["text", "locate", "enums", "values", "decode", "model", "endpoint"],
+        &[
+            "text", "locate", "enums", "codes", "values", "decode", "model", "endpoint",
+        ],
     ),
     ("schema", &["enums", "values", "model", "validate"]),
     ("summary", &["values", "model"]),
@@ -102,25 +105,94 @@ fn root_names(sources: &BTreeMap<String, String>) -> BTreeMap<String, String> {
     names
 }
 
-/// The parts a file names through `crate::` (or `$crate::` in a macro),
-/// outside comments (a doc link is not a dependency).
+/// The code of a file: its lines outside comments (a doc link is not a
+/// dependency).
+fn code_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.trim_start().starts_with("//"))
+}
+
+fn ident(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
+/// The first names after each `crate::` of the code, a group such as
+/// `crate::{Document, values::Pair}` giving each of its items.
+fn names_after_crate(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    for line in code_lines(text) {
+        for (at, _) in line.match_indices("crate::") {
+            let rest = &line[at + 7..];
+            match rest.strip_prefix('{') {
+                Some(group) => {
+                    let group = &group[..group.find('}').unwrap_or(group.len())];
+                    names.extend(group.split(',').map(|item| ident(item.trim())));
+                }
+                None => names.push(ident(rest)),
+            }
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    names
+}
+
+/// The parts a file names through `crate::` (or `$crate::` in a macro).
 fn parts_used(text: &str, root: &BTreeMap<String, String>) -> Vec<String> {
     let mut used = Vec::new();
-    let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
-    for (line, at) in code.flat_map(|l| l.match_indices("crate::").map(move |(at, _)| (l, at))) {
-        let name: String = line[at + 7..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        let part = match root.get(&name) {
-            Some(part) => part.clone(),
-            None => name,
-        };
-        if !part.is_empty() && !used.contains(&part) {
+    for name in names_after_crate(text) {
+        let part = root.get(name).cloned().unwrap_or_else(|| name.to_owned());
+        if !used.contains(&part) {
             used.push(part);
         }
     }
     used
+}
+
+/// A file's module path: `model::shape` for `model/shape.rs`, `cli` for
+/// `cli/mod.rs`.
+fn module_of(file: &str) -> String {
+    let path = file.trim_end_matches(".rs").trim_end_matches("/mod");
+    path.replace('/', "::")
+}
+
+/// The modules a file names, as module paths: `crate::a::b::Item` and
+/// `super::b::Item` (`use` lines and paths alike), kept when they are one
+/// of `modules`.
+fn modules_named(file: &str, text: &str, modules: &[String]) -> Vec<String> {
+    let own = module_of(file);
+    let parent = match file.ends_with("mod.rs") {
+        true => own.clone(),
+        false => own.rsplit_once("::").map_or(String::new(), |(p, _)| p.to_owned()),
+    };
+    let mut named = Vec::new();
+    for line in code_lines(text) {
+        let refs = line
+            .match_indices("crate::")
+            .map(|(at, _)| (String::new(), &line[at + 7..]));
+        let supers = line
+            .match_indices("super::")
+            .map(|(at, _)| (parent.clone(), &line[at + 7..]));
+        for (base, rest) in refs.chain(supers) {
+            let mut path = base;
+            for seg in rest.split("::").map(ident) {
+                let next = if path.is_empty() {
+                    seg.to_owned()
+                } else {
+                    format!("{path}::{seg}")
+                };
+                if seg.is_empty() || !modules.contains(&next) {
+                    break;
+                }
+                path = next;
+            }
+            if !path.is_empty() && path != own && !named.contains(&path) {
+                named.push(path);
+            }
+        }
+    }
+    named
 }
 
 #[test]
@@ -177,5 +249,41 @@ fn no_source_file_is_longer_than_a_reading() {
 fn no_state_travels_in_thread_locals() {
     for (file, text) in sources() {
         assert!(!text.contains("thread_local!"), "{file}");
+    }
+}
+
+/// Files of one folder never name each other both ways, even through
+/// others: a folder's `mod.rs` is its interface and is left out, as are
+/// unit tests.
+#[test]
+fn no_two_modules_use_each_other() {
+    let all = sources();
+    let files: Vec<(&String, &String)> = all
+        .iter()
+        .filter(|(f, _)| !f.ends_with("mod.rs") && !f.ends_with("tests.rs") && *f != "lib.rs" && *f != "main.rs")
+        .collect();
+    let modules: Vec<String> = all.keys().map(|f| module_of(f)).collect();
+    let edges: BTreeMap<String, Vec<String>> = files
+        .iter()
+        .map(|(f, text)| {
+            let named = modules_named(f, text, &modules);
+            (module_of(f), named)
+        })
+        .collect();
+    // A cycle is a module reached again from itself.
+    for start in edges.keys() {
+        let mut stack = vec![(start.clone(), vec![start.clone()])];
+        let mut seen = Vec::new();
+        while let Some((module, trail)) = stack.pop() {
+            for next in edges.get(&module).into_iter().flatten() {
+                assert!(next != start, "a cycle: {} -> {start}", trail.join(" -> "));
+                if !seen.contains(next) {
+                    seen.push(next.clone());
+                    let mut longer = trail.clone();
+                    longer.push(next.clone());
+                    stack.push((next.clone(), longer));
+                }
+            }
+        }
     }
 }

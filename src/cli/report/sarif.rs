@@ -7,7 +7,7 @@
 //! `sarif_log_matches_the_official_schema` checks the output against the
 //! OASIS schema, vendored under `tests/fixtures/sarif/`.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use anaplan_task::validate::{Code, Finding, Severity};
 use serde::Serialize;
@@ -18,7 +18,8 @@ use crate::cli::verdict::{Source, Verdict};
 #[derive(Default)]
 pub struct Log {
     results: Vec<SarifResult>,
-    rules: BTreeSet<&'static str>,
+    /// The codes seen, by their text (the order of the rules).
+    rules: BTreeMap<&'static str, Code>,
 }
 
 impl Log {
@@ -33,7 +34,7 @@ impl Log {
 
     /// Adds a finding about `file` at this line and column.
     fn add(&mut self, file: &str, line: Option<usize>, column: Option<usize>, f: &Finding) {
-        self.rules.insert(f.code.as_str());
+        self.rules.insert(f.code.as_str(), f.code);
         let region = line.map(|start_line| Region {
             start_line,
             start_column: column,
@@ -62,10 +63,10 @@ impl Log {
         let rules = self
             .rules
             .iter()
-            .map(|id| Rule {
+            .map(|(id, code)| Rule {
                 id,
                 short_description: Text {
-                    text: meaning(id).to_owned(),
+                    text: code.meaning().to_owned(),
                 },
             })
             .collect();
@@ -88,11 +89,6 @@ impl Log {
         text.push('\n');
         text
     }
-}
-
-/// What a code means, from the code table.
-fn meaning(code: &str) -> &'static str {
-    code.parse().map_or("", Code::meaning)
 }
 
 /// A path as a relative URI reference: `/` between components, and any

@@ -22,22 +22,12 @@ use anaplan_task::summary::TaskSummaryReport;
 use anaplan_task::validate::{self, Code, Finding, Options, Severity};
 use anaplan_task::{DocumentKind, Outcome};
 
-use super::args::SummarizeArgs;
+use super::args::{SummarizeArgs, SummarizeFormat as Format};
 use super::color::{ColorChoice, Paint};
 use super::exit::Status;
 use super::gate::Gate;
 use super::input::{self, Stdin, StdinFormat, Unchecked};
 use super::{output, walk};
-
-/// How `summarize` reports.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
-pub enum Format {
-    /// A summary for a person.
-    Text,
-    /// One JSON object (a poll log: one per task, a line each); see the
-    /// `anaplan_task::summary` module for its shape.
-    Json,
-}
 
 /// What `summarize` was asked.
 pub struct Request<'a> {

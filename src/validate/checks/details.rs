@@ -22,15 +22,16 @@ impl Checker<'_> {
                 format!("unknown detail code `{}`", crate::text::snippet(d.code.as_str())),
             );
         }
+        // Every typed struct's unknown keys, whichever it is.
+        if let Some(values) = &d.values {
+            self.other_keys(values.other(), at);
+        }
         match &d.values {
             Some(DetailValues::HierarchyRowsProcessed(h)) => {
                 let counts = h.counts();
-                self.other_keys(&h.other, at);
                 self.counts(&counts, at);
                 self.message(d, h, &counts, at);
             }
-            Some(DetailValues::LineItemRowsProcessed(l)) => self.other_keys(&l.other, at),
-            Some(DetailValues::ExportSucceeded(e)) => self.other_keys(&e.other, at),
             Some(DetailValues::Raw(raw)) if !raw.is_empty() => {
                 if let Err(e) = crate::values::check_pairs(raw) {
                     self.push(Code::from(&e), &at.key("values"), e.to_string());

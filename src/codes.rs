@@ -1,11 +1,26 @@
 //! [`Code`]: every code a finding can carry, with its text, severity and
 //! meaning in one table, from which the documentation and the code table of
 //! `docs/schema.md` are generated. A code cannot exist without its meaning.
+//! And [`Severity`], how serious a finding is. Both are re-exported by
+//! [`validate`](crate::validate), whose findings carry them; they live
+//! here, below the readers, so that a reading error names its code as a
+//! `Code`.
 
 use std::fmt;
 use std::str::FromStr;
 
-use super::Severity;
+crate::enums::str_enum! {
+    /// How serious a finding is, from the least: `info`, `warning`, `error`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Severity as "severity" {
+        /// Worth knowing; nothing wrong.
+        Info = "info",
+        /// Suspicious: the document is still valid.
+        Warning = "warning",
+        /// The document is invalid.
+        Error = "error",
+    }
+}
 
 /// Declares [`Code`] from one table: each row gives the variant, its
 /// kebab-case text, its severity and its meaning (which is also the
@@ -54,7 +69,7 @@ macro_rules! codes {
 
             /// The severity of its findings. Unknown fields and `values`
             /// keys (`unknown-field`, `unknown-values-key`) are errors under
-            /// [`Options::strict`](super::Options::strict), and a
+            /// [`Options::strict`](crate::validate::Options::strict), and a
             /// `more-findings` finding takes the severity of the worst
             /// finding it counts.
             pub const fn severity(self) -> Severity {
@@ -201,37 +216,6 @@ impl PartialEq<Code> for &str {
     }
 }
 
-impl From<&crate::ValuesError> for Code {
-    /// The code of a malformed `values` array, as
-    /// [`ValuesError::code`](crate::ValuesError::code) names it.
-    fn from(e: &crate::ValuesError) -> Self {
-        use crate::ValuesError as E;
-        match e {
-            E::OddLength { .. } => Code::ValuesOddLength,
-            E::DuplicateKey { .. } => Code::ValuesDuplicateKey,
-            E::MissingKey { .. } => Code::ValuesMissingKey,
-            E::NullKey { .. } => Code::ValuesNullKey,
-            E::NullValue { .. } => Code::ValuesNullValue,
-            E::NotDecimal { .. } => Code::CountNotDecimal,
-            E::NegativeCount { .. } => Code::CountNegative,
-            E::CountOverflow { .. } => Code::CountOverflow,
-        }
-    }
-}
-
-impl From<&crate::DecodeError> for Code {
-    /// The code of a document that could not be read, as
-    /// [`DecodeError::code`](crate::DecodeError::code) names it.
-    fn from(e: &crate::DecodeError) -> Self {
-        match e.values_error() {
-            Some(v) => v.into(),
-            // Every text `DecodeError::code` returns is in the table (a test
-            // holds it to that); `invalid-data` is its own catch-all.
-            None => e.code().parse().unwrap_or(Code::InvalidData),
-        }
-    }
-}
-
 /// A code the validator reports, as the deprecated [`CODES`] lists it.
 #[deprecated(note = "use `Code` and its `as_str`, `severity` and `meaning`")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -301,59 +285,6 @@ mod tests {
                 (info.code, info.severity, info.meaning),
                 (code.as_str(), code.severity(), code.meaning())
             );
-        }
-    }
-
-    #[test]
-    fn every_reader_code_is_in_the_table() {
-        // The texts `DecodeError::code` can return, as its documentation lists them.
-        for text in [
-            "invalid-utf8",
-            "invalid-json",
-            "truncated-json",
-            "trailing-characters",
-            "too-deep",
-            "unknown-document",
-            "missing-field",
-            "duplicate-field",
-            "wrong-type",
-            "invalid-value",
-            "invalid-data",
-        ] {
-            assert!(text.parse::<Code>().is_ok(), "{text}");
-        }
-        let errors = [
-            crate::ValuesError::OddLength {
-                len: 1,
-                key: "a".into(),
-                index: 0,
-            },
-            crate::ValuesError::DuplicateKey {
-                key: "a".into(),
-                index: 2,
-                first: 0,
-            },
-            crate::ValuesError::MissingKey { key: "a", detail: "d" },
-            crate::ValuesError::NullKey { index: 0 },
-            crate::ValuesError::NullValue { key: "a", index: 1 },
-            crate::ValuesError::NotDecimal {
-                key: "a",
-                index: 1,
-                text: "x".into(),
-            },
-            crate::ValuesError::NegativeCount {
-                key: "a",
-                index: 1,
-                text: "-1".into(),
-            },
-            crate::ValuesError::CountOverflow {
-                key: "a",
-                index: 1,
-                text: "99999999999999999999".into(),
-            },
-        ];
-        for e in &errors {
-            assert_eq!(Code::from(e), e.code());
         }
     }
 
