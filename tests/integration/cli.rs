@@ -157,15 +157,7 @@ fn empty_files_are_invalid_documents() {
 fn folders_are_searched_recursively() {
     let (code, stdout, _) = run(&["validate", "--format", "json", "tests/fixtures"], None);
     assert_eq!(code, 1);
-    let sources: Vec<String> = stdout
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
+    let sources = crate::util::sources(&stdout);
     // One verdict per .json file, and per non-blank line of an .ndjson file.
     fn expected(dir: &Path) -> usize {
         let mut n = 0;

@@ -232,18 +232,11 @@ fn the_report_is_the_same_for_any_number_of_jobs() {
     let one = run(&["validate", "--format", "json", "--jobs", "1", full, empty], b"");
     let two = run(&["validate", "--format", "json", "--jobs", "2", full, empty], b"");
     assert_eq!(one, two);
-    let sources: Vec<String> = one
-        .1
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
     let d = dir.to_str().unwrap();
-    let sources: Vec<String> = sources.iter().map(|s| s.replace(d, "DIR")).collect();
+    let sources: Vec<String> = crate::util::sources(&one.1)
+        .iter()
+        .map(|s| s.replace(d, "DIR"))
+        .collect();
     assert_eq!(
         sources,
         ["DIR/full/a.json", "DIR/full/b.json", "DIR/full/c.json", "DIR/empty"]

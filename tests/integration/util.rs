@@ -56,3 +56,17 @@ pub fn normalize(v: &Value) -> Value {
 pub fn assert_to_string(err: impl std::fmt::Display, expected: &str) {
     assert_eq!(err.to_string(), expected);
 }
+
+/// The `source` of each record of a `validate --format json` report.
+#[cfg(feature = "cli")]
+pub fn sources(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["source"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
