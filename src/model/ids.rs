@@ -9,8 +9,31 @@ use serde::{Deserialize, Serialize};
 /// `Borrow<str>` (hashes and orders as its text, so a `HashSet` or
 /// `BTreeMap` of ids can be looked up with a `&str`), `FromStr` (any text is
 /// an id; see `is_well_formed`) and comparison with `str` both ways.
+///
+/// It declares the struct too, with its documentation and schema
+/// description, `new` and `as_str`; what is particular to an id (its
+/// well-formed shape, its kind) is written beside it.
 macro_rules! str_id {
-    ($ty:ident) => {
+    ($(#[$meta:meta])* pub struct $ty:ident, schema $desc:literal;) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        #[cfg_attr(feature = "schema", schemars(description = $desc))]
+        #[serde(transparent)]
+        pub struct $ty(String);
+
+        impl $ty {
+            #[doc = concat!("Wraps an id as a [`", stringify!($ty), "`].")]
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(id.into())
+            }
+
+            /// The id as sent.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
         crate::read::direct_from!($ty: String);
 
         impl fmt::Display for $ty {
@@ -83,45 +106,27 @@ macro_rules! str_id {
     };
 }
 
-str_id!(TaskId);
-str_id!(ObjectId);
-
-/// The id of a task, as the server sent it.
-///
-/// Real task ids are 32 upper-case hexadecimal characters
-/// (`1B1D84DDD53847BAA621810B593C3FC1`). Any string is accepted when reading;
-/// [`TaskId::is_well_formed`] tells whether it has the real shape.
-///
-/// ```
-/// use anaplan_task::TaskId;
-/// let id = TaskId::new("1B1D84DDD53847BAA621810B593C3FC1");
-/// assert!(id.is_well_formed());
-/// assert!(!TaskId::new("1b1d84dd").is_well_formed());
-/// // Compared with, and looked up by, its text:
-/// assert_eq!(id, "1B1D84DDD53847BAA621810B593C3FC1");
-/// let seen: std::collections::BTreeSet<TaskId> = [id].into();
-/// assert!(seen.contains("1B1D84DDD53847BAA621810B593C3FC1"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "schema",
-    schemars(description = "The id of a task: 32 upper-case hexadecimal characters in real responses.")
-)]
-#[serde(transparent)]
-pub struct TaskId(String);
+str_id! {
+    /// The id of a task, as the server sent it.
+    ///
+    /// Real task ids are 32 upper-case hexadecimal characters
+    /// (`1B1D84DDD53847BAA621810B593C3FC1`). Any string is accepted when reading;
+    /// [`TaskId::is_well_formed`] tells whether it has the real shape.
+    ///
+    /// ```
+    /// use anaplan_task::TaskId;
+    /// let id = TaskId::new("1B1D84DDD53847BAA621810B593C3FC1");
+    /// assert!(id.is_well_formed());
+    /// assert!(!TaskId::new("1b1d84dd").is_well_formed());
+    /// // Compared with, and looked up by, its text:
+    /// assert_eq!(id, "1B1D84DDD53847BAA621810B593C3FC1");
+    /// let seen: std::collections::BTreeSet<TaskId> = [id].into();
+    /// assert!(seen.contains("1B1D84DDD53847BAA621810B593C3FC1"));
+    /// ```
+    pub struct TaskId, schema "The id of a task: 32 upper-case hexadecimal characters in real responses.";
+}
 
 impl TaskId {
-    /// Wraps a task id.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self(id.into())
-    }
-
-    /// The id as sent.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// Whether the id is 32 upper-case hexadecimal characters, as real ids are.
     pub fn is_well_formed(&self) -> bool {
         // No early exit, so the check runs over all 32 bytes without branches.
@@ -133,41 +138,24 @@ impl TaskId {
     }
 }
 
-/// The id of a model object: the import, export, action or process that ran,
-/// or a file, list or module.
-///
-/// Object ids are 12 decimal digits sent as a JSON string; the first three
-/// digits name the kind of object ([`ObjectKind`]).
-///
-/// ```
-/// use anaplan_task::{ObjectId, ObjectKind};
-/// let id = ObjectId::new("112000000009");
-/// assert_eq!(id.kind(), ObjectKind::Import);
-/// assert!(id.is_well_formed());
-/// assert_eq!(ObjectId::new("999000000001").kind(), ObjectKind::Other);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "schema",
-    schemars(
-        description = "The id of a model object, 12 decimal digits sent as text. The first three name its kind: 112 import, 113 file, 116 export, 117 action, 118 process, 101 list, 102 module."
-    )
-)]
-#[serde(transparent)]
-pub struct ObjectId(String);
+str_id! {
+    /// The id of a model object: the import, export, action or process that ran,
+    /// or a file, list or module.
+    ///
+    /// Object ids are 12 decimal digits sent as a JSON string; the first three
+    /// digits name the kind of object ([`ObjectKind`]).
+    ///
+    /// ```
+    /// use anaplan_task::{ObjectId, ObjectKind};
+    /// let id = ObjectId::new("112000000009");
+    /// assert_eq!(id.kind(), ObjectKind::Import);
+    /// assert!(id.is_well_formed());
+    /// assert_eq!(ObjectId::new("999000000001").kind(), ObjectKind::Other);
+    /// ```
+    pub struct ObjectId, schema "The id of a model object, 12 decimal digits sent as text. The first three name its kind: 112 import, 113 file, 116 export, 117 action, 118 process, 101 list, 102 module.";
+}
 
 impl ObjectId {
-    /// Wraps an object id.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self(id.into())
-    }
-
-    /// The id as sent.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The kind of object, from the id's three-digit prefix.
     pub fn kind(&self) -> ObjectKind {
         ObjectKind::from_prefix(self.0.get(..3).unwrap_or(""))
