@@ -1,4 +1,4 @@
-//! What the validation pass says and how it is asked: [`Severity`],
+//! What the validation pass says and how it is asked:
 //! [`Finding`], [`Report`] and [`Options`].
 
 use std::fmt;

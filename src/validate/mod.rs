@@ -5,7 +5,8 @@
 //! Reading is lenient; this pass is where strictness lives. Every code is
 //! a [`Code`], with its severity and meaning.
 //!
-//! Where things are: [`Code`] in the crate's `codes.rs`; [`Finding`], [`Severity`],
+//! Where things are: [`Code`] and [`Severity`] in the crate's `codes.rs`
+//! (below the readers, whose errors name their code); [`Finding`],
 //! [`Report`] and [`Options`] in `finding.rs`; the checks that decide each
 //! finding in `checks/`, one file per area of the document (`document`,
 //! `task`, `result`, `details`), with how a finding is recorded in
