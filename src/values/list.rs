@@ -59,7 +59,6 @@ macro_rules! typed_kinds {
 
             /// The detail types whose `values` decode into the struct;
             /// [`DetailCode::typed`](crate::DetailCode) maps them back.
-            #[cfg(any(test, feature = "schema"))]
             pub(crate) const fn codes(self) -> &'static [&'static str] {
                 match self {
                     $( Self::$kind => &[$($code),+], )+

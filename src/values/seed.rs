@@ -121,15 +121,11 @@ impl<'de> Visitor<'de> for ValuesSeed {
 
 impl TypedKind {
     /// The typed struct that the `values` of a detail with this `type`
-    /// decode into, by the type's wire text (as
-    /// [`DetailCode`](crate::DetailCode) maps it).
+    /// decode into, by the type's wire text, from the list's
+    /// [`codes`](TypedKind::codes). Only a failed reading asks, so a search
+    /// of the short list does.
     pub(crate) fn of_code(code: &str) -> Option<Self> {
-        match code {
-            "hierarchyRowsProcessed" | "hierarchyRowsProcessedWithFailures" => Some(Self::Hierarchy),
-            "lineItemRowsProcessed" => Some(Self::LineItem),
-            "exportSucceeded" => Some(Self::Export),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|kind| kind.codes().contains(&code))
     }
 }
 
