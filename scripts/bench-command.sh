@@ -14,20 +14,21 @@
 # GNU time when it is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+target=${CARGO_TARGET_DIR:-target}
 runs=${RUNS:-11}
 lines=${RESPONSES:-800000}
-file=target/bench-command/responses-$lines.ndjson
+file=$target/bench-command/responses-$lines.ndjson
 
 cargo build --quiet --release --features cli --bin anaplan-task --example corpus
 if [ ! -s "$file" ]; then
     mkdir -p "$(dirname "$file")"
-    ./target/release/examples/corpus ndjson "$lines" > "$file.part"
+    "$target"/release/examples/corpus ndjson "$lines" > "$file.part"
     mv "$file.part" "$file"
 fi
 size=$(stat -c %s "$file")
 echo "input: $file, $size bytes"
 
-builds=("./target/release/anaplan-task")
+builds=("$target/release/anaplan-task")
 [ -n "${OTHER:-}" ] && builds+=("$OTHER")
 declare -A times
 for _ in $(seq "$runs"); do
@@ -48,5 +49,5 @@ for b in "${builds[@]}"; do
         }'
 done
 if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "peak resident memory: %M KiB" ./target/release/anaplan-task validate --quiet "$file" > /dev/null
+    /usr/bin/time -f "peak resident memory: %M KiB" "$target"/release/anaplan-task validate --quiet "$file" > /dev/null
 fi

@@ -4,8 +4,9 @@
 # serde_json::Value. Repeatable on a busy machine, unlike timings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+target=${CARGO_TARGET_DIR:-target}
 cargo build --quiet --release --example instructions
-bin=target/release/examples/instructions
+bin=$target/release/examples/instructions
 count() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" 2>&1 |
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'

@@ -18,6 +18,7 @@
 # (`pip install check-jsonschema`). Uses hyperfine when it is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+target=${CARGO_TARGET_DIR:-target}
 files=${FILES:-10000}
 runs=${RUNS:-3}
 rounds=${ROUNDS:-21}
@@ -25,13 +26,13 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cargo build --quiet --release --features cli --bin anaplan-task --example corpus
-./target/release/examples/corpus files "$files" "$work/corpus"
+"$target"/release/examples/corpus files "$files" "$work/corpus"
 schema=schemas/task-response.schema.json
 echo "corpus: $files files, $(du -sh "$work/corpus" | cut -f1); schema: $schema"
 printf '%s\n' "$work"/corpus/*.json > "$work/list"
 
 names=("anaplan-task")
-commands=("./target/release/anaplan-task validate --quiet ${JOBS:+--jobs $JOBS} $work/corpus")
+commands=("$target/release/anaplan-task validate --quiet ${JOBS:+--jobs $JOBS} $work/corpus")
 if command -v jsonschema-cli > /dev/null; then
     names+=("jsonschema-cli")
     commands+=("xargs -a $work/list jsonschema-cli validate $schema --errors-only -i")
