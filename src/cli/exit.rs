@@ -10,6 +10,7 @@
 //! Two ends come from outside a run: a usage error (or `--help`) from
 //! clap, and an output that cannot be written.
 
+use crate::cli::output::note;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -72,7 +73,7 @@ pub fn write_failed(e: &io::Error) -> ExitCode {
     if e.kind() == io::ErrorKind::BrokenPipe {
         return ExitCode::SUCCESS;
     }
-    eprintln!("anaplan-task: cannot write: {e}");
+    note!("anaplan-task: cannot write: {e}");
     ExitCode::from(2)
 }
 

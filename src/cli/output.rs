@@ -8,8 +8,10 @@
 //! Ctrl-C); a second signal ends it at once.
 //!
 //! The commands that print one text (`summarize`, `dump`, `schema`...)
-//! write it with [`print()`].
+//! write it with [`print()`]. Messages go to standard error through
+//! [`note!`](crate::cli::output::note), which never panics.
 
+use std::fmt;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -85,3 +87,19 @@ pub fn print(text: &str) -> io::Result<()> {
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
+
+/// Writes a message to standard error, as `eprint!` does, but never
+/// panics: when standard error cannot be written (closed, full, its reader
+/// gone), the message is lost and the run goes on, and the exit status
+/// still says how the run ended.
+pub fn note_args(args: fmt::Arguments<'_>) {
+    let _ = io::stderr().lock().write_fmt(args);
+}
+
+/// `eprintln!` that never panics: see [`note_args`].
+macro_rules! note {
+    ($($arg:tt)*) => {
+        $crate::cli::output::note_args(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+pub(crate) use note;

@@ -345,6 +345,33 @@ fn a_full_disk_fails_every_command() {
     }
 }
 
+/// A standard error that cannot be written loses the messages, never the
+/// exit status: no command panics (101).
+#[test]
+fn a_full_standard_error_keeps_the_exit_status() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("no /dev/full; skipped");
+        return;
+    };
+    let commands: [(&[&str], i32); 6] = [
+        (&["summarize", "no/such/file.json"], 2),
+        (&["dump", "no/such/dump.csv"], 2),
+        (&["dump", "tests/fixtures/dumps/empty.csv"], 1),
+        (&["validate", "-", "-"], 2),
+        (&["validate", "no/such/file.json"], 2),
+        (&["summarize", "tests/fixtures/hostile/array.json"], 1),
+    ];
+    for (args, status) in commands {
+        let out = cmd(args)
+            .stdin(Stdio::null())
+            .stdout(full.try_clone().unwrap())
+            .stderr(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(status), "{args:?}");
+    }
+}
+
 /// Interrupted, the command writes out the whole records it holds, never
 /// half of one, and exits 130.
 #[cfg(unix)]

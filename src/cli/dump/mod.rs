@@ -17,6 +17,7 @@ use anaplan_task::dump::{DumpError, DumpReader, DumpSummary};
 use super::args::{DumpArgs, DumpFormat};
 use super::exit::Status;
 use super::output;
+use crate::cli::output::note;
 
 /// Reads the dump and prints its summary. The error is one of writing
 /// the output; a dump that cannot be read is reported on stderr and told
@@ -52,18 +53,18 @@ fn open(path: &Path, name: &str, max_record: usize) -> Result<DumpReader<Box<dyn
         match File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln!("{name}: cannot read: {e}");
+                note!("{name}: cannot read: {e}");
                 return Err(Status::Usage);
             }
         }
     };
     DumpReader::with_max_record(input, max_record).map_err(|e| match e {
         DumpError::Io { source, .. } => {
-            eprintln!("{name}: cannot read: {source}");
+            note!("{name}: cannot read: {source}");
             Status::Usage
         }
         e => {
-            eprintln!("{name}: {e}");
+            note!("{name}: {e}");
             Status::Invalid
         }
     })
@@ -74,7 +75,7 @@ fn open(path: &Path, name: &str, max_record: usize) -> Result<DumpReader<Box<dyn
 fn status(name: &str, summary: &DumpSummary) -> Status {
     match (&summary.read_error, summary.unreadable) {
         (Some(e), _) => {
-            eprintln!("{name}: {e}");
+            note!("{name}: {e}");
             Status::Usage
         }
         (None, 0) => Status::Success,

@@ -28,6 +28,7 @@ use super::exit::Status;
 use super::gate::Gate;
 use super::input::{self, Stdin, StdinFormat, Unchecked};
 use super::{output, walk};
+use crate::cli::output::note;
 
 /// What `summarize` was asked.
 pub struct Request<'a> {
@@ -88,15 +89,15 @@ fn read(req: &Request<'_>, name: &str) -> Result<Vec<u8>, Status> {
         Ok(true) => Ok(bytes),
         Ok(false) => {
             let message = format!("the input is more than the limit of {} bytes (--max-size)", req.max);
-            eprintln!("{name}: {}", Finding::new(Severity::Error, Code::TooLarge, message));
+            note!("{name}: {}", Finding::new(Severity::Error, Code::TooLarge, message));
             Err(Status::Invalid)
         }
         Err(Unchecked::TooLarge(message)) => {
-            eprintln!("{name}: {}", Finding::new(Severity::Error, Code::TooLarge, message));
+            note!("{name}: {}", Finding::new(Severity::Error, Code::TooLarge, message));
             Err(Status::Invalid)
         }
         Err(Unchecked::Unreadable(e)) => {
-            eprintln!("{name}: cannot read: {e}");
+            note!("{name}: cannot read: {e}");
             Err(Status::Usage)
         }
     }
@@ -124,7 +125,7 @@ fn document(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
     let report = validate::validate_slice(bytes, &Options::default());
     let Some(doc) = &report.document else {
         for f in &report.findings {
-            eprintln!("{name}:{f}");
+            note!("{name}:{f}");
         }
         return (String::new(), Status::Invalid);
     };

@@ -10,6 +10,7 @@ use anaplan_task::validate::{self, Finding, Options, Report, Severity};
 
 use super::{Format, Request, gate_status, json_line, text};
 use crate::cli::exit::Status;
+use crate::cli::output::note;
 
 /// Reads the log in `bytes` and writes each task's timeline: the text on
 /// success, and the exit status.
@@ -33,7 +34,7 @@ pub(super) fn run(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Statu
         }
     }
     if timelines.is_empty() {
-        eprintln!("{name}: error[no-document] .: the poll log holds no task status");
+        note!("{name}: error[no-document] .: the poll log holds no task status");
         return (String::new(), status.and(Status::Invalid));
     }
     let mut out = String::new();
@@ -62,7 +63,7 @@ fn not_a_status(name: &str, number: u64, report: &Report) {
         } else {
             "a"
         };
-        eprintln!("{name}:{number}: error[not-a-status] .: {article} {kind} document, not a task's status");
+        note!("{name}:{number}: error[not-a-status] .: {article} {kind} document, not a task's status");
     }
     for f in errors {
         let at = f
@@ -70,7 +71,7 @@ fn not_a_status(name: &str, number: u64, report: &Report) {
             .map(|l| format!(":{}", number + l as u64 - 1))
             .unwrap_or_default();
         let col = f.column.map(|c| format!(":{c}")).unwrap_or_default();
-        eprintln!(
+        note!(
             "{name}{}{col}: {}[{}] {}: {}",
             if at.is_empty() { format!(":{number}") } else { at },
             f.severity,

@@ -19,6 +19,7 @@ use super::color::{ColorChoice, Paint};
 use super::exit;
 use super::output::Output;
 use super::report::Reporter;
+use crate::cli::output::note;
 use run::Run;
 
 /// Runs `validate` as `args` ask: the exit status.
@@ -28,12 +29,12 @@ pub fn command(args: &ValidateArgs, color: ColorChoice) -> ExitCode {
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
     if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-        eprintln!("error: `-` (standard input) can be named only once\n\nFor more information, try '--help'.");
+        note!("error: `-` (standard input) can be named only once\n\nFor more information, try '--help'.");
         return ExitCode::from(2);
     }
     let out = Output::stdout();
     if let Err(e) = out.exit_on_signals() {
-        eprintln!("anaplan-task: cannot handle Ctrl-C: {e}");
+        note!("anaplan-task: cannot handle Ctrl-C: {e}");
     }
     let paint = Paint::new(args.format == Format::Text && color.enabled(io::stdout().is_terminal()));
     let mut run = Run::new(args, Reporter::new(args, out, paint), jobs);

@@ -5,6 +5,7 @@
 use std::io::{self, IsTerminal};
 use std::time::{Duration, Instant};
 
+use crate::cli::output::note_args;
 use crate::cli::tally::Tally;
 
 /// A progress line on stderr, only on a terminal and only once a run has
@@ -40,18 +41,18 @@ impl Progress {
         }
         self.last = now;
         self.shown = true;
-        eprint!(
+        note_args(format_args!(
             "\r{} documents, {:.1} MB, {} invalid ",
             tally.documents,
             tally.bytes as f64 / 1e6,
             tally.invalid
-        );
+        ));
     }
 
     /// Clears the line, if it was drawn.
     pub(super) fn clear(&mut self) {
         if self.shown {
-            eprint!("\r{:60}\r", "");
+            note_args(format_args!("\r{:60}\r", ""));
         }
     }
 }

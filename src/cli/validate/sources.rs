@@ -12,6 +12,7 @@ use anaplan_task::validate::Code;
 
 use super::run::Run;
 use crate::cli::input::{self, Stdin};
+use crate::cli::output::note;
 use crate::cli::verdict::{Source, Verdict};
 use crate::cli::walk::{self, Found};
 
@@ -108,7 +109,7 @@ impl Run<'_> {
     /// `--stdin-format` says (see [`input::StdinFormat::Auto`]).
     fn stdin(&mut self) -> io::Result<()> {
         if io::stdin().is_terminal() {
-            eprintln!("anaplan-task: reading from the terminal; end the input with Ctrl-D (or name files to check)");
+            note!("anaplan-task: reading from the terminal; end the input with Ctrl-D (or name files to check)");
         }
         let stdin = Path::new("<stdin>");
         let mut input = BufReader::with_capacity(STREAM_BUFFER, io::stdin().lock());
