@@ -43,7 +43,7 @@ fn read_sized(mut input: impl Read, max: u64, size: Option<u64>, buffer: &mut Ve
     // what is read takes memory.
     let mut chunk = size.unwrap_or(64 << 20).saturating_add(1).min(limit);
     while chunk > 0 {
-        buffer.reserve_exact(usize::try_from(chunk).unwrap_or(usize::MAX));
+        reserve(buffer, chunk)?;
         // With room for exactly `chunk` bytes, the read does not grow the
         // buffer.
         if input.by_ref().take(chunk).read_to_end(buffer)? < chunk as usize {
@@ -52,6 +52,58 @@ fn read_sized(mut input: impl Read, max: u64, size: Option<u64>, buffer: &mut Ve
         chunk = (buffer.len() as u64).min(limit - buffer.len() as u64);
     }
     Ok(buffer.len() as u64 <= max)
+}
+
+/// Makes room in `buffer` for `additional` more bytes, exactly, or fails
+/// with [`io::ErrorKind::OutOfMemory`] (a limit raised past the memory the
+/// process may take ends as unreadable input, not as an abort).
+fn reserve(buffer: &mut Vec<u8>, additional: u64) -> io::Result<()> {
+    usize::try_from(additional)
+        .ok()
+        .and_then(|n| buffer.try_reserve_exact(n).ok())
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::OutOfMemory,
+                format!(
+                    "cannot hold {} bytes in memory (lower --max-size)",
+                    (buffer.len() as u64).saturating_add(additional)
+                ),
+            )
+        })
+}
+
+/// Reads one line (up to and with its `\n`) onto the end of `buffer`,
+/// holding at most `limit` bytes in all: the number of bytes read. The
+/// buffer grows by doubling, but never past `limit`.
+fn read_line_within(input: &mut impl BufRead, limit: u64, buffer: &mut Vec<u8>) -> io::Result<usize> {
+    let start = buffer.len();
+    loop {
+        let available = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let room = usize::try_from(limit - buffer.len() as u64).unwrap_or(usize::MAX);
+        let (take, ends) = match memchr::memchr(b'\n', available) {
+            Some(i) if i < room => (i + 1, true),
+            _ => (available.len().min(room), available.is_empty() || available.len() >= room),
+        };
+        if buffer.capacity() - buffer.len() < take {
+            // Double, or as much as memory allows, down to what is needed.
+            let mut more = buffer.capacity().max(take).min(room);
+            while let Err(e) = reserve(buffer, more as u64) {
+                if more == take {
+                    return Err(e);
+                }
+                more = (more / 2).max(take);
+            }
+        }
+        buffer.extend_from_slice(&available[..take]);
+        input.consume(take);
+        if ends {
+            return Ok(buffer.len() - start);
+        }
+    }
 }
 
 /// Reads a whole file into `buffer`, on whichever thread.
@@ -115,7 +167,7 @@ pub fn classify(input: &mut impl BufRead, format: StdinFormat, max: u64) -> io::
             while lines < 2 {
                 let start = head.len();
                 let room = limit - start as u64;
-                if room == 0 || input.by_ref().take(room).read_until(b'\n', &mut head)? == 0 {
+                if room == 0 || read_line_within(input, limit, &mut head)? == 0 {
                     break;
                 }
                 if head.len() as u64 > max {
@@ -134,8 +186,7 @@ pub fn classify(input: &mut impl BufRead, format: StdinFormat, max: u64) -> io::
             }
         }
     }
-    let room = limit - head.len() as u64;
-    input.by_ref().take(room).read_to_end(&mut head)?;
+    while read_line_within(input, limit, &mut head)? > 0 && (head.len() as u64) < limit {}
     Ok(if head.len() as u64 > max {
         Stdin::TooLarge
     } else {
@@ -167,6 +218,38 @@ mod tests {
         assert_eq!(kind(b"{\"a\":", 100), "document 5");
         assert_eq!(kind(b"", 100), "document 0");
         assert_eq!(kind(b"  \n", 0), "stream 1");
+    }
+
+    #[test]
+    fn stdin_is_classified_the_same_read_in_small_pieces() {
+        for (input, max) in [
+            (&b"{}\n{"[..], 100),
+            (b"\n \n{}\n{", 100),
+            (b"\n{\"a\":\"xxxxxxxxxxxx\"}\n{}\n", 10),
+            (b"{\n  \"a\": 1\n}\n", 100),
+            (b"{\n  \"a\": 1\n}\n", 12),
+            (b"  \n", 0),
+        ] {
+            let mut pieces = io::BufReader::with_capacity(3, input);
+            let read = match classify(&mut pieces, StdinFormat::Auto, max).unwrap() {
+                Stdin::Document(b) => format!("document {}", b.len()),
+                Stdin::TooLarge => "too large".into(),
+                Stdin::Stream(head) => format!("stream {}", head.len()),
+            };
+            assert_eq!(read, kind(input, max), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_holds_at_most_the_limit() {
+        let zeros = vec![0u8; 1 << 20];
+        let mut input = io::BufReader::with_capacity(1000, &zeros[..]);
+        let mut line = Vec::new();
+        assert_eq!(read_line_within(&mut input, 100_001, &mut line).unwrap(), 100_001);
+        assert!(line.capacity() <= 100_001, "{}", line.capacity());
+        let mut line = b"ab".to_vec();
+        assert_eq!(read_line_within(&mut &b"cd\nef"[..], 100, &mut line).unwrap(), 3);
+        assert_eq!(line, b"abcd\n");
     }
 
     #[test]
