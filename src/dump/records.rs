@@ -97,9 +97,9 @@ impl<R: BufRead> Records<R> {
             }
             match res {
                 ReadRecordResult::InputEmpty => {}
-                ReadRecordResult::OutputFull if !over => grow(&mut self.fields, self.max + 1),
+                ReadRecordResult::OutputFull if !over => grow(&mut self.fields, self.max + 1)?,
                 ReadRecordResult::OutputEndsFull if !over && !wide => {
-                    grow(&mut self.ends, self.max_fields.min(self.max) + 2);
+                    grow(&mut self.ends, self.max_fields.min(self.max) + 2)?;
                 }
                 ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull => {}
                 ReadRecordResult::Record if over => return Ok(Next::TooLarge { line, bytes: read }),
@@ -145,10 +145,21 @@ impl<R: BufRead> Records<R> {
     }
 }
 
-/// Doubles a buffer, up to `cap` elements.
-fn grow<T: Default + Clone>(buf: &mut Vec<T>, cap: usize) {
+/// Doubles a buffer, up to `cap` elements, or fails with
+/// [`io::ErrorKind::OutOfMemory`] when memory does not allow it (a record
+/// limit raised past the memory the process may take ends the reading with
+/// an error, not an abort).
+fn grow<T: Default + Clone>(buf: &mut Vec<T>, cap: usize) -> io::Result<()> {
     let len = (buf.len() * 2).clamp(1, cap.max(buf.len() + 1));
+    buf.try_reserve_exact(len - buf.len()).map_err(|_| {
+        let bytes = len.saturating_mul(size_of::<T>());
+        io::Error::new(
+            io::ErrorKind::OutOfMemory,
+            format!("cannot hold a record of {bytes} bytes in memory (lower the record limit)"),
+        )
+    })?;
     buf.resize(len, T::default());
+    Ok(())
 }
 
 /// A field as text: UTF-8 when it is, else Windows-1252 (the WHATWG
