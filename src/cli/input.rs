@@ -86,7 +86,10 @@ fn read_line_within(input: &mut impl BufRead, limit: u64, buffer: &mut Vec<u8>) 
         let room = usize::try_from(limit - buffer.len() as u64).unwrap_or(usize::MAX);
         let (take, ends) = match memchr::memchr(b'\n', available) {
             Some(i) if i < room => (i + 1, true),
-            _ => (available.len().min(room), available.is_empty() || available.len() >= room),
+            _ => (
+                available.len().min(room),
+                available.is_empty() || available.len() >= room,
+            ),
         };
         if buffer.capacity() - buffer.len() < take {
             // Double, or as much as memory allows, down to what is needed.

@@ -3,8 +3,8 @@
 //! The walk (walkdir) lists a folder and its subfolders in name order, a
 //! folder's captures where its name sorts. It follows links, but never
 //! into a folder it is already searching (a loop) nor, on Unix, into one it
-//! has searched already under another name, so every file is reported
-//! once. An entry is judged by its name before anything else: what is not
+//! has searched already under another name (in this walk or an earlier one
+//! of the same run: `validate d d/sub`), so every file is reported once. An entry is judged by its name before anything else: what is not
 //! named as a capture is passed over, even a dangling link. Only regular
 //! files are read; a pipe or a device found there is reported and passed
 //! over, since reading it could wait forever (one named on the command line
@@ -47,10 +47,11 @@ fn has_extension(path: &Path, dotted: &[&str]) -> bool {
     })
 }
 
-/// The captures under `root`, a folder, in name order.
-pub fn captures(root: &Path) -> impl Iterator<Item = Found> {
+/// The captures under `root`, a folder, in name order. A folder in
+/// `searched` (searched already by an earlier walk of the same run, under
+/// any name) is passed over, and the folders of this walk are added to it.
+pub fn captures<'a>(root: &Path, searched: &'a mut Searched) -> impl Iterator<Item = Found> + 'a {
     let mut walk = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
-    let mut searched = Searched::default();
     std::iter::from_fn(move || {
         loop {
             let entry = match walk.next()? {
@@ -106,7 +107,7 @@ fn failed(e: &walkdir::Error) -> Option<Found> {
 /// The folders searched so far, by identity, with the path of the first
 /// visit: a link to one of them is not followed. On Unix only.
 #[derive(Default)]
-struct Searched {
+pub struct Searched {
     #[cfg(unix)]
     seen: std::collections::BTreeMap<(u64, u64), PathBuf>,
 }

@@ -137,15 +137,31 @@ fn stdin_gives_the_verdicts_of_the_same_bytes_in_a_file() {
     assert!(told.1.contains("documents: 0 valid"), "{}", told.1);
 }
 
+/// Standard input read through a pipe is named once, under any name.
 #[test]
 fn standard_input_is_named_once() {
-    let (code, stdout, stderr) = run(&["validate", "-", "-"], format!("{}\n", one_line()).as_bytes());
-    assert_eq!(code, 2);
-    assert_eq!(stdout, "");
-    assert_eq!(
-        stderr,
-        "error: `-` (standard input) can be named only once\n\nFor more information, try '--help'.\n"
-    );
+    let mut names: Vec<&[&str]> = vec![&["-", "-"]];
+    if cfg!(target_os = "linux") {
+        names.extend([&["-", "/dev/stdin"][..], &["/dev/stdin", "/proc/self/fd/0"]]);
+    }
+    for paths in names {
+        let args: Vec<&str> = ["validate"].iter().chain(paths).copied().collect();
+        let (code, stdout, stderr) = run(&args, format!("{}\n", one_line()).as_bytes());
+        assert_eq!((code, stdout.as_str()), (2, ""), "{paths:?}");
+        assert_eq!(
+            stderr,
+            format!(
+                "error: standard input can be named only once (named as `{}`, `{}`)\n\nFor more information, try '--help'.\n",
+                paths[0], paths[1]
+            )
+        );
+    }
+    // Once under another name, it is read.
+    if cfg!(target_os = "linux") {
+        let (code, stdout, _) = run(&["validate", "/dev/stdin"], format!("{}\n", one_line()).as_bytes());
+        assert_eq!(code, 0);
+        assert!(stdout.starts_with("1 document: 1 valid"), "{stdout}");
+    }
 }
 
 #[cfg(unix)]
@@ -213,6 +229,27 @@ fn a_link_loop_is_reported_and_every_file_once() {
             "DIR/sub \"not-read\"",
         ]
     );
+    // A folder named twice, or inside one named before: each file once.
+    let sub = dir.join("sub");
+    let s = sub.to_str().unwrap();
+    for (paths, again) in [([d, d], d), ([s, d], s), ([d, s], &*format!("{d}/alias"))] {
+        let args = ["validate", "--format", "json", paths[0], paths[1]];
+        let (code, stdout, _) = run(&args, b"");
+        assert_eq!(code, 0, "{paths:?}");
+        let sources: Vec<String> = stdout
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        let inner = sources.iter().filter(|s| s.ends_with("inner.json")).count();
+        assert_eq!(inner, 1, "{paths:?}: {sources:?}");
+        let message = format!("the folder {again} again, searched already; not followed");
+        assert!(stdout.contains(&message), "{stdout}");
+    }
 }
 
 /// The report is the same whatever the number of jobs: an input without

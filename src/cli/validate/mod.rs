@@ -28,8 +28,13 @@ pub fn command(args: &ValidateArgs, color: ColorChoice) -> ExitCode {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
-    if args.paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-        note!("error: `-` (standard input) can be named only once\n\nFor more information, try '--help'.");
+    let stdin: Vec<_> = args.paths.iter().filter(|p| is_stdin(p)).collect();
+    if stdin.len() > 1 {
+        let names: Vec<_> = stdin.iter().map(|p| format!("`{}`", p.display())).collect();
+        note!(
+            "error: standard input can be named only once (named as {})\n\nFor more information, try '--help'.",
+            names.join(", ")
+        );
         return ExitCode::from(2);
     }
     let out = Output::stdout();
@@ -44,4 +49,19 @@ pub fn command(args: &ValidateArgs, color: ColorChoice) -> ExitCode {
         return exit::write_failed(&e);
     }
     run.tally.status(args.deny_warnings).into()
+}
+
+/// Whether `path` names standard input: `-`, or, when standard input can
+/// be read only once (a pipe, a terminal), another name of it
+/// (`/dev/stdin`, `/proc/self/fd/0`). A regular file given as standard
+/// input can be read again under its own name.
+fn is_stdin(path: &std::path::Path) -> bool {
+    if path.as_os_str() == "-" {
+        return true;
+    }
+    let Ok(stdin) = same_file::Handle::stdin() else {
+        return false;
+    };
+    let once = stdin.as_file().metadata().is_ok_and(|m| !m.is_file());
+    once && same_file::Handle::from_path(path).is_ok_and(|h| h == stdin)
 }

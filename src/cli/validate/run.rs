@@ -15,6 +15,7 @@ use crate::cli::input::Unchecked;
 use crate::cli::report::Reporter;
 use crate::cli::tally::Tally;
 use crate::cli::verdict::{Source, Verdict};
+use crate::cli::walk::Searched;
 
 /// The state of a run.
 pub(super) struct Run<'a> {
@@ -25,6 +26,8 @@ pub(super) struct Run<'a> {
     pub(super) tally: Tally,
     pub(super) progress: Progress,
     pub(super) batch: Batch,
+    /// The folders searched so far, over every path named.
+    pub(super) searched: Searched,
 }
 
 impl<'a> Run<'a> {
@@ -39,6 +42,7 @@ impl<'a> Run<'a> {
             tally: Tally::default(),
             progress: Progress::new(),
             batch: Batch::new(jobs),
+            searched: Searched::default(),
         }
     }
 }

@@ -72,9 +72,17 @@ impl Run<'_> {
         }
     }
 
-    /// The captures in a folder and its subfolders, in name order.
+    /// The captures in a folder and its subfolders, in name order; a
+    /// folder searched already in this run is passed over.
     fn folder(&mut self, path: &Path) -> io::Result<()> {
-        for found in walk::captures(path) {
+        let mut searched = std::mem::take(&mut self.searched);
+        let result = self.captures(path, &mut searched);
+        self.searched = searched;
+        result
+    }
+
+    fn captures(&mut self, path: &Path, searched: &mut walk::Searched) -> io::Result<()> {
+        for found in walk::captures(path, searched) {
             match found {
                 Found::Capture(file) => self.file(&file)?,
                 Found::Unreadable(name, error) => self.unreadable(&name, &error)?,
