@@ -122,9 +122,10 @@ pub struct ValidateArgs {
     /// as `64MiB` or `1GB`.
     #[arg(long, default_value = "64MiB", value_parser = input::parse_size)]
     pub max_size: u64,
-    /// How to read stdin: `auto` reads NDJSON when one of its first two
-    /// non-blank lines is a JSON value by itself (or it is larger than
-    /// --max-size before the end of the second), one document otherwise.
+    /// How to read stdin (and a pipe or device named): `auto` reads NDJSON
+    /// when one of its first two non-blank lines is a JSON value by itself
+    /// (or it is larger than --max-size before the end of the second), one
+    /// document otherwise.
     #[arg(long, value_enum, default_value_t = StdinFormat::Auto)]
     pub stdin_format: StdinFormat,
     /// How many files to check at once (default: one per CPU). The report

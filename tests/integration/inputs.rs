@@ -119,6 +119,12 @@ fn stdin_gives_the_verdicts_of_the_same_bytes_in_a_file() {
         assert_eq!((from_file.0, from_stdin.0), (code, code), "{name}: {from_stdin:?}");
         assert_eq!(records(&from_stdin.1), records(&from_file.1), "{name}");
         assert_eq!(records(&from_stdin.1).len(), count, "{name}");
+        // A pipe named (`<(...)`, `/dev/fd/N`) reads as standard input.
+        if cfg!(target_os = "linux") {
+            let named = run(&[&args[..], &["/dev/stdin"]].concat(), bytes.as_bytes());
+            assert_eq!(named.0, code, "{name}: {named:?}");
+            assert_eq!(records(&named.1), records(&from_file.1), "{name}");
+        }
     }
     // Told, standard input reads as either file.
     let bytes = format!("\n{m}\n{m}\n");

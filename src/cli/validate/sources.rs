@@ -1,7 +1,7 @@
 //! The inputs of `validate`, in the order named: a folder is searched for
 //! captures, a capture file is one document (`*.json`) or an NDJSON stream
 //! (`*.ndjson`, `*.jsonl`), and `-` is standard input, read as one or the
-//! other. A path that yields no document is reported as such.
+//! other (as is a pipe or a device named). A path that yields no document is reported as such.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
@@ -62,12 +62,18 @@ impl Run<'_> {
         )
     }
 
-    /// A path named on the command line: a folder is searched; any other
-    /// file (a pipe or a device too) is read.
+    /// A path named on the command line: a folder is searched; a regular
+    /// file is read as its name says; a pipe or a device, as standard
+    /// input is (unless its name says it is a stream), since `<(...)` and
+    /// `/dev/fd/N` have names that say nothing.
     fn path(&mut self, path: &Path) -> io::Result<()> {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => self.folder(path),
-            Ok(_) => self.file(path),
+            Ok(meta) if meta.is_file() || walk::is_stream(path) => self.file(path),
+            Ok(_) => match File::open(path) {
+                Ok(file) => self.unnamed(path, BufReader::with_capacity(STREAM_BUFFER, file)),
+                Err(e) => self.unreadable(path, &e.to_string()),
+            },
             Err(e) => self.unreadable(path, &e.to_string()),
         }
     }
@@ -119,16 +125,18 @@ impl Run<'_> {
         if io::stdin().is_terminal() {
             note!("anaplan-task: reading from the terminal; end the input with Ctrl-D (or name files to check)");
         }
-        let stdin = Path::new("<stdin>");
-        let mut input = BufReader::with_capacity(STREAM_BUFFER, io::stdin().lock());
+        let input = BufReader::with_capacity(STREAM_BUFFER, io::stdin().lock());
+        self.unnamed(Path::new("<stdin>"), input)
+    }
+
+    /// Standard input, or a pipe or device named: one document or an
+    /// NDJSON stream, as `--stdin-format` says.
+    fn unnamed(&mut self, name: &Path, mut input: impl BufRead) -> io::Result<()> {
         let limit = self.args.max_size;
-        let source = Source {
-            name: stdin,
-            line: None,
-        };
+        let source = Source { name, line: None };
         match input::classify(&mut input, self.args.stdin_format, limit) {
-            Err(e) => self.unreadable(stdin, &e.to_string()),
-            Ok(Stdin::Stream(head)) => self.stream(stdin, io::Cursor::new(head).chain(input)),
+            Err(e) => self.unreadable(name, &e.to_string()),
+            Ok(Stdin::Stream(head)) => self.stream(name, io::Cursor::new(head).chain(input)),
             Ok(Stdin::Document(bytes)) => self.document(&source, &bytes),
             Ok(Stdin::TooLarge) => {
                 let message = format!("the input is more than the limit of {limit} bytes (--max-size)");
