@@ -161,9 +161,9 @@ pub struct DumpArgs {
     /// How many of the most frequent messages to list.
     #[arg(long, default_value_t = DumpSummary::DEFAULT_TOP)]
     pub top: usize,
-    /// The longest record (a row, in the file) read, in bytes; a longer
-    /// one is reported and skipped.
-    #[arg(long, default_value_t = DumpReader::<io::Empty>::DEFAULT_MAX_RECORD)]
+    /// The longest record (a row, in the file) read: bytes, or a size
+    /// such as 64k or 1MiB; a longer one is reported and skipped.
+    #[arg(long, default_value_t = DumpReader::<io::Empty>::DEFAULT_MAX_RECORD, value_parser = input::parse_record_size)]
     pub max_record: usize,
 }
 

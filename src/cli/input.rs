@@ -16,6 +16,13 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     parse_size::parse_size(text).map_err(|e| format!("{e}: give bytes, or a size such as 64MiB or 1GB"))
 }
 
+/// Parses a `--max-record`: as [`parse_size`], within the memory this
+/// machine can address.
+pub fn parse_record_size(text: &str) -> Result<usize, String> {
+    let size = parse_size(text)?;
+    usize::try_from(size).map_err(|_| format!("{size} bytes is more than this machine can address"))
+}
+
 /// Why a file was not checked.
 pub enum Unchecked {
     /// Larger than `--max-size`; the message says by how much.
@@ -260,6 +267,7 @@ mod tests {
         assert_eq!(parse_size("4000"), Ok(4000));
         assert_eq!(parse_size("64MiB"), Ok(64 << 20));
         assert_eq!(parse_size("1GB"), Ok(1_000_000_000));
+        assert_eq!(parse_record_size("1k"), Ok(1000));
         assert_eq!(
             parse_size("lots").unwrap_err(),
             "invalid digit found in string: give bytes, or a size such as 64MiB or 1GB"

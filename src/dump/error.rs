@@ -51,7 +51,7 @@ pub enum DumpError {
         max: usize,
     },
     /// A row has another number of fields than the header.
-    #[error("row {row} (line {line}): {found} fields, but the header has {expected}")]
+    #[error("row {row} (line {line}): {}, but the header has {expected}", fields(*.found))]
     FieldCount {
         /// The data row.
         row: u64,
@@ -72,4 +72,13 @@ pub enum DumpError {
         /// The text sent (cut to 64 characters).
         text: String,
     },
+}
+
+/// `1 field`, `3 fields`.
+fn fields(n: usize) -> String {
+    if n == 1 {
+        "1 field".to_owned()
+    } else {
+        format!("{n} fields")
+    }
 }

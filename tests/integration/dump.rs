@@ -149,6 +149,9 @@ fn thirty_megabytes_of_nul_bytes_take_a_bounded_amount_of_memory() {
     let bytes = peak(|| s = DumpSummary::read(DumpReader::new(commas.as_slice()).unwrap()));
     assert_eq!(s.problems, ["row 1 (line 2): 1001 fields, but the header has 4"]);
     assert!(bytes < 128 << 10, "{bytes} bytes");
+    let narrow = format!("{HEADER}x\n");
+    let s = DumpSummary::read(DumpReader::new(narrow.as_bytes()).unwrap());
+    assert_eq!(s.problems, ["row 1 (line 2): 1 field, but the header has 4"]);
     let wide = vec![b','; 70_000];
     let e = DumpReader::new(wide.as_slice()).unwrap_err();
     assert_eq!(

@@ -43,6 +43,17 @@ fn at_most_127_levels_are_read() {
     let deep = findings(&nested(128), &Options::default());
     assert_eq!(deep.len(), 1);
     assert!(deep[0].starts_with("too-deep task.x[0]"), "{deep:?}");
+    // A document that is not an object is refused at its first byte,
+    // however deep it goes.
+    for levels in [127, 128, 129] {
+        let arrays = format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+        let err = Document::from_str(&arrays).unwrap_err();
+        assert_eq!(
+            (err.code().as_str(), err.line(), err.column()),
+            ("wrong-type", 1, 1),
+            "{levels}"
+        );
+    }
 }
 
 fn with_progress(progress: &str) -> String {
