@@ -32,15 +32,11 @@ pub enum Unchecked {
 }
 
 /// Reads `input` into `buffer` (emptied first), up to `max` bytes: whether
-/// it ended within them.
+/// it ended within them. `size`, a regular file's, is read in one go.
 ///
 /// The buffer grows by doubling, but never past `max + 1` bytes (reading
 /// into a full `Vec` would double it again for the last byte): refusing
 /// `/dev/zero` holds the limit, not twice or thrice it.
-pub fn read_within(input: impl Read, max: u64, buffer: &mut Vec<u8>) -> io::Result<bool> {
-    read_sized(input, max, None, buffer)
-}
-
 fn read_sized(mut input: impl Read, max: u64, size: Option<u64>, buffer: &mut Vec<u8>) -> io::Result<bool> {
     buffer.clear();
     let limit = max.saturating_add(1);
@@ -134,10 +130,16 @@ pub fn read_file(path: &Path, max: u64, buffer: &mut Vec<u8>) -> Result<(), Unch
 }
 
 fn too_large_file(size: Option<u64>, max: u64) -> Unchecked {
-    Unchecked::TooLarge(match size {
+    Unchecked::TooLarge(too_large_message(size, max))
+}
+
+/// Why a file of `size` bytes (when it is a regular file) is not read,
+/// beyond `max`.
+pub fn too_large_message(size: Option<u64>, max: u64) -> String {
+    match size {
         Some(size) => format!("the file is {size} bytes, more than the limit of {max} (--max-size)"),
         None => format!("the file is more than the limit of {max} bytes (--max-size)"),
-    })
+    }
 }
 
 /// How standard input is read.
@@ -168,7 +170,10 @@ pub enum Stdin {
 /// bytes are held.
 pub fn classify(input: &mut impl BufRead, format: StdinFormat, max: u64) -> io::Result<Stdin> {
     let limit = max.saturating_add(1);
+    // Room for a document of up to 64 MiB (the default limit) at once:
+    // reserved, not touched, and no copies as it grows.
     let mut head = Vec::new();
+    reserve(&mut head, limit.min((64 << 20) + 1))?;
     match format {
         StdinFormat::Ndjson => return Ok(Stdin::Stream(head)),
         StdinFormat::Json => {}

@@ -318,6 +318,43 @@ fn summarize_reads_within_max_size() {
     assert_eq!(run(&["summarize", "-"], seed.as_bytes()).0, 0);
 }
 
+/// A poll log is read a line at a time: `--max-size` bounds each line, as
+/// in `validate`, not the log; a line over it is reported and skipped.
+#[test]
+fn summarize_bounds_each_line_of_a_poll_log() {
+    let m = one_line();
+    let log = format!("{m}\n").repeat(2000);
+    let max = (m.len() + 10).to_string();
+    for path in ["-", "/dev/stdin"] {
+        let (code, stdout, stderr) = run(
+            &["summarize", "--max-size", &max, "--format", "json", path],
+            log.as_bytes(),
+        );
+        assert_eq!((code, stderr.as_str()), (0, ""), "{path}");
+        let timeline: serde_json::Value = serde_json::from_str(stdout.trim_end()).unwrap();
+        assert_eq!(timeline["polls"].as_array().unwrap().len(), 2000, "{path}");
+        assert_eq!(timeline["polls"][1999]["ndjson_line"], 2000, "{path}");
+    }
+    let big = format!("{{\"padding\":\"{}\"}}", "x".repeat(m.len()));
+    let (code, stdout, stderr) = run(
+        &["summarize", "--max-size", &max, "-"],
+        format!("{m}\n{big}\n{m}\n").as_bytes(),
+    );
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("task "), "{stdout}");
+    assert_eq!(
+        stderr,
+        format!(
+            "<stdin>:2: error[too-large] .: the line is {} bytes, more than the limit of {max} (--max-size)\n",
+            big.len()
+        )
+    );
+    // One line alone is one response, not a log of one poll.
+    let (code, stdout, _) = run(&["summarize", "-"], format!("\n{m}\n").as_bytes());
+    assert_eq!(code, 0);
+    assert!(stdout.contains("\noutcome "), "{stdout}");
+}
+
 #[test]
 fn max_size_takes_units() {
     let path = "tests/fixtures/valid/seed.json";

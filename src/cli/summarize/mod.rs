@@ -5,7 +5,8 @@
 //! A poll log is NDJSON, one response per line, as a polling loop writes
 //! them: a file named `*.ndjson` or `*.jsonl`, or any input of more than
 //! one non-blank line one of whose first two non-blank lines is a JSON
-//! value by itself (the rule of `validate --stdin-format auto`).
+//! value by itself (the rule of `validate --stdin-format auto`). It is read
+//! a line at a time, so `--max-size` bounds each line, as in `validate`.
 //!
 //! This module reads the input and tells the two apart; [`poll_log`]
 //! follows the tasks of a log, and [`text`] writes the text report.
@@ -14,7 +15,8 @@ mod poll_log;
 mod text;
 
 use std::fmt::Write as _;
-use std::io::{self, IsTerminal};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -26,7 +28,7 @@ use super::args::{SummarizeArgs, SummarizeFormat as Format};
 use super::color::{ColorChoice, Paint};
 use super::exit::Status;
 use super::gate::Gate;
-use super::input::{self, Stdin, StdinFormat, Unchecked};
+use super::input::{self, Stdin, StdinFormat};
 use super::{output, walk};
 use crate::cli::output::note;
 
@@ -62,61 +64,54 @@ pub fn command(args: &SummarizeArgs, color: ColorChoice) -> io::Result<ExitCode>
 /// Reads the input and writes the summary: the text on success, and the
 /// exit status.
 pub fn run(req: &Request<'_>) -> (String, Status) {
-    let name = if req.path.as_os_str() == "-" {
-        "<stdin>".to_owned()
-    } else {
-        req.path.display().to_string()
-    };
-    let bytes = match read(req, &name) {
-        Ok(bytes) => bytes,
-        Err(status) => return (String::new(), status),
-    };
-    if is_poll_log(req, &bytes) {
-        return poll_log::run(req, &name, &bytes);
+    if req.path.as_os_str() == "-" {
+        let input = BufReader::with_capacity(BUFFER, io::stdin().lock());
+        let too_large = format!("the input is more than the limit of {} bytes (--max-size)", req.max);
+        return read(req, "<stdin>", input, &too_large);
     }
-    document(req, &name, &bytes)
-}
-
-/// The whole input, within `--max-size`; or, said on stderr, why not.
-fn read(req: &Request<'_>, name: &str) -> Result<Vec<u8>, Status> {
-    let mut bytes = Vec::new();
-    let read = if req.path.as_os_str() == "-" {
-        input::read_within(io::stdin().lock(), req.max, &mut bytes).map_err(|e| Unchecked::Unreadable(e.to_string()))
-    } else {
-        input::read_file(req.path, req.max, &mut bytes).map(|()| true)
-    };
-    match read {
-        Ok(true) => Ok(bytes),
-        Ok(false) => {
-            let message = format!("the input is more than the limit of {} bytes (--max-size)", req.max);
-            note!("{name}: {}", Finding::new(Severity::Error, Code::TooLarge, message));
-            Err(Status::Invalid)
+    let name = req.path.display().to_string();
+    let file = File::open(req.path).and_then(|f| Ok((f.metadata()?, f)));
+    match file {
+        Ok((meta, file)) => {
+            let too_large = input::too_large_message(meta.is_file().then_some(meta.len()), req.max);
+            read(req, &name, BufReader::with_capacity(BUFFER, file), &too_large)
         }
-        Err(Unchecked::TooLarge(message)) => {
-            note!("{name}: {}", Finding::new(Severity::Error, Code::TooLarge, message));
-            Err(Status::Invalid)
-        }
-        Err(Unchecked::Unreadable(e)) => {
-            note!("{name}: cannot read: {e}");
-            Err(Status::Usage)
-        }
+        Err(e) => unreadable(&name, &e),
     }
 }
 
-/// Whether the input is a poll log: named as a stream, or more than one
-/// non-blank line read as a stream would be (a document on one line stays
-/// a document).
-fn is_poll_log(req: &Request<'_>, bytes: &[u8]) -> bool {
-    let lines = bytes
-        .split(|b| *b == b'\n')
-        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
-        .count();
-    walk::is_stream(req.path)
-        || (lines > 1
-            && matches!(
-                input::classify(&mut &bytes[..], StdinFormat::Auto, req.max),
-                Ok(Stdin::Stream(_))
-            ))
+/// The buffer of the input's reader.
+const BUFFER: usize = 256 * 1024;
+
+/// Tells a poll log from one response and summarizes it: a poll log is
+/// read a line at a time, each line within `--max-size`; one response is
+/// read whole, within it, or refused with the `too_large` message.
+fn read(req: &Request<'_>, name: &str, mut input: impl BufRead, too_large: &str) -> (String, Status) {
+    if walk::is_stream(req.path) {
+        return poll_log::run(req, name, input, poll_log::OneLine::IsALog);
+    }
+    let too_large = || {
+        let message = too_large.to_owned();
+        note!("{name}: {}", Finding::new(Severity::Error, Code::TooLarge, message));
+        (String::new(), Status::Invalid)
+    };
+    match input::classify(&mut input, StdinFormat::Auto, req.max) {
+        Err(e) => unreadable(name, &e),
+        Ok(Stdin::Document(bytes)) => document(req, name, &bytes),
+        // Too large before its first lines could tell: not a log's line.
+        Ok(Stdin::TooLarge) => too_large(),
+        Ok(Stdin::Stream(head)) if head.len() as u64 > req.max => too_large(),
+        Ok(Stdin::Stream(head)) => {
+            let input = io::Cursor::new(head).chain(input);
+            poll_log::run(req, name, input, poll_log::OneLine::IsADocument)
+        }
+    }
+}
+
+/// An input that could not be read: said on stderr, status 2.
+fn unreadable(name: &str, e: &io::Error) -> (String, Status) {
+    note!("{name}: cannot read: {e}");
+    (String::new(), Status::Usage)
 }
 
 /// One response: its summary, and its warnings and errors; a response that

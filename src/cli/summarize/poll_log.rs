@@ -6,46 +6,106 @@
 use anaplan_task::Document;
 use anaplan_task::ndjson::{Line, LineReader};
 use anaplan_task::summary::TaskTimeline;
-use anaplan_task::validate::{self, Finding, Options, Report, Severity};
+use std::io::BufRead;
+
+use anaplan_task::validate::{self, Code, Finding, Options, Report, Severity};
 
 use super::{Format, Request, gate_status, json_line, text};
 use crate::cli::exit::Status;
 use crate::cli::output::note;
 
-/// Reads the log in `bytes` and writes each task's timeline: the text on
-/// success, and the exit status.
-pub(super) fn run(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
-    let mut timelines: Vec<TaskTimeline> = Vec::new();
-    let mut status = Status::Success;
-    let mut lines = LineReader::new(bytes, usize::MAX);
-    while let Ok(Some(line)) = lines.next_line() {
-        let Line::Document { number, bytes } = line else {
-            continue;
+/// What a log of a single line is.
+pub(super) enum OneLine {
+    /// A timeline of one poll (the input is named as a stream).
+    IsALog,
+    /// One response, summarized as such.
+    IsADocument,
+}
+
+/// Reads the log a line at a time, each within `--max-size`, and writes
+/// each task's timeline: the text on success, and the exit status.
+pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLine) -> (String, Status) {
+    let mut log = Log {
+        name,
+        timelines: Vec::new(),
+        status: Status::Success,
+    };
+    let max = usize::try_from(req.max).unwrap_or(usize::MAX);
+    let mut lines = LineReader::new(input, max);
+    // The first line, held until a second shows that the input is a log.
+    let mut first: Option<(u64, Vec<u8>)> = None;
+    let mut count = 0u64;
+    loop {
+        let line = match lines.next_line() {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(e) => {
+                note!("{name}: cannot read: {e}");
+                log.status = log.status.and(Status::Usage);
+                break;
+            }
         };
-        let report = validate::validate_slice(bytes, &Options::default());
-        let Some(task) = report.document.as_ref().and_then(Document::task) else {
-            status = status.and(Status::Invalid);
-            not_a_status(name, number, &report);
-            continue;
-        };
-        match timelines.iter_mut().find(|t| t.task_id == task.task_id.as_str()) {
-            Some(t) => t.push(number, task),
-            None => timelines.push(TaskTimeline::new(number, task)),
+        count += 1;
+        if let Some((number, bytes)) = first.take() {
+            log.line(number, &bytes);
+        }
+        match line {
+            Line::Document { number, bytes } if count == 1 && matches!(one, OneLine::IsADocument) => {
+                first = Some((number, bytes.to_vec()));
+            }
+            Line::Document { number, bytes } => log.line(number, bytes),
+            Line::TooLong { number, len } => {
+                let message = format!(
+                    "the line is {len} bytes, more than the limit of {} (--max-size)",
+                    req.max
+                );
+                note!(
+                    "{name}:{number}: {}",
+                    Finding::new(Severity::Error, Code::TooLarge, message)
+                );
+                log.status = log.status.and(Status::Invalid);
+            }
         }
     }
-    if timelines.is_empty() {
+    if let Some((_, bytes)) = first {
+        return super::document(req, name, &bytes);
+    }
+    if log.timelines.is_empty() {
         note!("{name}: error[no-document] .: the poll log holds no task status");
-        return (String::new(), status.and(Status::Invalid));
+        return (String::new(), log.status.and(Status::Invalid));
     }
     let mut out = String::new();
-    for t in &timelines {
-        status = status.and(gate_status(req.gate, t.last.outcome, None));
+    for t in &log.timelines {
+        log.status = log.status.and(gate_status(req.gate, t.last.outcome, None));
         match req.format {
             Format::Json => out.push_str(&json_line(t)),
             Format::Text => text::timeline(&mut out, t, req.paint),
         }
     }
-    (out, status)
+    (out, log.status)
+}
+
+/// The tasks of a log read so far.
+struct Log<'a> {
+    name: &'a str,
+    timelines: Vec<TaskTimeline>,
+    status: Status,
+}
+
+impl Log<'_> {
+    /// Line `number` of the log: a poll of a task, or said on stderr.
+    fn line(&mut self, number: u64, bytes: &[u8]) {
+        let report = validate::validate_slice(bytes, &Options::default());
+        let Some(task) = report.document.as_ref().and_then(Document::task) else {
+            self.status = self.status.and(Status::Invalid);
+            not_a_status(self.name, number, &report);
+            return;
+        };
+        match self.timelines.iter_mut().find(|t| t.task_id == task.task_id.as_str()) {
+            Some(t) => t.push(number, task),
+            None => self.timelines.push(TaskTimeline::new(number, task)),
+        }
+    }
 }
 
 /// Says on stderr why line `number` is not a task's status: its errors,
