@@ -189,6 +189,10 @@ impl<R: Read> DumpReader<R> {
                     found: usize::try_from(fields).unwrap_or(usize::MAX),
                 })
             }
+            Ok(Next::Unterminated { line }) => {
+                self.row += 1;
+                Err(DumpError::Unterminated { row: self.row, line })
+            }
             Err(source) => Err(DumpError::Io {
                 line: self.records.line(),
                 source,

@@ -48,7 +48,8 @@ pub fn check(data: &[u8]) {
             Err(
                 DumpError::FieldCount { row, line, .. }
                 | DumpError::BadLineNumber { row, line, .. }
-                | DumpError::RecordTooLarge { row, line, .. },
+                | DumpError::RecordTooLarge { row, line, .. }
+                | DumpError::Unterminated { row, line },
             ) => (row, line),
             Err(e) => panic!("reading a slice gave {e}"),
         };

@@ -62,6 +62,15 @@ pub enum DumpError {
         /// Fields in the row.
         found: usize,
     },
+    /// The dump ends inside a quoted field of this row: it was cut short
+    /// (an odd number of `"` in the last row, which has no line break).
+    #[error("row {row} (line {line}): the dump ends inside a quoted field (cut short?)")]
+    Unterminated {
+        /// The data row.
+        row: u64,
+        /// The line of the dump file where the row starts.
+        line: u64,
+    },
     /// `_Line_` is not a line number.
     #[error("row {row} (line {line}): `_Line_` is not a line number: `{text}`")]
     BadLineNumber {

@@ -59,7 +59,8 @@ impl Header {
             Next::End => return Err(DumpError::Empty),
             Next::TooLarge { .. } => return Err(DumpError::HeaderTooLarge { max: max_record }),
             Next::TooWide { fields, .. } => return Err(DumpError::HeaderTooWide { fields }),
-            Next::Record { .. } => {}
+            // A header alone, cut short, is read as it is: its names tell.
+            Next::Record { .. } | Next::Unterminated { .. } => {}
         }
         // A row with more fields than the header is an error: its field
         // ends need not be kept.

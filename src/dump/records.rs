@@ -36,6 +36,13 @@ pub(super) enum Next {
         /// Its fields.
         fields: u64,
     },
+    /// The last record, ended by the end of the input inside a quoted
+    /// field (the dump was cut short); its fields are in
+    /// [`Records::fields`] as read.
+    Unterminated {
+        /// The line of the dump file, counted from 1.
+        line: u64,
+    },
     /// The end of the input.
     End,
 }
@@ -74,15 +81,19 @@ impl<R: BufRead> Records<R> {
         let line = self.parser.line();
         let (mut read, mut out, mut nends, mut over) = (0u64, 0usize, 0usize, false);
         let (mut count, mut wide) = (0u64, false);
+        // Whether an odd number of quotes was read: a quoted field is open.
+        let mut open = false;
         loop {
             let input = match self.input.fill_buf() {
                 Ok(input) => input,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             };
+            let at_end = input.is_empty();
             let (res, nin, nout, nend) =
                 self.parser
                     .read_record(input, &mut self.fields[out..], &mut self.ends[nends..]);
+            open ^= memchr::memchr_iter(b'"', &input[..nin]).count() % 2 == 1;
             self.input.consume(nin);
             read += nin as u64;
             count += nend as u64;
@@ -106,6 +117,9 @@ impl<R: BufRead> Records<R> {
                 ReadRecordResult::Record if wide => return Ok(Next::TooWide { line, fields: count }),
                 ReadRecordResult::Record => {
                     self.len = nends;
+                    if at_end && open {
+                        return Ok(Next::Unterminated { line });
+                    }
                     return Ok(Next::Record { line });
                 }
                 ReadRecordResult::End => return Ok(Next::End),
