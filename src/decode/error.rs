@@ -154,6 +154,9 @@ impl DecodeError {
         if message.ends_with(&suffix) {
             message.truncate(message.len() - suffix.len());
         }
+        // serde quotes a wrong value whole: a report line quotes at most
+        // 64 characters of it, and no control character.
+        let message = crate::text::bound_message(message);
         Self {
             path,
             message,

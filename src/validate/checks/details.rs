@@ -88,8 +88,10 @@ impl Checker<'_> {
             return;
         }
         let with_failures = d.code == DetailCode::HierarchyRowsProcessedWithFailures;
+        // The name is input text: cut and escaped as the message is.
+        let name = crate::text::snippet(&h.hierarchy_name);
         let mut expected = String::new();
-        write_message(&mut expected, h, with_failures);
+        write_message(&mut expected, h, &name, with_failures);
         self.push(
             Code::MessageMismatch,
             &at.key("localMessageText"),
