@@ -35,26 +35,26 @@ pub(crate) fn snippet(text: &str) -> String {
 /// with Rust's escapes) to 64 characters, an escape counting as one, with
 /// `…` before its closing quote; an unknown field or variant name (in
 /// backquotes) to 64 characters with `…`; and any control character
-/// written as an escape. A message that quotes nothing longer, and holds
-/// no control character, is returned unchanged.
+/// written as an escape. Only serde's own forms are cut, by how the message
+/// starts, so that the crate's messages (already cut) are left as they
+/// are. A message that quotes nothing longer, and holds no control
+/// character, is returned unchanged.
 pub(crate) fn bound_message(message: String) -> String {
-    const STRING: &str = "string \"";
+    const STRINGS: [&str; 2] = ["invalid type: string \"", "invalid value: string \""];
     const NAMES: [&str; 2] = ["unknown field `", "unknown variant `"];
     let mut out = String::new();
     let mut rest = message.as_str();
-    if let Some(at) = rest.find(STRING) {
-        let (before, after) = rest.split_at(at + STRING.len());
-        out.push_str(before);
+    if let Some(after) = STRINGS.iter().find_map(|s| rest.strip_prefix(s)) {
+        out.push_str(&rest[..rest.len() - after.len()]);
         rest = cut_debug_string(&mut out, after);
-    } else if let Some((at, open)) = NAMES.iter().find_map(|n| rest.find(n).map(|at| (at, n.len()))) {
+    } else if let Some(name) = NAMES.iter().find_map(|n| rest.strip_prefix(n)) {
         // The name ends at the last backquote before the expected names,
         // which are the crate's own.
-        let name = &rest[at + open..];
         let end = ["`, expected ", "`, there are no "]
             .iter()
             .find_map(|tail| name.rfind(tail))
             .unwrap_or_else(|| name.len() - usize::from(name.ends_with('`')));
-        out.push_str(&rest[..at + open]);
+        out.push_str(&rest[..rest.len() - name.len()]);
         out.push_str(&snippet(&name[..end]));
         rest = &name[end..];
     }
@@ -137,6 +137,10 @@ mod tests {
         );
         assert_eq!(bound_message("a\nb".to_owned()), "a\\nb");
         // An unclosed string is kept as it is.
-        assert_eq!(bound_message("string \"ab".to_owned()), "string \"ab");
+        let unclosed = "invalid type: string \"ab";
+        assert_eq!(bound_message(unclosed.to_owned()), unclosed);
+        // The crate's own messages are not cut again.
+        let own = format!("values: duplicate key `string \"{}` at index 2", "k".repeat(64));
+        assert_eq!(bound_message(own.clone()), own);
     }
 }

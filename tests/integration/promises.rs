@@ -138,6 +138,27 @@ fn an_unknown_values_key_is_reported_at_its_key() {
     assert_eq!(err.path(), "task.result.details[0].values[2]");
 }
 
+#[test]
+fn a_repeated_or_null_key_of_raw_values_is_reported_at_the_key() {
+    for (second, code, message) in [
+        (
+            r#""k""#,
+            "values-duplicate-key",
+            "duplicate key `k` at index 2 (first at index 0)",
+        ),
+        ("null", "values-null-key", "null key at index 2, expected a key string"),
+    ] {
+        let json = format!(
+            r#"{{"task":{{{TASK},"taskState":"COMPLETE","result":{{"successful":true,"failureDumpAvailable":false,"details":[{{"type":"somethingNew","values":["k","1",{second},"2"]}}]}}}}}}"#
+        );
+        let report = validate::validate_str(&json, &Options::default());
+        let f = report.findings.iter().find(|f| f.code == code).unwrap();
+        assert_eq!(f.path, "task.result.details[0].values[2]");
+        assert_eq!(f.message, message);
+        assert_eq!(f.column, Some(json.find(&format!(r#""1",{second}"#)).unwrap() + 5));
+    }
+}
+
 #[cfg(feature = "cli")]
 #[test]
 fn the_command_line_keeps_these_promises() {
