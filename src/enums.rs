@@ -63,7 +63,12 @@ impl ParseEnumError {
 
 impl fmt::Display for ParseEnumError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown {} `{}`: expected ", self.what, self.text)?;
+        write!(
+            f,
+            "unknown {} `{}`: expected ",
+            self.what,
+            crate::text::snippet(&self.text)
+        )?;
         for (i, e) in self.expected.iter().enumerate() {
             let sep = match i {
                 0 => "",

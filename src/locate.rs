@@ -238,6 +238,17 @@ pub(crate) fn find(text: &[u8], path: &[Seg], entry: Option<&Entry>) -> Option<(
     }
 }
 
+/// The byte offset of the last byte of the value at `path`: the closing
+/// quote of a string, the `]` of an array, the last letter of `null`.
+/// That is where serde_json reports a problem with the value once it has
+/// read it.
+pub(crate) fn find_end(text: &[u8], path: &[Seg]) -> Option<usize> {
+    let (start, _) = find(text, path, None)?;
+    let mut c = Cursor { s: text, pos: start };
+    c.skip()?;
+    c.pos.checked_sub(1)
+}
+
 /// The 1-based line and column (in bytes) of a byte offset.
 pub(crate) fn line_col(text: &[u8], offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];

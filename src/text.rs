@@ -1,10 +1,14 @@
 //! Input text quoted in messages: cut to a length a report line can hold,
-//! and unable to break the line or drive a terminal.
+//! and unable to break the line or drive a terminal. [`snippet`] quotes
+//! text the crate writes into a message itself; [`bound_message`] does
+//! the same to the text quoted in a message serde_json wrote.
+
+/// How many characters of input text a message quotes.
+const MAX: usize = 64;
 
 /// Cuts text quoted in an error message to 64 characters, and writes its
 /// control characters as escapes.
 pub(crate) fn snippet(text: &str) -> String {
-    const MAX: usize = 64;
     let (shown, cut) = match text.char_indices().nth(MAX) {
         None => (text, ""),
         Some((at, _)) => (&text[..at], "…"),
@@ -24,4 +28,119 @@ pub(crate) fn snippet(text: &str) -> String {
     }
     out.push_str(cut);
     out
+}
+
+/// A message of serde or serde_json with the input text it quotes cut as
+/// [`snippet`] cuts it: a string value (`invalid type: string "…"`, written
+/// with Rust's escapes) to 64 characters, an escape counting as one, with
+/// `…` before its closing quote; an unknown field or variant name (in
+/// backquotes) to 64 characters with `…`; and any control character
+/// written as an escape. Only serde's own forms are cut, by how the message
+/// starts, so that the crate's messages (already cut) are left as they
+/// are. A message that quotes nothing longer, and holds no control
+/// character, is returned unchanged.
+pub(crate) fn bound_message(message: String) -> String {
+    const STRINGS: [&str; 2] = ["invalid type: string \"", "invalid value: string \""];
+    const NAMES: [&str; 2] = ["unknown field `", "unknown variant `"];
+    let mut out = String::new();
+    let mut rest = message.as_str();
+    if let Some(after) = STRINGS.iter().find_map(|s| rest.strip_prefix(s)) {
+        out.push_str(&rest[..rest.len() - after.len()]);
+        rest = cut_debug_string(&mut out, after);
+    } else if let Some(name) = NAMES.iter().find_map(|n| rest.strip_prefix(n)) {
+        // The name ends at the last backquote before the expected names,
+        // which are the crate's own.
+        let end = ["`, expected ", "`, there are no "]
+            .iter()
+            .find_map(|tail| name.rfind(tail))
+            .unwrap_or_else(|| name.len() - usize::from(name.ends_with('`')));
+        out.push_str(&rest[..rest.len() - name.len()]);
+        out.push_str(&snippet(&name[..end]));
+        rest = &name[end..];
+    }
+    if out.is_empty() && !rest.chars().any(char::is_control) {
+        return message;
+    }
+    for c in rest.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Copies a string written with Rust's escapes (`"a\n\u{1b}"`, from its
+/// opening quote on) to `out`, cut after 64 characters with `…`; returns
+/// the text after its closing quote, or the rest when it has none.
+fn cut_debug_string<'a>(out: &mut String, text: &'a str) -> &'a str {
+    let mut chars = text.char_indices();
+    let mut shown = 0usize;
+    let mut cut_at = None;
+    while let Some((at, c)) = chars.next() {
+        if c == '"' {
+            out.push_str(&text[..cut_at.unwrap_or(at)]);
+            if cut_at.is_some() {
+                out.push('…');
+            }
+            out.push('"');
+            return &text[at + 1..];
+        }
+        if c == '\\' {
+            // `\n`, `\"`, `\\`, or `\u{…}`: one character of the input.
+            if let Some((_, 'u')) = chars.next() {
+                chars.by_ref().find(|&(_, c)| c == '}');
+            }
+        }
+        if shown == MAX {
+            cut_at.get_or_insert(at);
+        }
+        shown += 1;
+    }
+    out.push_str(text);
+    ""
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_messages_are_kept_as_written() {
+        for message in [
+            "invalid type: string \"a\\\"b\\n\", expected a boolean",
+            "invalid type: integer `3`, expected a task state",
+            "unknown field `x`, expected `a` or `b`",
+            "missing field `taskState`",
+            "",
+        ] {
+            assert_eq!(bound_message(message.to_owned()), message);
+        }
+    }
+
+    #[test]
+    fn long_quoted_text_is_cut_and_control_characters_escaped() {
+        let long = format!("invalid type: string \"{}\", expected a JSON number", "x".repeat(1000));
+        let cut = format!("invalid type: string \"{}…\", expected a JSON number", "x".repeat(64));
+        assert_eq!(bound_message(long), cut);
+        // An escape counts as one character.
+        let escaped = format!("invalid value: string \"{}\", expected x", "\\u{1b}".repeat(70));
+        let cut = format!("invalid value: string \"{}…\", expected x", "\\u{1b}".repeat(64));
+        assert_eq!(bound_message(escaped), cut);
+        let name = format!("unknown variant `{}\n`, expected `a` or `b`", "v".repeat(100));
+        let cut = format!("unknown variant `{}…`, expected `a` or `b`", "v".repeat(64));
+        assert_eq!(bound_message(name), cut);
+        assert_eq!(
+            bound_message("unknown field `a\u{1b}b`".to_owned()),
+            "unknown field `a\\u{1b}b`"
+        );
+        assert_eq!(bound_message("a\nb".to_owned()), "a\\nb");
+        // An unclosed string is kept as it is.
+        let unclosed = "invalid type: string \"ab";
+        assert_eq!(bound_message(unclosed.to_owned()), unclosed);
+        // The crate's own messages are not cut again.
+        let own = format!("values: duplicate key `string \"{}` at index 2", "k".repeat(64));
+        assert_eq!(bound_message(own.clone()), own);
+    }
 }

@@ -124,6 +124,22 @@ impl DecodeError {
         self
     }
 
+    /// An error raised at a detail whose `values` came before its `type`
+    /// (`values: …` at the detail), moved into its `values`: to entry
+    /// `entry` or to the array as a whole, at `(line, column)`, with the
+    /// typed error's own message, as when `type` comes first.
+    pub(crate) fn moved_into_values(mut self, entry: Option<usize>, (line, column): (usize, usize)) -> Self {
+        if let Some(message) = self.message.strip_prefix("values: ") {
+            self.message = message.to_owned();
+        }
+        crate::locate::push_key(&mut self.path, "values");
+        if let Some(i) = entry {
+            crate::locate::push_index(&mut self.path, i);
+        }
+        (self.line, self.column) = (line, column);
+        self
+    }
+
     pub(crate) fn from_json(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
         use serde_path_to_error::Segment;
         let mut path = String::new();
@@ -154,6 +170,9 @@ impl DecodeError {
         if message.ends_with(&suffix) {
             message.truncate(message.len() - suffix.len());
         }
+        // serde quotes a wrong value whole: a report line quotes at most
+        // 64 characters of it, and no control character.
+        let message = crate::text::bound_message(message);
         Self {
             path,
             message,

@@ -100,20 +100,42 @@ fn precise<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
         return Err(DecodeError::byte_order_mark());
     }
     let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
-        let cause = values_cause(json, &e);
-        DecodeError::from_json(e).with_values_error(cause)
-    })?;
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| explain(json, e))?;
     de.end().map_err(|e| DecodeError::at_path(".".to_owned(), e))?;
     Ok(value)
 }
 
-/// The typed error behind an error in a detail's `values`: the detail is
-/// found in the text by the error's path, and its `values` are decoded
-/// again on their own. The error is at the array or one of its elements,
-/// or, when `values` came before `type`, at the detail itself with a
-/// message that starts with `values: `.
-fn values_cause(json: &str, err: &serde_path_to_error::Error<serde_json::Error>) -> Option<crate::ValuesError> {
+/// The error of a reading, with the typed error behind it when it is in a
+/// detail's `values`: the detail is found in the text by the error's
+/// path, and its `values` are decoded again on their own. The error is at
+/// the array or one of its elements, or, when `values` came before
+/// `type`, at the detail itself with a message that starts with
+/// `values: `; such an error is moved to where it would be had `type`
+/// come first: the entry it is about, or the array's end.
+fn explain(json: &str, err: serde_path_to_error::Error<serde_json::Error>) -> DecodeError {
+    let Some((detail, deferred)) = values_detail(&err) else {
+        return DecodeError::from_json(err);
+    };
+    let cause = crate::locate::find(json.as_bytes(), &detail, None)
+        .and_then(|(at, _)| crate::values::detail_values_error(json.get(at..)?));
+    let explained = DecodeError::from_json(err).with_values_error(cause);
+    let entry = match explained.values_error() {
+        Some(v) if deferred => v.entry_index(),
+        _ => return explained,
+    };
+    let mut path = detail;
+    path.push(Seg::Key("values"));
+    path.extend(entry.map(Seg::Index));
+    match crate::locate::find_end(json.as_bytes(), &path) {
+        Some(end) => explained.moved_into_values(entry, crate::locate::line_col(json.as_bytes(), end)),
+        None => explained,
+    }
+}
+
+/// The path of the detail whose `values` an error may be in, and whether
+/// the error was raised at the detail (`values` before `type`); `None`
+/// when the error cannot be in a detail's `values`.
+fn values_detail(err: &serde_path_to_error::Error<serde_json::Error>) -> Option<(Vec<Seg>, bool)> {
     if err.inner().classify() != serde_json::error::Category::Data {
         return None;
     }
@@ -132,9 +154,10 @@ fn values_cause(json: &str, err: &serde_path_to_error::Error<serde_json::Error>)
     }
     if is_values(path.last()) {
         path.pop();
-    } else if !err.inner().to_string().starts_with("values: ") {
-        return None;
+        Some((path, false))
+    } else if err.inner().to_string().starts_with("values: ") {
+        Some((path, true))
+    } else {
+        None
     }
-    let (at, _) = crate::locate::find(json.as_bytes(), &path, None)?;
-    crate::values::detail_values_error(json.get(at..)?)
 }

@@ -16,13 +16,15 @@ pub(super) fn message_pieces(with_failures: bool) -> impl Iterator<Item = &'stat
     SUCCESSFUL.iter().chain(middle).chain(&IGNORED)
 }
 
-/// Writes the message the server sends with these counts.
-pub(super) fn write_message(out: &mut String, h: &HierarchyRowsProcessed, with_failures: bool) {
+/// Writes the message the server sends with these counts, with `name` in
+/// the place of the hierarchy's name (the name itself, or a cut of it for
+/// a report line).
+pub(super) fn write_message(out: &mut String, h: &HierarchyRowsProcessed, name: &str, with_failures: bool) {
     let counts = h.counts();
     for piece in message_pieces(with_failures) {
         match piece {
             Piece::Text(t) => out.push_str(t),
-            Piece::Name => out.push_str(&h.hierarchy_name),
+            Piece::Name => out.push_str(name),
             Piece::Count(c) => {
                 let _ = fmt::Write::write_fmt(out, format_args!("{}", counts[*c].1));
             }
@@ -98,7 +100,7 @@ mod tests {
             h.failed_count = counts[6];
             h.ignored_count = counts[7];
             let mut text = String::new();
-            write_message(&mut text, &h, with_failures);
+            write_message(&mut text, &h, &h.hierarchy_name, with_failures);
             prop_assert!(message_is(&text, &h, &h.counts()), "{text}");
             // Any shorter text is not the message.
             let mut cut = cut.min(text.len() - 1);
@@ -120,10 +122,10 @@ mod tests {
         h.warnings_update_count = 10;
         h.failed_count = 3;
         let mut short = String::new();
-        write_message(&mut short, &h, false);
+        write_message(&mut short, &h, &h.hierarchy_name, false);
         assert_eq!(short, "Employees: 90 (0/90) rows successful, 5 ignored");
         let mut long = String::new();
-        write_message(&mut long, &h, true);
+        write_message(&mut long, &h, &h.hierarchy_name, true);
         assert_eq!(
             long,
             "Employees: 90 (0/90) rows successful, 12 (2/10) rows has warnings, 3 failed, 5 ignored"

@@ -74,7 +74,7 @@ impl TryFrom<FindingData> for Finding {
         let code = f
             .code
             .parse()
-            .map_err(|_| format!("unknown finding code `{}`", f.code))?;
+            .map_err(|_| format!("unknown finding code `{}`", crate::text::snippet(&f.code)))?;
         Ok(Self {
             severity: f.severity,
             code,

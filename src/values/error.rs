@@ -110,6 +110,23 @@ impl ValuesError {
     }
 }
 
+impl ValuesError {
+    /// The index of the entry the error is about (the key or value that is
+    /// wrong), or `None` when it is about the array as a whole (an odd
+    /// length, a missing key).
+    pub(crate) fn entry_index(&self) -> Option<usize> {
+        match self {
+            Self::OddLength { .. } | Self::MissingKey { .. } => None,
+            Self::DuplicateKey { index, .. }
+            | Self::NullKey { index }
+            | Self::NullValue { index, .. }
+            | Self::NotDecimal { index, .. }
+            | Self::NegativeCount { index, .. }
+            | Self::CountOverflow { index, .. } => Some(*index),
+        }
+    }
+}
+
 impl From<&ValuesError> for Code {
     /// [`ValuesError::code`].
     fn from(e: &ValuesError) -> Self {

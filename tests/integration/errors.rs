@@ -167,8 +167,71 @@ fn values_before_type_are_decoded_once_the_type_is_known() {
     let json = r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE","result":{"successful":true,"failureDumpAvailable":false,"details":[{"values":["hierarchyName","A","failedCount","-2"],"type":"hierarchyRowsProcessed"}]}}}"#;
     assert_to_string(
         TaskResponse::from_str(json).unwrap_err(),
-        "task.result.details[0]: values: count `failedCount` at index 3 is negative: `-2` (line 1, column 227)",
+        "task.result.details[0].values[3]: count `failedCount` at index 3 is negative: `-2` (line 1, column 193)",
     );
+}
+
+/// A document with one hierarchy detail of these `values`, with `type`
+/// before or after them.
+fn hierarchy_detail(values: &str, type_first: bool) -> String {
+    let kind = r#""type":"hierarchyRowsProcessed""#;
+    let values = format!(r#""values":[{values}]"#);
+    let detail = match type_first {
+        true => format!("{kind},{values}"),
+        false => format!("{values},{kind}"),
+    };
+    format!(
+        r#"{{"task":{{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE","result":{{"successful":true,"failureDumpAvailable":false,"details":[{{{detail}}}]}}}}}}"#
+    )
+}
+
+#[test]
+fn values_before_type_are_placed_as_when_type_comes_first() {
+    // The values, where the error is, its code, and the text its place ends.
+    let cases = [
+        (
+            r#""hierarchyName","A","failedCount","x""#,
+            "values[3]",
+            "count-not-decimal",
+            r#""x""#,
+        ),
+        (
+            r#""hierarchyName","A","hierarchyName","B""#,
+            "values[2]",
+            "values-duplicate-key",
+            r#""hierarchyName""#,
+        ),
+        (
+            r#""hierarchyName","A",null,"B""#,
+            "values[2]",
+            "values-null-key",
+            "null",
+        ),
+        (
+            r#""hierarchyName","A","failedCount""#,
+            "values",
+            "values-odd-length",
+            r#""]"#,
+        ),
+    ];
+    for (values, at, code, ends) in cases {
+        let after = hierarchy_detail(values, false);
+        let err = TaskResponse::from_str(&after).unwrap_err();
+        let first = TaskResponse::from_str(&hierarchy_detail(values, true)).unwrap_err();
+        assert_eq!(err.path(), format!("task.result.details[0].{at}"), "{values}");
+        assert_eq!(err.code(), code, "{values}");
+        assert!(err.values_error().is_some(), "{values}");
+        // `type` is 32 bytes with its comma: the same place, moved by it.
+        assert_eq!(
+            (err.path(), err.line(), err.column() + 32, err.message()),
+            (first.path(), first.line(), first.column(), first.message()),
+            "{values}"
+        );
+        // At the last byte of the entry, or the array's `]`.
+        let array_end = after.find(values).unwrap() + values.len() + 1;
+        let end = after[..array_end].rfind(ends).unwrap() + ends.len();
+        assert_eq!(err.column(), end, "{values}");
+    }
 }
 
 #[test]

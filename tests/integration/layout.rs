@@ -14,7 +14,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("text", &[]),
     ("locate", &["text"]),
     ("read", &["text"]),
-    ("enums", &["read"]),
+    ("enums", &["text", "read"]),
     ("codes", &["enums"]),
     ("values", &["text", "read", "enums", "codes"]),
     ("decode", &["text", "locate", "read", "enums", "codes", "values"]),

@@ -149,6 +149,27 @@ fn an_unknown_values_key_is_reported_at_its_key() {
     assert_eq!(err.path(), "task.result.details[0].values[2]");
 }
 
+#[test]
+fn a_repeated_or_null_key_of_raw_values_is_reported_at_the_key() {
+    for (second, code, message) in [
+        (
+            r#""k""#,
+            "values-duplicate-key",
+            "duplicate key `k` at index 2 (first at index 0)",
+        ),
+        ("null", "values-null-key", "null key at index 2, expected a key string"),
+    ] {
+        let json = format!(
+            r#"{{"task":{{{TASK},"taskState":"COMPLETE","result":{{"successful":true,"failureDumpAvailable":false,"details":[{{"type":"somethingNew","values":["k","1",{second},"2"]}}]}}}}}}"#
+        );
+        let report = validate::validate_str(&json, &Options::default());
+        let f = report.findings.iter().find(|f| f.code == code).unwrap();
+        assert_eq!(f.path, "task.result.details[0].values[2]");
+        assert_eq!(f.message, message);
+        assert_eq!(f.column, Some(json.find(&format!(r#""1",{second}"#)).unwrap() + 5));
+    }
+}
+
 #[cfg(feature = "cli")]
 #[test]
 fn the_command_line_keeps_these_promises() {
@@ -331,4 +352,64 @@ fn an_endless_dump_header_is_refused_at_its_limit() {
         panic!("an endless header is refused");
     };
     assert_eq!(err.to_string(), "the header is longer than 1048576 bytes");
+}
+
+/// The `message-mismatch` fixture with another hierarchy name.
+fn mismatch_named(name: &str) -> String {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&crate::util::fixture("findings/message-mismatch.json")).unwrap();
+    doc["task"]["result"]["details"][0]["values"][1] = name.into();
+    serde_json::to_string(&doc).unwrap()
+}
+
+const SAID: &str = "the message says \"Employees: 91 (0/91) rows successful, 5 ignored\"";
+
+#[test]
+fn a_long_hierarchy_name_is_cut_in_the_message_it_is_quoted_in() {
+    let json = mismatch_named(&"E".repeat(1_000_000));
+    assert_eq!(
+        findings(&json, &Options::default()),
+        [format!(
+            "message-mismatch task.result.details[0].localMessageText: {SAID} but the counts say \"{}…: 90 (0/90) rows successful, 5 ignored\"",
+            "E".repeat(64)
+        )]
+    );
+}
+
+#[test]
+fn a_long_string_in_a_wrong_type_message_is_cut() {
+    let long = "x".repeat(200_000);
+    let json = with_progress(&format!("\"{long}\""));
+    let expected = format!("invalid type: string \"{}…\", expected a JSON number", "x".repeat(64));
+    assert_eq!(Document::from_str(&json).unwrap_err().message(), expected);
+    assert_eq!(
+        findings(&json, &Options::default()),
+        [format!("wrong-type task.progress: {expected}")]
+    );
+    // A short one is quoted whole, as serde writes it.
+    assert_eq!(
+        findings(&with_progress(r#""a\"b""#), &Options::default()),
+        [r#"wrong-type task.progress: invalid type: string "a\"b", expected a JSON number"#]
+    );
+}
+
+#[test]
+fn control_characters_in_quoted_text_are_escaped() {
+    let json = mismatch_named("E\u{1b}[31m\nX");
+    assert_eq!(
+        findings(&json, &Options::default()),
+        [format!(
+            "message-mismatch task.result.details[0].localMessageText: {SAID} but the counts say \"E\\u{{1b}}[31m\\nX: 90 (0/90) rows successful, 5 ignored\""
+        )]
+    );
+    let json = with_progress(r#""E\u001b[31m\nX""#);
+    assert_eq!(
+        findings(&json, &Options::default()),
+        [r#"wrong-type task.progress: invalid type: string "E\u{1b}[31m\nX", expected a JSON number"#]
+    );
+    let json = format!(r#"{{"task":{{{TASK},"taskState":"E\u001b[31m\nX"}}}}"#);
+    assert_eq!(
+        findings(&json, &Options::default()),
+        [r#"unknown-state task.taskState: unknown task state `E\u{1b}[31m\nX`"#]
+    );
 }

@@ -34,7 +34,11 @@ impl Checker<'_> {
             }
             Some(DetailValues::Raw(raw)) if !raw.is_empty() => {
                 if let Err(e) = crate::values::check_pairs(raw) {
-                    self.push(Code::from(&e), &at.key("values"), e.to_string());
+                    // At the entry it is about, as for typed values; an odd
+                    // length at the array.
+                    let values = at.key("values");
+                    let place = e.entry_index().map(|i| values.index(i));
+                    self.push(Code::from(&e), place.as_ref().unwrap_or(&values), e.to_string());
                 }
             }
             _ => {}
@@ -88,8 +92,10 @@ impl Checker<'_> {
             return;
         }
         let with_failures = d.code == DetailCode::HierarchyRowsProcessedWithFailures;
+        // The name is input text: cut and escaped as the message is.
+        let name = crate::text::snippet(&h.hierarchy_name);
         let mut expected = String::new();
-        write_message(&mut expected, h, with_failures);
+        write_message(&mut expected, h, &name, with_failures);
         self.push(
             Code::MessageMismatch,
             &at.key("localMessageText"),
