@@ -53,15 +53,28 @@ pub fn command(args: &ValidateArgs, color: ColorChoice) -> ExitCode {
 
 /// Whether `path` names standard input: `-`, or, when standard input can
 /// be read only once (a pipe, a terminal), another name of it
-/// (`/dev/stdin`, `/proc/self/fd/0`). A regular file given as standard
-/// input can be read again under its own name.
+/// (`/dev/stdin`, `/proc/self/fd/0`), told by its device and inode without
+/// opening the path (opening a pipe would wait for, and then cut off, its
+/// writer). A regular file given as standard input can be read again under
+/// its own name.
 fn is_stdin(path: &std::path::Path) -> bool {
     if path.as_os_str() == "-" {
         return true;
     }
-    let Ok(stdin) = same_file::Handle::stdin() else {
-        return false;
-    };
-    let once = stdin.as_file().metadata().is_ok_and(|m| !m.is_file());
-    once && same_file::Handle::from_path(path).is_ok_and(|h| h == stdin)
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let stdin = io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .and_then(|fd| std::fs::File::from(fd).metadata());
+        let Ok(stdin) = stdin else {
+            return false;
+        };
+        !stdin.is_file()
+            && std::fs::metadata(path).is_ok_and(|m| (m.dev(), m.ino()) == (stdin.dev(), stdin.ino()))
+    }
+    #[cfg(not(unix))]
+    false
 }
