@@ -214,7 +214,11 @@ mod tests {
     use super::*;
 
     fn kind(input: &[u8], max: u64) -> String {
-        match classify(&mut &input[..], StdinFormat::Auto, max).unwrap() {
+        kind_of(&mut &input[..], max)
+    }
+
+    fn kind_of(input: &mut impl BufRead, max: u64) -> String {
+        match classify(input, StdinFormat::Auto, max).unwrap() {
             Stdin::Document(b) => format!("document {}", b.len()),
             Stdin::TooLarge => "too large".into(),
             Stdin::Stream(head) => format!("stream {}", head.len()),
@@ -246,12 +250,7 @@ mod tests {
             (b"  \n", 0),
         ] {
             let mut pieces = io::BufReader::with_capacity(3, input);
-            let read = match classify(&mut pieces, StdinFormat::Auto, max).unwrap() {
-                Stdin::Document(b) => format!("document {}", b.len()),
-                Stdin::TooLarge => "too large".into(),
-                Stdin::Stream(head) => format!("stream {}", head.len()),
-            };
-            assert_eq!(read, kind(input, max), "{input:?}");
+            assert_eq!(kind_of(&mut pieces, max), kind(input, max), "{input:?}");
         }
     }
 

@@ -72,8 +72,7 @@ fn is_stdin(path: &std::path::Path) -> bool {
         let Ok(stdin) = stdin else {
             return false;
         };
-        !stdin.is_file()
-            && std::fs::metadata(path).is_ok_and(|m| (m.dev(), m.ino()) == (stdin.dev(), stdin.ino()))
+        !stdin.is_file() && std::fs::metadata(path).is_ok_and(|m| (m.dev(), m.ino()) == (stdin.dev(), stdin.ino()))
     }
     #[cfg(not(unix))]
     false
