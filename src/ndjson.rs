@@ -107,6 +107,11 @@ impl<R: BufRead> LineReader<R> {
 
     /// The next non-blank line, or `None` at the end of the stream.
     ///
+    /// # Errors
+    ///
+    /// The input's I/O error, or [`io::ErrorKind::OutOfMemory`] when a line
+    /// within the limit is longer than memory allows.
+    ///
     /// ```
     /// # use anaplan_task::ndjson::{Line, LineReader};
     /// let mut lines = LineReader::new(&b"  \r\n{}\r\n"[..], 100);
@@ -180,6 +185,14 @@ impl<R: BufRead> LineReader<R> {
             blank = blank && is_blank(&chunk[..take]);
             len += take as u64;
             if len <= self.max as u64 {
+                // A limit past the memory the process may take ends the
+                // stream with an error, not an abort.
+                if self.buf.try_reserve(take).is_err() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::OutOfMemory,
+                        format!("cannot hold a line of {len} bytes in memory (lower the line limit)"),
+                    ));
+                }
                 self.buf.extend_from_slice(&chunk[..take]);
             } else if !self.buf.is_empty() {
                 self.buf = Vec::new();

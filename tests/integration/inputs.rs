@@ -170,6 +170,34 @@ fn standard_input_is_named_once() {
     }
 }
 
+/// A pipe named twice, under one name or two, would wait forever for a
+/// second writer: a usage error, as standard input named twice is.
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_named_once() {
+    let dir = tempdir("pipe-twice");
+    let fifo = dir.join("f.json");
+    if !mkfifo(&fifo) {
+        eprintln!("mkfifo is not available; skipped");
+        return;
+    }
+    std::os::unix::fs::symlink(&fifo, dir.join("link.json")).unwrap();
+    let (f, link) = (
+        fifo.to_str().unwrap().to_owned(),
+        dir.join("link.json").to_str().unwrap().to_owned(),
+    );
+    for second in [&f, &link] {
+        let (code, stdout, stderr) = run(&["validate", &f, second], b"");
+        assert_eq!((code, stdout.as_str()), (2, ""));
+        assert_eq!(
+            stderr,
+            format!(
+                "error: a pipe or device can be named only once (named as `{f}`, `{second}`)\n\nFor more information, try '--help'.\n"
+            )
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_walk_reads_only_regular_files_and_judges_names_before_links() {

@@ -28,13 +28,8 @@ pub fn command(args: &ValidateArgs, color: ColorChoice) -> ExitCode {
         Some(n) => usize::from(n),
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
-    let stdin: Vec<_> = args.paths.iter().filter(|p| is_stdin(p)).collect();
-    if stdin.len() > 1 {
-        let names: Vec<_> = stdin.iter().map(|p| format!("`{}`", p.display())).collect();
-        note!(
-            "error: standard input can be named only once (named as {})\n\nFor more information, try '--help'.",
-            names.join(", ")
-        );
+    if let Some(message) = named_twice(&args.paths) {
+        note!("error: {message}\n\nFor more information, try '--help'.");
         return ExitCode::from(2);
     }
     let out = Output::stdout();
@@ -51,29 +46,63 @@ pub fn command(args: &ValidateArgs, color: ColorChoice) -> ExitCode {
     run.tally.status(args.deny_warnings).into()
 }
 
-/// Whether `path` names standard input: `-`, or, when standard input can
-/// be read only once (a pipe, a terminal), another name of it
-/// (`/dev/stdin`, `/proc/self/fd/0`), told by its device and inode without
-/// opening the path (opening a pipe would wait for, and then cut off, its
-/// writer). A regular file given as standard input can be read again under
-/// its own name.
-fn is_stdin(path: &std::path::Path) -> bool {
-    if path.as_os_str() == "-" {
-        return true;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsFd;
-        use std::os::unix::fs::MetadataExt;
-        let stdin = io::stdin()
-            .as_fd()
-            .try_clone_to_owned()
-            .and_then(|fd| std::fs::File::from(fd).metadata());
-        let Ok(stdin) = stdin else {
-            return false;
-        };
-        !stdin.is_file() && std::fs::metadata(path).is_ok_and(|m| (m.dev(), m.ino()) == (stdin.dev(), stdin.ino()))
-    }
-    #[cfg(not(unix))]
-    false
+/// Why the paths cannot be read, if one that can be read only once (standard
+/// input, a pipe, a device) is named twice: the second reading would wait
+/// forever or find nothing. Standard input counts under any of its names
+/// (`-`, `/dev/stdin`, `/proc/self/fd/0`) when it is not a regular file.
+/// Told by device and inode, without opening the paths (opening a pipe
+/// would wait for, and then cut off, its writer).
+fn named_twice(paths: &[std::path::PathBuf]) -> Option<String> {
+    let stdin = stdin_metadata().as_ref().and_then(read_once);
+    let key = |p: &std::path::Path| {
+        if p.as_os_str() == "-" {
+            return Some(stdin.unwrap_or((u64::MAX, u64::MAX)));
+        }
+        std::fs::metadata(p).ok().as_ref().and_then(read_once)
+    };
+    let keys: Vec<_> = paths.iter().map(|p| key(p)).collect();
+    let twice = keys
+        .iter()
+        .enumerate()
+        .find_map(|(i, k)| k.filter(|k| keys[..i].contains(&Some(*k))))?;
+    let names: Vec<_> = paths
+        .iter()
+        .zip(&keys)
+        .filter(|(_, k)| **k == Some(twice))
+        .map(|(p, _)| format!("`{}`", p.display()))
+        .collect();
+    Some(if Some(twice) == stdin || twice == (u64::MAX, u64::MAX) {
+        format!("standard input can be named only once (named as {})", names.join(", "))
+    } else {
+        format!(
+            "a pipe or device can be named only once (named as {})",
+            names.join(", ")
+        )
+    })
+}
+
+/// Standard input's metadata, from its descriptor.
+#[cfg(unix)]
+fn stdin_metadata() -> Option<std::fs::Metadata> {
+    use std::os::fd::AsFd;
+    let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+    std::fs::File::from(fd).metadata().ok()
+}
+
+#[cfg(not(unix))]
+fn stdin_metadata() -> Option<std::fs::Metadata> {
+    None
+}
+
+/// The device and inode of a file that can be read only once: not a
+/// regular file, nor a folder.
+#[cfg(unix)]
+fn read_once(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    (!meta.is_file() && !meta.is_dir()).then(|| (meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn read_once(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
 }
