@@ -63,7 +63,8 @@ pub enum DumpError {
         found: usize,
     },
     /// The dump ends inside a quoted field of this row: it was cut short
-    /// (an odd number of `"` in the last row, which has no line break).
+    /// (the last row, without a line break, ends in a field that opened
+    /// with `"` and did not close).
     #[error("row {row} (line {line}): the dump ends inside a quoted field (cut short?)")]
     Unterminated {
         /// The data row.

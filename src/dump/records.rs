@@ -59,6 +59,10 @@ pub(super) struct Records<R> {
     /// Whether a record over `max` ends the reading at once instead of
     /// being read to its end (the header: nothing after it can be read).
     stop_over: bool,
+    delimiter: u8,
+    /// The last byte read: a record ended by `\r` leaves its `\n` to be
+    /// read with the next one, which then starts a line further on.
+    last: u8,
 }
 
 impl<R: BufRead> Records<R> {
@@ -72,17 +76,21 @@ impl<R: BufRead> Records<R> {
             ends: vec![0; 64],
             len: 0,
             stop_over: false,
+            delimiter,
+            last: b'\n',
         }
     }
 
     /// Reads the next record. An I/O error is returned as is (an interrupted
     /// read is retried).
     pub(super) fn next(&mut self) -> io::Result<Next> {
-        let line = self.parser.line();
+        let mut line = self.parser.line();
+        if self.last == b'\r' && self.input.fill_buf().is_ok_and(|b| b.first() == Some(&b'\n')) {
+            line += 1;
+        }
         let (mut read, mut out, mut nends, mut over) = (0u64, 0usize, 0usize, false);
         let (mut count, mut wide) = (0u64, false);
-        // Whether an odd number of quotes was read: a quoted field is open.
-        let mut open = false;
+        let mut quotes = Quotes::StartOfField;
         loop {
             let input = match self.input.fill_buf() {
                 Ok(input) => input,
@@ -93,7 +101,10 @@ impl<R: BufRead> Records<R> {
             let (res, nin, nout, nend) =
                 self.parser
                     .read_record(input, &mut self.fields[out..], &mut self.ends[nends..]);
-            open ^= memchr::memchr_iter(b'"', &input[..nin]).count() % 2 == 1;
+            quotes = quotes.after(&input[..nin], self.delimiter);
+            if let Some(&b) = input[..nin].last() {
+                self.last = b;
+            }
             self.input.consume(nin);
             read += nin as u64;
             count += nend as u64;
@@ -117,7 +128,7 @@ impl<R: BufRead> Records<R> {
                 ReadRecordResult::Record if wide => return Ok(Next::TooWide { line, fields: count }),
                 ReadRecordResult::Record => {
                     self.len = nends;
-                    if at_end && open {
+                    if at_end && quotes == Quotes::Quoted {
                         return Ok(Next::Unterminated { line });
                     }
                     return Ok(Next::Record { line });
@@ -156,6 +167,37 @@ impl<R: BufRead> Records<R> {
     /// How many fields the last record has.
     pub(super) fn len(&self) -> usize {
         self.len
+    }
+}
+
+/// Where a record's bytes stand with respect to quoting, as csv-core reads
+/// them: a `"` opens a quoted field only at the start of a field, and `""`
+/// inside one is a quote. Followed only to tell whether the input ended
+/// inside a quoted field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quotes {
+    StartOfField,
+    Unquoted,
+    Quoted,
+    /// A `"` inside a quoted field: its end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl Quotes {
+    /// The state after `bytes`.
+    fn after(mut self, bytes: &[u8], delimiter: u8) -> Self {
+        for &b in bytes {
+            self = match (self, b) {
+                (Self::Quoted, b'"') => Self::QuoteInQuoted,
+                (Self::Quoted, _) => Self::Quoted,
+                (Self::QuoteInQuoted, b'"') => Self::Quoted,
+                (Self::StartOfField, b'"') => Self::Quoted,
+                (_, b'\n' | b'\r') => Self::StartOfField,
+                (_, b) if b == delimiter => Self::StartOfField,
+                _ => Self::Unquoted,
+            };
+        }
+        self
     }
 }
 
