@@ -185,9 +185,16 @@ impl<R: BufRead> LineReader<R> {
             blank = blank && is_blank(&chunk[..take]);
             len += take as u64;
             if len <= self.max as u64 {
-                // A limit past the memory the process may take ends the
-                // stream with an error, not an abort.
-                if self.buf.try_reserve(take).is_err() {
+                // Room for the longest line at once: reserved, not
+                // touched, so memory follows the line's length without the
+                // copies of doubling; else doubling. A limit past the
+                // memory the process may take ends the stream with an
+                // error, not an abort.
+                let whole = self.max.saturating_add(1).saturating_sub(self.buf.len());
+                if self.buf.capacity() - self.buf.len() < take
+                    && self.buf.try_reserve_exact(whole).is_err()
+                    && self.buf.try_reserve(take).is_err()
+                {
                     return Err(io::Error::new(
                         io::ErrorKind::OutOfMemory,
                         format!("cannot hold a line of {len} bytes in memory (lower the line limit)"),
