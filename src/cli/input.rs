@@ -133,6 +133,11 @@ fn too_large_file(size: Option<u64>, max: u64) -> Unchecked {
     Unchecked::TooLarge(too_large_message(size, max))
 }
 
+/// Why standard input (or a pipe read as it is) is not read, beyond `max`.
+pub fn too_large_input_message(max: u64) -> String {
+    format!("the input is more than the limit of {max} bytes (--max-size)")
+}
+
 /// Why a file of `size` bytes (when it is a regular file) is not read,
 /// beyond `max`.
 pub fn too_large_message(size: Option<u64>, max: u64) -> String {

@@ -66,7 +66,7 @@ pub fn command(args: &SummarizeArgs, color: ColorChoice) -> io::Result<ExitCode>
 pub fn run(req: &Request<'_>) -> (String, Status) {
     if req.path.as_os_str() == "-" {
         let input = BufReader::with_capacity(BUFFER, io::stdin().lock());
-        let too_large = format!("the input is more than the limit of {} bytes (--max-size)", req.max);
+        let too_large = input::too_large_input_message(req.max);
         return read(req, "<stdin>", input, &too_large);
     }
     let name = req.path.display().to_string();

@@ -139,7 +139,7 @@ impl Run<'_> {
             Ok(Stdin::Stream(head)) => self.stream(name, io::Cursor::new(head).chain(input)),
             Ok(Stdin::Document(bytes)) => self.document(&source, &bytes),
             Ok(Stdin::TooLarge) => {
-                let message = format!("the input is more than the limit of {limit} bytes (--max-size)");
+                let message = input::too_large_input_message(limit);
                 self.too_large(&source, message)
             }
         }
