@@ -196,7 +196,7 @@ pub fn classify(input: &mut impl BufRead, format: StdinFormat, max: u64) -> io::
                     return Ok(Stdin::Stream(head));
                 }
                 let line = &head[start..];
-                if line.iter().all(u8::is_ascii_whitespace) {
+                if anaplan_task::ndjson::is_blank(line) {
                     continue;
                 }
                 if serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok() {

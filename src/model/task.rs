@@ -92,7 +92,12 @@ pub(crate) fn progress_text<'a>(bytes: &'a [u8], doc: &crate::Document) -> Optio
             .count();
         std::str::from_utf8(&bytes[at..at + len]).ok()
     };
-    let skip = |from: usize| from + bytes[from..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let skip = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .count()
+    };
     let first = KEY.find(bytes).map(|key| skip(key + b"\"progress\"".len()));
     if let Some(colon) = first.filter(|&c| bytes.get(c) == Some(&b':')) {
         if let Some(text) = number(skip(colon + 1)) {

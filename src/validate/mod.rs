@@ -64,7 +64,8 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
 /// single error finding; a decoded document gets the checks of [`check`],
 /// placed at their line and column in `bytes`.
 pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    // Empty, or only JSON's white space (RFC 8259, section 2).
+    if bytes.iter().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
         return Report {
             document: None,
             findings: vec![Finding {

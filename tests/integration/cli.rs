@@ -170,7 +170,7 @@ fn folders_are_searched_recursively() {
                     let text = std::fs::read(&path).unwrap();
                     n += text
                         .split(|&b| b == b'\n')
-                        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+                        .filter(|l| !anaplan_task::ndjson::is_blank(l))
                         .count();
                 }
                 _ => {}

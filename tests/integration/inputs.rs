@@ -93,7 +93,7 @@ fn stdin_gives_the_verdicts_of_the_same_bytes_in_a_file() {
     let big = format!("{{\"padding\":\"{}\"}}", "x".repeat(2000));
     // The bytes, the file they read as, and the verdicts: exit status and
     // how many documents.
-    let cases: [(&str, String, &str, i32, usize); 8] = [
+    let cases: [(&str, String, &str, i32, usize); 9] = [
         ("blank-first", format!("\n{m}\n{m}\n"), "ndjson", 0, 2),
         ("blank-lines-first", format!("  \r\n\n\t\n{m}\n{m}\n"), "ndjson", 0, 2),
         ("truncated-first", format!("{}\n{m}\n", &m[..40]), "ndjson", 1, 2),
@@ -105,6 +105,8 @@ fn stdin_gives_the_verdicts_of_the_same_bytes_in_a_file() {
             0,
             2,
         ),
+        // A form feed is not JSON's white space: a document, and broken.
+        ("form-feed-line", format!("{m}\n\x0c\n{m}\n"), "ndjson", 1, 3),
         ("pretty", pretty.clone(), "json", 0, 1),
         ("pretty-broken", pretty.replacen(',', "", 1), "json", 1, 1),
         ("empty", "\n \n".to_owned(), "json", 1, 1),

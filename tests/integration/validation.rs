@@ -124,4 +124,15 @@ fn whitespace_only_input_is_an_empty_document() {
             "1:1: error[empty-document] .: no document: the input is empty or white space only"
         );
     }
+    // JSON's white space only: a form feed or a vertical tab is a broken
+    // document, as serde_json reads it.
+    for (input, at) in [("\x0c", "1:1"), (" \x0b\n", "1:2")] {
+        let report = validate::validate_str(input, &Options::default());
+        let shown: Vec<String> = report.findings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [format!("{at}: error[invalid-json] .: expected value")],
+            "{input:?}"
+        );
+    }
 }
