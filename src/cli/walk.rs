@@ -4,7 +4,9 @@
 //! folder's captures where its name sorts. It follows links, but never
 //! into a folder it is already searching (a loop) nor, on Unix, into one it
 //! has searched already under another name (in this walk or an earlier one
-//! of the same run: `validate d d/sub`), so every file is reported once. An entry is judged by its name before anything else: what is not
+//! of the same run: `validate d d/sub`); nor does it give, on Unix, a file
+//! read already under any name (`validate d/a.json d`), so every file is
+//! reported once. An entry is judged by its name before anything else: what is not
 //! named as a capture is passed over, even a dangling link. Only regular
 //! files are read; a pipe or a device found there is reported and passed
 //! over, since reading it could wait forever (one named on the command line
@@ -47,10 +49,10 @@ fn has_extension(path: &Path, dotted: &[&str]) -> bool {
     })
 }
 
-/// The captures under `root`, a folder, in name order. A folder in
-/// `searched` (searched already by an earlier walk of the same run, under
-/// any name) is passed over, and the folders of this walk are added to it.
-pub fn captures<'a>(root: &Path, searched: &'a mut Searched) -> impl Iterator<Item = Found> + 'a {
+/// The captures under `root`, a folder, in name order. A folder or a file
+/// in `seen` (searched or read already in the same run, under any name) is
+/// passed over, and the folders and captures of this walk are added to it.
+pub fn captures<'a>(root: &Path, seen: &'a mut Seen) -> impl Iterator<Item = Found> + 'a {
     let mut walk = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
     std::iter::from_fn(move || {
         loop {
@@ -65,7 +67,7 @@ pub fn captures<'a>(root: &Path, searched: &'a mut Searched) -> impl Iterator<It
             };
             let kind = entry.file_type();
             if kind.is_dir() {
-                if let Some(first) = searched.again(&entry) {
+                if let Some(first) = seen.again(&entry) {
                     let path = entry.path().to_owned();
                     walk.skip_current_dir();
                     let why = format!("the folder {} again, searched already; not followed", first.display());
@@ -77,6 +79,9 @@ pub fn captures<'a>(root: &Path, searched: &'a mut Searched) -> impl Iterator<It
                 continue;
             }
             if kind.is_file() {
+                if let Some(first) = seen.again(&entry) {
+                    return Some(Found::Skipped(entry.into_path(), read_already(&first)));
+                }
                 return Some(Found::Capture(entry.into_path()));
             }
             let why = "not a regular file (a pipe, a device or a socket); a folder's are not read, name it to read it";
@@ -104,33 +109,43 @@ fn failed(e: &walkdir::Error) -> Option<Found> {
     Some(Found::Unreadable(path, message))
 }
 
-/// The folders searched so far, by identity, with the path of the first
-/// visit: a link to one of them is not followed. On Unix only.
+/// Why a file read already is passed over.
+pub fn read_already(first: &Path) -> String {
+    format!("the file {} again, read already; not read", first.display())
+}
+
+/// The folders searched and the files read so far, by identity, with the
+/// path of the first visit: a folder is not searched twice, nor a file read
+/// twice. On Unix only.
 #[derive(Default)]
-pub struct Searched {
+pub struct Seen {
     #[cfg(unix)]
     seen: std::collections::BTreeMap<(u64, u64), PathBuf>,
 }
 
-impl Searched {
-    /// The path under which this folder was searched already, if it was;
+impl Seen {
+    /// The path under which this entry was visited already, if it was;
     /// otherwise it is noted.
-    #[cfg(unix)]
     fn again(&mut self, entry: &walkdir::DirEntry) -> Option<PathBuf> {
+        self.again_at(entry.path(), &entry.metadata().ok()?)
+    }
+
+    /// The path under which the file or folder `path`, with metadata `meta`,
+    /// was visited already, if it was; otherwise it is noted.
+    #[cfg(unix)]
+    pub fn again_at(&mut self, path: &Path, meta: &std::fs::Metadata) -> Option<PathBuf> {
         use std::os::unix::fs::MetadataExt;
-        let meta = entry.metadata().ok()?;
-        let id = (meta.dev(), meta.ino());
-        match self.seen.get(&id) {
-            Some(first) => Some(first.clone()),
-            None => {
-                self.seen.insert(id, entry.path().to_owned());
+        match self.seen.entry((meta.dev(), meta.ino())) {
+            std::collections::btree_map::Entry::Occupied(first) => Some(first.get().clone()),
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(path.to_owned());
                 None
             }
         }
     }
 
     #[cfg(not(unix))]
-    fn again(&mut self, _: &walkdir::DirEntry) -> Option<PathBuf> {
+    pub fn again_at(&mut self, _: &Path, _: &std::fs::Metadata) -> Option<PathBuf> {
         None
     }
 }

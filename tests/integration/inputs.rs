@@ -288,6 +288,48 @@ fn a_link_loop_is_reported_and_every_file_once() {
     }
 }
 
+/// A file named twice, named and inside a folder named, or reached again
+/// through a link, is read once; every other name of it gets a `not-read`
+/// warning, whatever the number of jobs.
+#[cfg(unix)]
+#[test]
+fn a_file_is_read_once_under_any_name() {
+    let dir = tempdir("file-twice");
+    std::fs::copy("tests/fixtures/valid/seed.json", dir.join("a.json")).unwrap();
+    std::os::unix::fs::symlink("a.json", dir.join("b.json")).unwrap();
+    let d = dir.to_str().unwrap();
+    let a = format!("{d}/a.json");
+    let again = format!("\"the file {a} again, read already; not read\"");
+    let cases: [(&[&str], &[&str]); 3] = [
+        (&[&a, &a], &["DIR/a.json valid", "DIR/a.json again"]),
+        (&[&a, d], &["DIR/a.json valid", "DIR/a.json again", "DIR/b.json again"]),
+        (&[d, &a], &["DIR/a.json valid", "DIR/b.json again", "DIR/a.json again"]),
+    ];
+    for (paths, want) in cases {
+        for jobs in ["1", "2"] {
+            let args = [&["validate", "--format", "json", "--jobs", jobs], paths].concat();
+            let (code, stdout, stderr) = run(&args, b"");
+            assert_eq!((code, stderr.as_str()), (0, ""), "{paths:?}");
+            let seen: Vec<String> = stdout
+                .lines()
+                .map(|l| {
+                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                    let source = v["source"].as_str().unwrap().replace(d, "DIR");
+                    match &v["findings"][0] {
+                        serde_json::Value::Null => format!("{source} valid"),
+                        f => {
+                            assert_eq!(f["code"], "not-read");
+                            assert_eq!(f["message"].to_string(), again);
+                            format!("{source} again")
+                        }
+                    }
+                })
+                .collect();
+            assert_eq!(seen, want, "{paths:?}, {jobs} jobs");
+        }
+    }
+}
+
 /// The report is the same whatever the number of jobs: an input without
 /// documents (an empty folder) is reported after the files named before
 /// it, not ahead of the batch they wait in.

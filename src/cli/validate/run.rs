@@ -15,7 +15,7 @@ use crate::cli::input::Unchecked;
 use crate::cli::report::Reporter;
 use crate::cli::tally::Tally;
 use crate::cli::verdict::{Source, Verdict};
-use crate::cli::walk::Searched;
+use crate::cli::walk::Seen;
 
 /// The state of a run.
 pub(super) struct Run<'a> {
@@ -26,8 +26,8 @@ pub(super) struct Run<'a> {
     pub(super) tally: Tally,
     pub(super) progress: Progress,
     pub(super) batch: Batch,
-    /// The folders searched so far, over every path named.
-    pub(super) searched: Searched,
+    /// The folders searched and files read so far, over every path named.
+    pub(super) seen: Seen,
 }
 
 impl<'a> Run<'a> {
@@ -42,7 +42,7 @@ impl<'a> Run<'a> {
             tally: Tally::default(),
             progress: Progress::new(),
             batch: Batch::new(jobs),
-            searched: Searched::default(),
+            seen: Seen::default(),
         }
     }
 }

@@ -69,7 +69,11 @@ impl Run<'_> {
     fn path(&mut self, path: &Path) -> io::Result<()> {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => self.folder(path),
-            Ok(meta) if meta.is_file() || walk::is_stream(path) => self.file(path),
+            Ok(meta) if meta.is_file() => match self.seen.again_at(path, &meta) {
+                Some(first) => self.skipped(path, walk::read_already(&first)),
+                None => self.file(path),
+            },
+            Ok(_) if walk::is_stream(path) => self.file(path),
             Ok(_) => match File::open(path) {
                 Ok(file) => self.unnamed(path, BufReader::with_capacity(STREAM_BUFFER, file)),
                 Err(e) => self.unreadable(path, &e.to_string()),
@@ -79,16 +83,16 @@ impl Run<'_> {
     }
 
     /// The captures in a folder and its subfolders, in name order; a
-    /// folder searched already in this run is passed over.
+    /// folder searched, or a file read, already in this run is passed over.
     fn folder(&mut self, path: &Path) -> io::Result<()> {
-        let mut searched = std::mem::take(&mut self.searched);
-        let result = self.captures(path, &mut searched);
-        self.searched = searched;
+        let mut seen = std::mem::take(&mut self.seen);
+        let result = self.captures(path, &mut seen);
+        self.seen = seen;
         result
     }
 
-    fn captures(&mut self, path: &Path, searched: &mut walk::Searched) -> io::Result<()> {
-        for found in walk::captures(path, searched) {
+    fn captures(&mut self, path: &Path, seen: &mut walk::Seen) -> io::Result<()> {
+        for found in walk::captures(path, seen) {
             match found {
                 Found::Capture(file) => self.file(&file)?,
                 Found::Unreadable(name, error) => self.unreadable(&name, &error)?,
