@@ -30,7 +30,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{DetailValues, Document, ObjectId, Outcome, Task, TaskResult};
+use crate::{DetailValues, Document, ObjectId, Outcome, Progress, Task, TaskResult};
 
 /// One task at a glance. See the [module](self) documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,8 +45,11 @@ pub struct TaskSummaryReport {
     pub state: Option<String>,
     /// `currentStep`, when sent.
     pub current_step: Option<String>,
-    /// `progress`, from 0 to 1, when sent.
-    pub progress: Option<f64>,
+    /// `progress`, from 0 to 1, when sent: the number as the crate reads and
+    /// writes it back (an integer, or the shortest form of the nearest
+    /// double), which is the text sent unless the validation pass reports
+    /// `progress-not-kept` (`-0`, `0.50`, 30 digits).
+    pub progress: Option<Progress>,
     /// `creationTime`: milliseconds since 1970-01-01 UTC, when sent.
     pub creation_time: Option<i64>,
     /// The task's outcome; `null` for a document without a status.
@@ -173,8 +176,8 @@ pub struct Poll {
     pub ndjson_line: u64,
     /// `taskState` as sent.
     pub state: String,
-    /// `progress`, when sent.
-    pub progress: Option<f64>,
+    /// `progress`, when sent, as in [`TaskSummaryReport::progress`].
+    pub progress: Option<Progress>,
     /// `currentStep`, when sent.
     pub current_step: Option<String>,
     /// The outcome at that point.
@@ -224,7 +227,7 @@ impl TaskSummaryReport {
         self.task_id = Some(task.task_id.to_string());
         self.state = Some(task.task_state.as_str().to_owned());
         self.current_step = task.current_step.clone();
-        self.progress = task.progress.as_ref().map(crate::Progress::value);
+        self.progress.clone_from(&task.progress);
         self.creation_time = task.creation_time;
         self.outcome = Some(task.outcome());
         if let Some(r) = &task.result {
@@ -304,7 +307,7 @@ impl Poll {
         Self {
             ndjson_line,
             state: task.task_state.as_str().to_owned(),
-            progress: task.progress.as_ref().map(crate::Progress::value),
+            progress: task.progress.clone(),
             current_step: task.current_step.clone(),
             outcome: task.outcome(),
         }

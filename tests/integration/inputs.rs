@@ -577,3 +577,36 @@ fn an_interrupted_run_ends_on_a_whole_record() {
     assert!(records.iter().all(|r| r["valid"] == true));
     writer.join().unwrap();
 }
+
+/// `summarize` shows a task's progress as the crate reads it and writes it
+/// back, in every format: an integer stays one, and a number read other
+/// than as sent is marked so in the text.
+#[test]
+fn summarize_shows_progress_as_read() {
+    let marked = " (as read, not as sent: see progress-not-kept)";
+    let cases = [
+        ("0", "0", ""),
+        ("1", "1", ""),
+        ("1.0", "1.0", ""),
+        ("0.25", "0.25", ""),
+        ("-0", "-0.0", marked),
+        ("0.123456789012345678901234567890", "0.12345678901234568", marked),
+    ];
+    for (sent, read, note) in cases {
+        let doc = format!(
+            r#"{{"task":{{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"IN_PROGRESS","progress":{sent}}}}}"#
+        );
+        let (code, text, _) = run(&["summarize", "-"], doc.as_bytes());
+        assert_eq!(code, 0, "{sent}");
+        let line = text.lines().find(|l| l.starts_with("progress")).unwrap();
+        assert_eq!(line, format!("progress     {read}{note}"), "{sent}");
+        let (_, json, _) = run(&["summarize", "--format", "json", "-"], doc.as_bytes());
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["progress"].to_string(), read, "{sent}");
+        // A poll log's table, read from two lines.
+        let log = format!("{doc}\n{doc}\n");
+        let (_, table, _) = run(&["summarize", "-"], log.as_bytes());
+        let row = table.lines().find(|l| l.trim_start().starts_with('2')).unwrap();
+        assert_eq!(row, format!("       2  IN_PROGRESS  {read:>8}  -"), "{sent}");
+    }
+}

@@ -128,7 +128,8 @@ fn document(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
     let out = match req.format {
         Format::Json => json_line(&TaskSummaryReport::from_document(doc)),
         Format::Text => {
-            let mut out = text::document(doc, req.paint);
+            let kept = !report.findings.iter().any(|f| f.code == Code::ProgressNotKept);
+            let mut out = text::document(doc, kept, req.paint);
             let shown: Vec<&Finding> = report.findings.iter().filter(|f| f.severity > Severity::Info).collect();
             if !shown.is_empty() {
                 out.push_str("\nfindings\n");

@@ -42,7 +42,11 @@ pub(super) fn timeline(out: &mut String, t: &TaskTimeline, paint: Paint) {
     line(out, "task", &t.task_id);
     let _ = writeln!(out, "  {:>6}  {:<12} {:>8}  step", "line", "state", "progress");
     for p in &t.polls {
-        let progress = p.progress.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+        let progress = p
+            .progress
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_else(|| "-".into());
         let step = p.current_step.as_deref().map_or("-".into(), plain);
         let _ = writeln!(out, "  {:>6}  {:<12} {progress:>8}  {step}", p.ndjson_line, p.state);
     }
@@ -66,10 +70,10 @@ fn paint_outcome(paint: Paint, o: Outcome) -> String {
 }
 
 /// The summary of one response.
-pub(super) fn document(doc: &Document, paint: Paint) -> String {
+pub(super) fn document(doc: &Document, progress_kept: bool, paint: Paint) -> String {
     let mut out = String::new();
     if let Some(t) = doc.task() {
-        task(&mut out, t, paint);
+        task(&mut out, t, progress_kept, paint);
         return out;
     }
     match doc {
@@ -83,8 +87,9 @@ pub(super) fn document(doc: &Document, paint: Paint) -> String {
     out
 }
 
-/// A task's status: its state, outcome and progress, then its result.
-fn task(out: &mut String, t: &Task, paint: Paint) {
+/// A task's status: its state, outcome and progress (marked when the
+/// number read is not the text sent), then its result.
+fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
     line(out, "task", t.task_id.as_str());
     let step = t
         .current_step
@@ -94,7 +99,12 @@ fn task(out: &mut String, t: &Task, paint: Paint) {
     line(out, "state", &format!("{}{step}", t.task_state));
     line(out, "outcome", &paint_outcome(paint, t.outcome()));
     if let Some(p) = &t.progress {
-        line(out, "progress", &p.to_string());
+        let note = if progress_kept {
+            ""
+        } else {
+            " (as read, not as sent: see progress-not-kept)"
+        };
+        line(out, "progress", &format!("{p}{note}"));
     }
     if let Some(at) = t.created_at() {
         line(out, "created", &rfc3339(at));
