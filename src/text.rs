@@ -6,25 +6,41 @@
 /// How many characters of input text a message quotes.
 const MAX: usize = 64;
 
+/// Whether `c` is written as an escape in a message: a control character
+/// (a newline, a terminal escape), which could break a report line or drive
+/// a terminal, or a bidirectional format character (`U+202E` and its kin,
+/// Unicode's `Bidi_Control`), which reorders the rest of a line on screen
+/// (CVE-2021-42574).
+fn escaped(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Adds `c` to `out`, as an escape when [`escaped`]: `\n`, `\u{1b}`,
+/// `\u{202e}`.
+fn push(out: &mut String, c: char) {
+    if c.is_control() {
+        out.extend(c.escape_default());
+    } else if escaped(c) {
+        out.extend(c.escape_unicode());
+    } else {
+        out.push(c);
+    }
+}
+
 /// Cuts text quoted in an error message to 64 characters, and writes its
-/// control characters as escapes.
+/// control and bidirectional characters as escapes.
 pub(crate) fn snippet(text: &str) -> String {
     let (shown, cut) = match text.char_indices().nth(MAX) {
         None => (text, ""),
         Some((at, _)) => (&text[..at], "…"),
     };
-    if !shown.chars().any(char::is_control) {
+    if !shown.chars().any(escaped) {
         return format!("{shown}{cut}");
     }
-    // Control characters (newlines, escapes) are written as escapes, so
-    // that a report line stays one line and cannot drive a terminal.
     let mut out = String::with_capacity(shown.len() + 8);
     for c in shown.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
+        push(&mut out, c);
     }
     out.push_str(cut);
     out
@@ -58,15 +74,11 @@ pub(crate) fn bound_message(message: String) -> String {
         out.push_str(&snippet(&name[..end]));
         rest = &name[end..];
     }
-    if out.is_empty() && !rest.chars().any(char::is_control) {
+    if out.is_empty() && !rest.chars().any(escaped) {
         return message;
     }
     for c in rest.chars() {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
+        push(&mut out, c);
     }
     out
 }
@@ -136,6 +148,12 @@ mod tests {
             "unknown field `a\\u{1b}b`"
         );
         assert_eq!(bound_message("a\nb".to_owned()), "a\\nb");
+        // Bidirectional format characters too, which reorder a line.
+        assert_eq!(
+            bound_message("unknown field `a\u{202E}b\u{2066}`".to_owned()),
+            "unknown field `a\\u{202e}b\\u{2066}`"
+        );
+        assert_eq!(snippet("x\u{200F}y\u{7f}"), "x\\u{200f}y\\u{7f}");
         // An unclosed string is kept as it is.
         let unclosed = "invalid type: string \"ab";
         assert_eq!(bound_message(unclosed.to_owned()), unclosed);

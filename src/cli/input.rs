@@ -142,7 +142,7 @@ pub fn too_large_input_message(max: u64) -> String {
 /// beyond `max`.
 pub fn too_large_message(size: Option<u64>, max: u64) -> String {
     match size {
-        Some(size) => format!("the file is {size} bytes, more than the limit of {max} (--max-size)"),
+        Some(size) => format!("the file is {size} bytes, more than the limit of {max} bytes (--max-size)"),
         None => format!("the file is more than the limit of {max} bytes (--max-size)"),
     }
 }

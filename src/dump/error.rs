@@ -21,7 +21,7 @@ pub enum DumpError {
     #[error("the dump is empty: no header")]
     Empty,
     /// The header is longer than the record limit.
-    #[error("the header is longer than {max} bytes")]
+    #[error("the header is longer than the record limit of {max} bytes")]
     HeaderTooLarge {
         /// The record limit, in bytes.
         max: usize,
@@ -39,7 +39,7 @@ pub enum DumpError {
         header: String,
     },
     /// A row is longer than the record limit; it was skipped.
-    #[error("row {row} (line {line}): {bytes} bytes, more than the limit of {max}")]
+    #[error("row {row} (line {line}): {bytes} bytes, more than the record limit of {max} bytes")]
     RecordTooLarge {
         /// The data row.
         row: u64,

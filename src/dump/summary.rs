@@ -66,6 +66,11 @@ pub struct DumpSummary {
     pub other: u64,
     /// Rows that could not be read (see `problems`).
     pub unreadable: u64,
+    /// Of the `unreadable` rows, those longer than the record limit
+    /// ([`DumpError::RecordTooLarge`]). Absent in JSON written before it
+    /// was counted, and then 0.
+    #[serde(default)]
+    pub too_large: u64,
     /// The most frequent error messages, most frequent first (ties in order
     /// of first appearance).
     pub messages: Vec<ErrorCount>,
@@ -117,6 +122,7 @@ impl DumpSummary {
                 Err(e) => {
                     s.rows += 1;
                     s.unreadable += 1;
+                    s.too_large += u64::from(matches!(e, DumpError::RecordTooLarge { .. }));
                     if s.problems.len() < Self::MAX_LISTED {
                         s.problems.push(e.to_string());
                     }

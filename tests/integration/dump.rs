@@ -101,12 +101,12 @@ fn a_record_over_the_limit_is_reported_and_skipped() {
         rows,
         [
             "row 1 line 2",
-            "row 2 (line 3): 522 bytes, more than the limit of 100",
+            "row 2 (line 3): 522 bytes, more than the record limit of 100 bytes",
             "row 3 line 4"
         ]
     );
     let e = DumpReader::with_max_record(bytes.as_slice(), 10).unwrap_err();
-    assert_eq!(e.to_string(), "the header is longer than 10 bytes");
+    assert_eq!(e.to_string(), "the header is longer than the record limit of 10 bytes");
 }
 
 /// Peak heap bytes while `f` runs on this thread.
@@ -121,7 +121,7 @@ fn thirty_megabytes_of_nul_bytes_take_a_bounded_amount_of_memory() {
     let bytes = peak(|| error = DumpReader::new(nul.as_slice()).err());
     assert_eq!(
         error.take().unwrap().to_string(),
-        "the header is longer than 1048576 bytes"
+        "the header is longer than the record limit of 1048576 bytes"
     );
     assert!(bytes < 4 << 20, "{bytes} bytes");
 
@@ -133,7 +133,7 @@ fn thirty_megabytes_of_nul_bytes_take_a_bounded_amount_of_memory() {
     assert_eq!((s.rows, s.unreadable), (1, 1));
     assert_eq!(
         s.problems,
-        ["row 1 (line 2): 31457280 bytes, more than the limit of 1048576"]
+        ["row 1 (line 2): 31457280 bytes, more than the record limit of 1048576 bytes"]
     );
     assert!(bytes < 4 << 20, "{bytes} bytes");
     // Commas: as many fields as bytes. Their ends are kept up to the
@@ -142,7 +142,7 @@ fn thirty_megabytes_of_nul_bytes_take_a_bounded_amount_of_memory() {
     let bytes = peak(|| error = DumpReader::new(commas.as_slice()).err());
     assert_eq!(
         error.take().unwrap().to_string(),
-        "the header is longer than 1048576 bytes"
+        "the header is longer than the record limit of 1048576 bytes"
     );
     assert!(bytes < 4 << 20, "{bytes} bytes");
     let commas = [HEADER.as_bytes(), &commas[..1000], b"\n"].concat();

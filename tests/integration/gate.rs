@@ -340,4 +340,28 @@ fn text_from_the_input_cannot_break_a_line_or_drive_a_terminal() {
     let (_, stdout, _) = run(&["summarize", "-"], Some(json.as_bytes()));
     assert!(stdout.contains(r"(a\u{1b}[31mb\nc)"), "{stdout}");
     assert!(!stdout.contains('\x1b'), "{stdout}");
+    // Nor reorder a line on screen: bidirectional format characters are
+    // escaped too, in messages, names of files and text of a response or a
+    // dump.
+    let bidi = "\u{202E}\u{2066}\u{200F}";
+    let json = format!(
+        r#"{{"task":{{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"IN_PROGRESS","currentStep":"s{bidi}","x{bidi}":1}}}}"#
+    );
+    let shown = r"\u{202e}\u{2066}\u{200f}";
+    let (_, stdout, _) = run(&["validate", "-"], Some(json.as_bytes()));
+    assert!(stdout.contains(&format!("unknown field `x{shown}`")), "{stdout}");
+    let (_, stdout, _) = run(&["summarize", "-"], Some(json.as_bytes()));
+    assert!(stdout.contains(&format!("(s{shown})")), "{stdout}");
+    let dir = std::env::temp_dir().join(format!("anaplan-task-plain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("a\n{bidi}.json"));
+    std::fs::write(&file, &json).unwrap();
+    let (_, stdout, _) = run(&["validate", file.to_str().unwrap()], None);
+    let place = format!("{}/a\\n{shown}.json:1:", dir.display());
+    assert!(stdout.starts_with(&place), "{stdout}");
+    let dump = format!("_Status_,Name,_Line_,_Error_1_\nE,Ann,2,Invalid{bidi}\n");
+    let (_, stdout, _) = run(&["dump", "-"], Some(dump.as_bytes()));
+    assert!(stdout.contains(&format!("Invalid{shown}\n")), "{stdout}");
+    assert!(!stdout.contains('\u{202E}'), "{stdout}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -191,8 +191,8 @@ fn the_command_line_limits_sizes_and_reads_awkward_files() {
     let stdout = stdout.replace(d, "DIR");
     assert_eq!(
         stdout,
-        "DIR/big.json: error[too-large] .: the file is 5877 bytes, more than the limit of 4000 (--max-size)\n\
-         DIR/stream.ndjson:2: error[too-large] .: the line is 5000 bytes, more than the limit of 4000 (--max-size)\n\
+        "DIR/big.json: error[too-large] .: the file is 5877 bytes, more than the limit of 4000 bytes (--max-size)\n\
+         DIR/stream.ndjson:2: error[too-large] .: the line is 5000 bytes, more than the limit of 4000 bytes (--max-size)\n\
          5 documents: 3 valid, 0 with warnings, 2 invalid; outcomes: 3 succeeded\n"
     );
     // Files larger than the first read: read whole when within the limit,
@@ -213,7 +213,7 @@ fn the_command_line_limits_sizes_and_reads_awkward_files() {
     assert_eq!(
         stdout.replace(w, "DIR"),
         format!(
-            "DIR/wide.json: error[too-large] .: the file is {} bytes, more than the limit of 80000 (--max-size)\n\
+            "DIR/wide.json: error[too-large] .: the file is {} bytes, more than the limit of 80000 bytes (--max-size)\n\
              1 document: 0 valid, 0 with warnings, 1 invalid\n",
             padded.len()
         )
@@ -234,7 +234,9 @@ fn the_command_line_limits_sizes_and_reads_awkward_files() {
         let (code, stdout) = run(&["validate", "--max-size", &limit, edge.to_str().unwrap()]);
         assert_eq!(code, Some(1), "{size}: {stdout}");
         assert!(
-            stdout.contains(&format!("the file is {size} bytes, more than the limit of {limit}")),
+            stdout.contains(&format!(
+                "the file is {size} bytes, more than the limit of {limit} bytes"
+            )),
             "{stdout}"
         );
     }

@@ -377,7 +377,7 @@ fn summarize_reads_within_max_size() {
     assert_eq!(
         stderr,
         format!(
-            "tests/fixtures/valid/seed.json: error[too-large] .: the file is {} bytes, more than the limit of 900 (--max-size)\n",
+            "tests/fixtures/valid/seed.json: error[too-large] .: the file is {} bytes, more than the limit of 900 bytes (--max-size)\n",
             seed.len()
         )
     );
@@ -417,7 +417,7 @@ fn summarize_bounds_each_line_of_a_poll_log() {
     assert_eq!(
         stderr,
         format!(
-            "<stdin>:2: error[too-large] .: the line is {} bytes, more than the limit of {max} (--max-size)\n",
+            "<stdin>:2: error[too-large] .: the line is {} bytes, more than the limit of {max} bytes (--max-size)\n",
             big.len()
         )
     );

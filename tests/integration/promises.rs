@@ -351,7 +351,10 @@ fn an_endless_dump_header_is_refused_at_its_limit() {
     let Err(err) = anaplan_task::dump::DumpReader::with_max_record(std::io::repeat(0), 1 << 20) else {
         panic!("an endless header is refused");
     };
-    assert_eq!(err.to_string(), "the header is longer than 1048576 bytes");
+    assert_eq!(
+        err.to_string(),
+        "the header is longer than the record limit of 1048576 bytes"
+    );
 }
 
 /// The `message-mismatch` fixture with another hierarchy name.

@@ -63,6 +63,10 @@ fn open(path: &Path, name: &str, max_record: usize) -> Result<DumpReader<Box<dyn
             note!("{name}: cannot read: {source}");
             Status::Usage
         }
+        e @ DumpError::HeaderTooLarge { .. } => {
+            note!("{name}: {e} (raise it with --max-record)");
+            Status::Invalid
+        }
         e => {
             note!("{name}: {e}");
             Status::Invalid

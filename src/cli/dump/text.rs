@@ -1,13 +1,15 @@
 //! The text report of `anaplan-task dump`: the summary for a person.
 //!
 //! The message is the last column, so the table stays aligned whatever its
-//! length; it is cut to [`MESSAGE_CHARS`] characters, and control
-//! characters are shown escaped, so that one row is one line. `--format
+//! length; it is cut to [`MESSAGE_CHARS`] characters, and text from the
+//! dump is shown through [`plain`], so that one row is one line. `--format
 //! json` has the full text.
 
 use std::fmt::Write as _;
 
 use anaplan_task::dump::{DumpSummary, ErrorCount};
+
+use crate::cli::plain;
 
 /// The characters of a message shown in the table.
 const MESSAGE_CHARS: usize = 120;
@@ -18,6 +20,10 @@ pub(crate) fn render(name: &str, columns: &[String], header_not_utf8: bool, s: &
     counts(&mut out, name, columns, header_not_utf8, s);
     messages(&mut out, s);
     list(&mut out, "unreadable rows", &s.problems, s.unreadable);
+    if s.too_large > 0 {
+        let rows = count(s.too_large, "row");
+        let _ = writeln!(out, "  ({rows} over the record limit: raise it with --max-record)");
+    }
     list(&mut out, "rows not UTF-8", &s.notes, s.not_utf8);
     if let Some(e) = &s.read_error {
         let _ = writeln!(out, "\nreading stopped: {e}");
@@ -31,8 +37,8 @@ fn counts(out: &mut String, name: &str, columns: &[String], header_not_utf8: boo
     let mut line = |label: &str, value: &str| {
         let _ = writeln!(out, "{label:<13}{value}");
     };
-    line("dump", &one_line(name));
-    line("columns", &one_line(&columns.join(", ")));
+    line("dump", &plain::plain(name));
+    line("columns", &plain::plain(&columns.join(", ")));
     if header_not_utf8 {
         line("header", "not UTF-8, read as Windows-1252");
     }
@@ -73,7 +79,12 @@ fn messages(out: &mut String, s: &DumpSummary) {
     let rw = counts.map(|n| n.to_string().len()).chain([7]).max().unwrap_or(7);
     let _ = writeln!(out, "\n  {:>rw$}  {:<width$}  error", "rows", "first source lines");
     for (m, l) in s.messages.iter().zip(&lines) {
-        let _ = writeln!(out, "  {:>rw$}  {l:<width$}  {}", m.rows, one_line(&m.message));
+        let _ = writeln!(
+            out,
+            "  {:>rw$}  {l:<width$}  {}",
+            m.rows,
+            plain::cut(&m.message, MESSAGE_CHARS)
+        );
     }
     if other.distinct > 0 {
         let _ = writeln!(
@@ -109,29 +120,12 @@ fn list(out: &mut String, title: &str, items: &[String], total: u64) {
     }
     let _ = writeln!(out, "\n{title}");
     for p in items {
-        let _ = writeln!(out, "  {}", one_line(p));
+        let _ = writeln!(out, "  {}", plain::cut(p, MESSAGE_CHARS));
     }
     let more = total.saturating_sub(items.len() as u64);
     if more > 0 {
         let _ = writeln!(out, "  ... and {more} more");
     }
-}
-
-/// Text on one line: control characters escaped, cut to [`MESSAGE_CHARS`].
-fn one_line(text: &str) -> String {
-    let mut out = String::new();
-    for (n, c) in text.chars().enumerate() {
-        if n == MESSAGE_CHARS {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// `1 error`, `2 errors`.

@@ -56,7 +56,7 @@ pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLi
             Line::Document { number, bytes } => log.line(number, bytes),
             Line::TooLong { number, len } => {
                 let message = format!(
-                    "the line is {len} bytes, more than the limit of {} (--max-size)",
+                    "the line is {len} bytes, more than the limit of {} bytes (--max-size)",
                     req.max
                 );
                 note!(

@@ -2,9 +2,8 @@
 //! counts (its steps indented below it), or a task's timeline in a poll
 //! log, as labelled lines and small tables.
 //!
-//! Text from the input is shown with its control characters escaped
-//! ([`plain`]), so that a response cannot break a line or drive the
-//! terminal.
+//! Text from the input is shown through [`plain`], so that a response
+//! cannot break a line or drive the terminal.
 
 use std::fmt::Write as _;
 use std::time::SystemTime;
@@ -16,22 +15,7 @@ use anaplan_task::{
 use anstyle::AnsiColor;
 
 use crate::cli::color::Paint;
-
-/// Text from the input as it is shown to a person: control characters
-/// (newlines, terminal escapes) written as escapes, so that they cannot
-/// break a line or drive the terminal.
-fn plain(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return text.into();
-    }
-    text.chars()
-        .flat_map(|c| {
-            let escaped = c.is_control().then(|| c.escape_default());
-            escaped.into_iter().flatten().chain((!c.is_control()).then_some(c))
-        })
-        .collect::<String>()
-        .into()
-}
+use crate::cli::plain::plain;
 
 /// Adds a task's timeline in a poll log to `out`: a line for each poll,
 /// then the last outcome.

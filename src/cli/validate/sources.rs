@@ -177,7 +177,7 @@ impl Run<'_> {
                         line: Some(number as usize),
                     };
                     let message = format!(
-                        "the line is {len} bytes, more than the limit of {} (--max-size)",
+                        "the line is {len} bytes, more than the limit of {} bytes (--max-size)",
                         self.args.max_size
                     );
                     self.too_large(&source, message)?;
