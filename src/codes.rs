@@ -111,7 +111,7 @@ codes! {
     ValuesNullValue = "values-null-value", Error, "A name or count in `values` is `null`.";
     CountNotDecimal = "count-not-decimal", Error,
         "A count is not plain decimal text (sign, space, point, leading zero).";
-    CountNegative = "count-negative", Error, "A count is negative.";
+    CountNegative = "count-negative", Error, "A count is below zero (`-0` is `count-not-decimal`).";
     CountOverflow = "count-overflow", Error, "A count does not fit in 64 bits.";
     CompleteWithoutResult = "complete-without-result", Error, "A `COMPLETE` task has no `result`.";
     ProgressOutOfRange = "progress-out-of-range", Error, "`progress` is below 0 or above 1.";

@@ -12,8 +12,18 @@ use std::path::Path;
 
 /// Parses a `--max-size`: plain bytes, or a number with a unit (`64MiB`,
 /// `1GB`, `512k`); decimal units are powers of 1000, binary ones of 1024.
+///
+/// A size that comes to 0 bytes (`0`, `0.0001k`) is refused: it would
+/// refuse every input, and a fraction rounded down to nothing is a typing
+/// slip more often than a wish.
 pub fn parse_size(text: &str) -> Result<u64, String> {
-    parse_size::parse_size(text).map_err(|e| format!("{e}: give bytes, or a size such as 64MiB or 1GB"))
+    match parse_size::parse_size(text) {
+        Ok(0) => Err(format!(
+            "`{text}` is 0 bytes, and every input would be over it: give at least 1 byte"
+        )),
+        Ok(size) => Ok(size),
+        Err(e) => Err(format!("{e}: give bytes, or a size such as 64MiB or 1GB")),
+    }
 }
 
 /// Parses a `--max-record`: as [`parse_size`], within the memory this
@@ -281,5 +291,12 @@ mod tests {
             parse_size("lots").unwrap_err(),
             "invalid digit found in string: give bytes, or a size such as 64MiB or 1GB"
         );
+        for zero in ["0", "0.0001k", "0KiB"] {
+            assert_eq!(
+                parse_size(zero).unwrap_err(),
+                format!("`{zero}` is 0 bytes, and every input would be over it: give at least 1 byte")
+            );
+        }
+        assert_eq!(parse_record_size("0"), parse_size("0").map(|_| 0));
     }
 }

@@ -31,7 +31,8 @@ pub(crate) fn parse_count_slow(key: &'static str, index: usize, text: &str) -> R
     let b = text.as_bytes();
     let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
     if !digits(b) || (b.len() > 1 && b[0] == b'0') {
-        if b.first() == Some(&b'-') && digits(&b[1..]) {
+        // `-0` is not below zero: it is a sign where none belongs.
+        if b.first() == Some(&b'-') && digits(&b[1..]) && b[1..].iter().any(|&d| d != b'0') {
             return Err(ValuesError::NegativeCount {
                 key,
                 index,

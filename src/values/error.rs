@@ -69,7 +69,7 @@ pub enum ValuesError {
         /// The text sent.
         text: String,
     },
-    /// A count is negative.
+    /// A count is below zero (`-0` is [`NotDecimal`](Self::NotDecimal)).
     #[error("count `{key}` at index {index} is negative: `{text}`")]
     NegativeCount {
         /// The key.

@@ -1,7 +1,9 @@
 //! Tests of the decoding of `values`: counts, keys, the quick reading.
 
+use super::count::parse_count_slow;
 use super::engine::{MAX_TEXTS, Shape};
 use super::*;
+use crate::codes::Code;
 
 #[test]
 fn counts_parse_like_the_standard_library() {
@@ -27,6 +29,16 @@ fn counts_parse_like_the_standard_library() {
         let plain = !text.starts_with('0') || text == "0";
         let expected = text.parse::<u64>().ok().filter(|_| plain && !text.starts_with('+'));
         assert_eq!(parse_count("k", 0, text).ok(), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn only_a_count_below_zero_is_called_negative() {
+    let code = |text| parse_count_slow("k", 0, text).unwrap_err().code();
+    assert_eq!(code("-3"), Code::CountNegative);
+    assert_eq!(code("-03"), Code::CountNegative);
+    for text in ["-0", "-00", "-", "--1", "+0"] {
+        assert_eq!(code(text), Code::CountNotDecimal, "{text:?}");
     }
 }
 

@@ -441,6 +441,15 @@ fn max_size_takes_units() {
         ),
         "{stderr}"
     );
+    // A fraction that rounds down to nothing is refused, not read as 0.
+    let (code, _, stderr) = run(&["dump", "--max-record", "0.0001k", "-"], b"");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with(
+            "error: invalid value '0.0001k' for '--max-record <MAX_RECORD>': `0.0001k` is 0 bytes, and every input would be over it: give at least 1 byte\n"
+        ),
+        "{stderr}"
+    );
 }
 
 /// Every command exits 0 when the reader of its output has gone: the
