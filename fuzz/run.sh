@@ -38,7 +38,11 @@ for target in ${targets[@]}; do
     # picks it), so 4 KiB holds records many times over it, at a few times
     # the executions a second of 64 KiB.
     max_len=65536
-    [ "$target" = dump ] && max_len=4096
-    cargo fuzz run --sanitizer "${SANITIZER:-none}" "$target" "corpus/$target" -- \
+    build=()
+    # The dump target also builds without comparison tracing: csv-core's
+    # reader is made of comparisons, and tracing them made the target
+    # about 3.4 times slower (900 executions a second against 3,000).
+    [ "$target" = dump ] && max_len=4096 && build=(--no-trace-compares)
+    cargo fuzz run "${build[@]}" --sanitizer "${SANITIZER:-none}" "$target" "corpus/$target" -- \
         "$limit" -rss_limit_mb=2048 -max_len=$max_len
 done
