@@ -8,7 +8,6 @@ mod enums;
 mod locate;
 mod model;
 mod read;
-mod text;
 mod values;
 
 #[cfg(feature = "dump")]
@@ -17,6 +16,7 @@ pub mod endpoint;
 pub mod ndjson;
 pub mod poll;
 pub mod summary;
+pub mod text;
 pub mod validate;
 
 #[cfg(feature = "schema")]

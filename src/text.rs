@@ -1,15 +1,21 @@
-//! Input text quoted in messages: cut to a length a report line can hold,
-//! and unable to break the line or drive a terminal. [`snippet`] quotes
-//! text the crate writes into a message itself; [`bound_message`] does
-//! the same to the text quoted in a message serde_json wrote.
+//! Input text made safe to quote on one line of a report or a terminal.
+//!
+//! [`escape_line`] and [`escape_line_within`] are for any text read from a
+//! response or a dump (a hierarchy name, a file name, a dump field): the
+//! command prints every such text through them, and a program that shows
+//! the crate's data on a terminal can do the same. Inside the crate,
+//! `snippet` quotes text in a message the crate writes, and `bound_message`
+//! does the same to the text quoted in a message serde_json wrote.
+
+use std::borrow::Cow;
 
 /// How many characters of input text a message quotes.
 const MAX: usize = 64;
 
-/// Whether `c` is written as an escape in a message: a control character
-/// (a newline, a terminal escape), which could break a report line or drive
-/// a terminal, or a bidirectional format character (`U+202E` and its kin,
-/// Unicode's `Bidi_Control`), which reorders the rest of a line on screen
+/// Whether `c` is written as an escape: a control character (a newline, a
+/// terminal escape), which could break a report line or drive a terminal,
+/// or a bidirectional format character (`U+202E` and its kin, Unicode's
+/// `Bidi_Control`), which reorders the rest of a line on screen
 /// (CVE-2021-42574).
 fn escaped(c: char) -> bool {
     c.is_control()
@@ -28,22 +34,54 @@ fn push(out: &mut String, c: char) {
     }
 }
 
-/// Cuts text quoted in an error message to 64 characters, and writes its
-/// control and bidirectional characters as escapes.
-pub(crate) fn snippet(text: &str) -> String {
-    let (shown, cut) = match text.char_indices().nth(MAX) {
+/// `text` ready to print on one line: its control characters written as
+/// Rust escapes (`\n`, `\t`, `\u{1b}`) and its bidirectional format
+/// characters (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
+/// U+2069) as `\u{…}`, so that it can neither end the line, drive a
+/// terminal, nor make the line read other than it is. Borrowed when
+/// nothing needs escaping.
+///
+/// ```
+/// use anaplan_task::text::escape_line;
+///
+/// assert_eq!(escape_line("Employees"), "Employees");
+/// assert_eq!(escape_line("a\nb\u{1b}[31m"), r"a\nb\u{1b}[31m");
+/// assert_eq!(escape_line("invoice\u{202E}fdp.exe"), r"invoice\u{202e}fdp.exe");
+/// ```
+pub fn escape_line(text: &str) -> Cow<'_, str> {
+    escape_line_within(text, usize::MAX)
+}
+
+/// As [`escape_line`], with at most `max_chars` characters of `text`
+/// (counted before escaping) and `…` after them when it is cut. Borrowed
+/// when nothing needs escaping or cutting.
+///
+/// ```
+/// use anaplan_task::text::escape_line_within;
+///
+/// assert_eq!(escape_line_within("abcdef", 3), "abc…");
+/// assert_eq!(escape_line_within("a\tb", 3), r"a\tb");
+/// ```
+pub fn escape_line_within(text: &str, max_chars: usize) -> Cow<'_, str> {
+    let (shown, cut) = match text.char_indices().nth(max_chars) {
         None => (text, ""),
         Some((at, _)) => (&text[..at], "…"),
     };
-    if !shown.chars().any(escaped) {
-        return format!("{shown}{cut}");
+    if cut.is_empty() && !shown.chars().any(escaped) {
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(shown.len() + 8);
     for c in shown.chars() {
         push(&mut out, c);
     }
     out.push_str(cut);
-    out
+    Cow::Owned(out)
+}
+
+/// Cuts text quoted in an error message to 64 characters, and writes its
+/// control and bidirectional characters as escapes.
+pub(crate) fn snippet(text: &str) -> String {
+    escape_line_within(text, MAX).into_owned()
 }
 
 /// A message of serde or serde_json with the input text it quotes cut as
@@ -117,6 +155,18 @@ fn cut_debug_string<'a>(out: &mut String, text: &'a str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsafe_characters_are_escaped_and_long_text_cut() {
+        assert!(matches!(escape_line("Employees.csv"), Cow::Borrowed("Employees.csv")));
+        assert_eq!(escape_line("a\nb\u{1b}[31m"), "a\\nb\\u{1b}[31m");
+        assert_eq!(escape_line("x\u{202E}gnp.exe"), "x\\u{202e}gnp.exe");
+        assert_eq!(escape_line("\u{2066}\u{200F}é"), "\\u{2066}\\u{200f}é");
+        assert_eq!(escape_line_within("abcdef", 3), "abc…");
+        assert_eq!(escape_line_within("abc", 3), "abc");
+        assert_eq!(escape_line_within("a\tb", 3), "a\\tb");
+        assert_eq!(snippet(&"é".repeat(65)), format!("{}…", "é".repeat(64)));
+    }
 
     #[test]
     fn short_messages_are_kept_as_written() {

@@ -22,5 +22,4 @@ pub mod color; // `--color` and the colour conventions of the environment
 pub mod gate; // `--fail-on`: the outcomes that fail the run
 pub mod input; // reading files and standard input within `--max-size`
 pub mod output; // standard output, written a whole record at a time
-pub mod plain; // text from the input escaped to print on one line of a terminal
 pub mod walk; // finding the captures in a folder

@@ -2,14 +2,14 @@
 //!
 //! The message is the last column, so the table stays aligned whatever its
 //! length; it is cut to [`MESSAGE_CHARS`] characters, and text from the
-//! dump is shown through [`plain`], so that one row is one line. `--format
+//! dump is shown through [`escape_line`], so that one row is one line. `--format
 //! json` has the full text.
 
 use std::fmt::Write as _;
 
 use anaplan_task::dump::{DumpSummary, ErrorCount};
 
-use crate::cli::plain;
+use anaplan_task::text::{escape_line, escape_line_within};
 
 /// The characters of a message shown in the table.
 const MESSAGE_CHARS: usize = 120;
@@ -37,8 +37,8 @@ fn counts(out: &mut String, name: &str, columns: &[String], header_not_utf8: boo
     let mut line = |label: &str, value: &str| {
         let _ = writeln!(out, "{label:<13}{value}");
     };
-    line("dump", &plain::plain(name));
-    line("columns", &plain::plain(&columns.join(", ")));
+    line("dump", &escape_line(name));
+    line("columns", &escape_line(&columns.join(", ")));
     if header_not_utf8 {
         line("header", "not UTF-8, read as Windows-1252");
     }
@@ -83,7 +83,7 @@ fn messages(out: &mut String, s: &DumpSummary) {
             out,
             "  {:>rw$}  {l:<width$}  {}",
             m.rows,
-            plain::cut(&m.message, MESSAGE_CHARS)
+            escape_line_within(&m.message, MESSAGE_CHARS)
         );
     }
     if other.distinct > 0 {
@@ -120,7 +120,7 @@ fn list(out: &mut String, title: &str, items: &[String], total: u64) {
     }
     let _ = writeln!(out, "\n{title}");
     for p in items {
-        let _ = writeln!(out, "  {}", plain::cut(p, MESSAGE_CHARS));
+        let _ = writeln!(out, "  {}", escape_line_within(p, MESSAGE_CHARS));
     }
     let more = total.saturating_sub(items.len() as u64);
     if more > 0 {

@@ -2,7 +2,7 @@
 //! counts (its steps indented below it), or a task's timeline in a poll
 //! log, as labelled lines and small tables.
 //!
-//! Text from the input is shown through [`plain`], so that a response
+//! Text from the input is shown through [`escape_line`], so that a response
 //! cannot break a line or drive the terminal.
 
 use std::fmt::Write as _;
@@ -15,7 +15,7 @@ use anaplan_task::{
 use anstyle::AnsiColor;
 
 use crate::cli::color::Paint;
-use crate::cli::plain::plain;
+use anaplan_task::text::escape_line;
 
 /// Adds a task's timeline in a poll log to `out`: a line for each poll,
 /// then the last outcome.
@@ -31,7 +31,7 @@ pub(super) fn timeline(out: &mut String, t: &TaskTimeline, paint: Paint) {
             .as_ref()
             .map(ToString::to_string)
             .unwrap_or_else(|| "-".into());
-        let step = p.current_step.as_deref().map_or("-".into(), plain);
+        let step = p.current_step.as_deref().map_or("-".into(), escape_line);
         let _ = writeln!(out, "  {:>6}  {:<12} {progress:>8}  {step}", p.ndjson_line, p.state);
     }
     let last = t.polls.last().expect("a timeline has a poll");
@@ -78,7 +78,7 @@ fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
     let step = t
         .current_step
         .as_deref()
-        .map(|s| format!(" ({})", plain(s)))
+        .map(|s| format!(" ({})", escape_line(s)))
         .unwrap_or_default();
     line(out, "state", &format!("{}{step}", t.task_state));
     line(out, "outcome", &paint_outcome(paint, t.outcome()));
@@ -94,7 +94,7 @@ fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
         line(out, "created", &rfc3339(at));
     }
     if let Some(by) = &t.cancelled_by {
-        line(out, "cancelled by", &plain(by));
+        line(out, "cancelled by", &escape_line(by));
     }
     if let Some(result) = &t.result {
         result_summary(out, result, 0);
@@ -164,7 +164,7 @@ fn result_head(out: &mut String, r: &TaskResult, depth: usize, pad: &str) {
     let name = r
         .object_name
         .as_deref()
-        .map(|n| format!(" {}", plain(n)))
+        .map(|n| format!(" {}", escape_line(n)))
         .unwrap_or_default();
     let dump = if r.failure_dump_available {
         ", failure dump available"
@@ -203,7 +203,7 @@ fn hierarchy_table(out: &mut String, r: &TaskResult, pad: &str) {
     for h in hierarchies {
         out.push_str(&format!(
             "{pad}  {:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
-            plain(&h.hierarchy_name),
+            escape_line(&h.hierarchy_name),
             h.total_row_count,
             h.success_row_count,
             h.warnings_row_count,
@@ -225,7 +225,7 @@ fn line_item_table(out: &mut String, r: &TaskResult, pad: &str) {
     for l in items {
         out.push_str(&format!(
             "{pad}  {:<24} {:>9} {:>9}\n",
-            plain(&l.line_item_name),
+            escape_line(&l.line_item_name),
             l.row_count,
             l.ignored()
         ));
@@ -239,12 +239,12 @@ fn other_details(out: &mut String, r: &TaskResult, pad: &str) {
         match &d.values {
             Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_)) => {}
             Some(DetailValues::ExportSucceeded(e)) => {
-                out.push_str(&format!("{pad}  export {}\n", plain(&e.export_name)))
+                out.push_str(&format!("{pad}  export {}\n", escape_line(&e.export_name)))
             }
             _ => {
-                out.push_str(&format!("{pad}  {} ({})", plain(d.code.as_str()), d.code.class()));
+                out.push_str(&format!("{pad}  {} ({})", escape_line(d.code.as_str()), d.code.class()));
                 match d.local_message_text.as_deref().map(str::trim_end) {
-                    Some(text) if !text.is_empty() => out.push_str(&format!(": {}\n", plain(text))),
+                    Some(text) if !text.is_empty() => out.push_str(&format!(": {}\n", escape_line(text))),
                     _ => out.push('\n'),
                 }
             }
