@@ -151,7 +151,7 @@ codes! {
     TooLarge = "too-large", Error,
         "A document or NDJSON line is larger than `--max-size` (command line only).";
     NotRead = "not-read", Warning,
-        "An entry was passed over: a pipe or device found in a folder, a link back into a folder being searched, or a folder or file reached again (command line only).";
+        "An entry was passed over: a pipe or device found in a folder, a link to a folder being searched or to one that holds it, or a folder or file reached again (command line only).";
     NoDocument = "no-document", Error,
         "A path named on the command line holds no document (command line only).";
     OutcomeRefused = "outcome-refused", Error,

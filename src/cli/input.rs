@@ -33,6 +33,12 @@ pub fn parse_record_size(text: &str) -> Result<usize, String> {
     usize::try_from(size).map_err(|_| format!("{size} bytes is more than this machine can address"))
 }
 
+/// A path as a message shows it: on one line, its control and
+/// bidirectional characters escaped (`a\nb` for a name holding a newline).
+pub fn shown(path: &Path) -> String {
+    anaplan_task::text::escape_line(&path.to_string_lossy()).into_owned()
+}
+
 /// Why a file was not checked.
 pub enum Unchecked {
     /// Larger than `--max-size`; the message says by how much.

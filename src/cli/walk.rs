@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::input::shown;
+
 /// What the walk found.
 pub enum Found {
     /// A regular file named as a capture (or a link to one).
@@ -70,7 +72,7 @@ pub fn captures<'a>(root: &Path, seen: &'a mut Seen) -> impl Iterator<Item = Fou
                 if let Some(first) = seen.again(&entry) {
                     let path = entry.path().to_owned();
                     walk.skip_current_dir();
-                    let why = format!("the folder {} again, searched already; not followed", first.display());
+                    let why = format!("the folder {} again, searched already; not followed", shown(&first));
                     return Some(Found::Skipped(path, why));
                 }
                 continue;
@@ -95,8 +97,8 @@ fn failed(e: &walkdir::Error) -> Option<Found> {
     let path = e.path().unwrap_or(Path::new("")).to_owned();
     if let Some(ancestor) = e.loop_ancestor() {
         let why = format!(
-            "a link to {}, a folder being searched; not followed",
-            ancestor.display()
+            "a link to {}, a folder being searched or one that holds it; not followed",
+            shown(ancestor)
         );
         return Some(Found::Skipped(path, why));
     }
@@ -111,7 +113,7 @@ fn failed(e: &walkdir::Error) -> Option<Found> {
 
 /// Why a file read already is passed over.
 pub fn read_already(first: &Path) -> String {
-    format!("the file {} again, read already; not read", first.display())
+    format!("the file {} again, read already; not read", shown(first))
 }
 
 /// The folders searched and the files read so far, by identity, with the

@@ -13,6 +13,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anaplan_task::dump::{DumpError, DumpReader, DumpSummary};
+use anaplan_task::text::escape_line;
 
 use super::args::{DumpArgs, DumpFormat};
 use super::exit::Status;
@@ -28,14 +29,16 @@ pub fn run(args: &DumpArgs) -> io::Result<ExitCode> {
     } else {
         args.path.display().to_string()
     };
-    let reader = match open(&args.path, &name, args.max_record) {
+    // Standard error's lines show the name escaped; the JSON report, as it is.
+    let shown = escape_line(&name);
+    let reader = match open(&args.path, &shown, args.max_record) {
         Ok(reader) => reader,
         Err(status) => return Ok(status.into()),
     };
     let columns = reader.source_columns().to_vec();
     let header_not_utf8 = reader.header_not_utf8();
     let summary = DumpSummary::read_top(reader, args.top);
-    let status = status(&name, &summary);
+    let status = status(&shown, &summary);
     let text = match args.format {
         DumpFormat::Json => json(&name, &columns, header_not_utf8, &summary)?,
         DumpFormat::Text => text::render(&name, &columns, header_not_utf8, &summary),

@@ -69,7 +69,7 @@ pub fn run(req: &Request<'_>) -> (String, Status) {
         let too_large = input::too_large_input_message(req.max);
         return read(req, "<stdin>", input, &too_large);
     }
-    let name = req.path.display().to_string();
+    let name = input::shown(req.path);
     let file = File::open(req.path).and_then(|f| Ok((f.metadata()?, f)));
     match file {
         Ok((meta, file)) => {

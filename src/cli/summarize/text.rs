@@ -23,7 +23,7 @@ pub(super) fn timeline(out: &mut String, t: &TaskTimeline, paint: Paint) {
     if !out.is_empty() {
         out.push('\n');
     }
-    line(out, "task", &t.task_id);
+    line(out, "task", &escape_line(&t.task_id));
     let _ = writeln!(out, "  {:>6}  {:<12} {:>8}  step", "line", "state", "progress");
     for p in &t.polls {
         let progress = p
@@ -32,7 +32,8 @@ pub(super) fn timeline(out: &mut String, t: &TaskTimeline, paint: Paint) {
             .map(ToString::to_string)
             .unwrap_or_else(|| "-".into());
         let step = p.current_step.as_deref().map_or("-".into(), escape_line);
-        let _ = writeln!(out, "  {:>6}  {:<12} {progress:>8}  {step}", p.ndjson_line, p.state);
+        let state = escape_line(p.state.as_str());
+        let _ = writeln!(out, "  {:>6}  {state:<12} {progress:>8}  {step}", p.ndjson_line);
     }
     let last = t.polls.last().expect("a timeline has a poll");
     let outcome = t.last.outcome.unwrap_or(Outcome::Unknown);
@@ -74,13 +75,13 @@ pub(super) fn document(doc: &Document, progress_kept: bool, paint: Paint) -> Str
 /// A task's status: its state, outcome and progress (marked when the
 /// number read is not the text sent), then its result.
 fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
-    line(out, "task", t.task_id.as_str());
+    line(out, "task", &escape_line(t.task_id.as_str()));
     let step = t
         .current_step
         .as_deref()
         .map(|s| format!(" ({})", escape_line(s)))
         .unwrap_or_default();
-    line(out, "state", &format!("{}{step}", t.task_state));
+    line(out, "state", &format!("{}{step}", escape_line(t.task_state.as_str())));
     line(out, "outcome", &paint_outcome(paint, t.outcome()));
     if let Some(p) = &t.progress {
         let note = if progress_kept {
@@ -104,35 +105,39 @@ fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
 /// The start call's answer: the task started.
 fn started(out: &mut String, task: &TaskSummary) {
     line(out, "start call", "a task was started");
-    line(out, "task", task.task_id.as_str());
+    line(out, "task", &escape_line(task.task_id.as_str()));
     if let Some(s) = &task.task_state {
-        line(out, "state", s.as_str());
+        line(out, "state", &escape_line(s.as_str()));
     }
 }
 
 fn chunk_list(out: &mut String, r: &ChunkListResponse) {
     line(out, "chunk list", &format!("{} chunks", r.chunks().len()));
     for c in r.chunks() {
-        let _ = writeln!(out, "  {:<6} {}", c.id, c.name);
+        let _ = writeln!(out, "  {:<6} {}", escape_line(&c.id), escape_line(&c.name));
     }
 }
 
 fn task_list(out: &mut String, r: &TaskListResponse) {
     line(out, "list call", &format!("{} tasks", r.tasks().len()));
     for t in r.tasks() {
-        let state = t.task_state.as_ref().map_or("-", |s| s.as_str());
+        let state = escape_line(t.task_state.as_ref().map_or("-", |s| s.as_str()));
         let at = t.created_at().map(rfc3339).unwrap_or_default();
-        let _ = writeln!(out, "  {}  {state:<12} {at}", t.task_id);
+        let _ = writeln!(out, "  {}  {state:<12} {at}", escape_line(t.task_id.as_str()));
     }
 }
 
 fn error(out: &mut String, r: &ErrorResponse) {
-    line(out, "error", &format!("{} {}", r.status.code, r.status.message));
+    line(
+        out,
+        "error",
+        &format!("{} {}", r.status.code, escape_line(&r.status.message)),
+    );
     if let Some(p) = &r.path {
-        line(out, "path", p);
+        line(out, "path", &escape_line(p));
     }
     if let Some(ts) = &r.timestamp {
-        line(out, "at", ts);
+        line(out, "at", &escape_line(ts));
     }
 }
 
@@ -157,10 +162,9 @@ fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
 /// The result's object, whether it succeeded, its failure dump and its
 /// time: two labelled lines at the top, one line for a step.
 fn result_head(out: &mut String, r: &TaskResult, depth: usize, pad: &str) {
-    let object = r
-        .object_id
-        .as_ref()
-        .map_or("-".to_owned(), |id| format!("{id} ({})", id.kind()));
+    let object = r.object_id.as_ref().map_or("-".to_owned(), |id| {
+        format!("{} ({})", escape_line(id.as_str()), id.kind())
+    });
     let name = r
         .object_name
         .as_deref()

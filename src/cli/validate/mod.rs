@@ -69,7 +69,7 @@ fn named_twice(paths: &[std::path::PathBuf]) -> Option<String> {
         .iter()
         .zip(&keys)
         .filter(|(_, k)| **k == Some(twice))
-        .map(|(p, _)| format!("`{}`", p.display()))
+        .map(|(p, _)| format!("`{}`", super::input::shown(p)))
         .collect();
     Some(if Some(twice) == stdin || twice == (u64::MAX, u64::MAX) {
         format!("standard input can be named only once (named as {})", names.join(", "))
