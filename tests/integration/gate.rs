@@ -362,15 +362,24 @@ fn text_from_the_input_cannot_break_a_line_or_drive_a_terminal() {
     // A name in a message is escaped as a source's name is.
     let name = file.to_str().unwrap();
     let (_, stdout, _) = run(&["validate", name, name], None);
-    let again = format!("the file {}/a\\n{shown}.json again, read already; not read\n", dir.display());
+    let again = format!(
+        "the file {}/a\\n{shown}.json again, read already; not read\n",
+        dir.display()
+    );
     assert!(stdout.contains(&again) && stdout.lines().count() == 4, "{stdout}");
     let missing = dir.join(format!("b{bidi}.json"));
     let (_, _, stderr) = run(&["summarize", missing.to_str().unwrap()], None);
-    assert!(stderr.starts_with(&format!("{}/b{shown}.json: cannot read: ", dir.display())), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("{}/b{shown}.json: cannot read: ", dir.display())),
+        "{stderr}"
+    );
     // So is every text of a response that summarize shows.
     let error = format!(r#"{{"status":{{"code":500,"message":"m{bidi}\n"}},"path":"/p{bidi}","timestamp":"t{bidi}"}}"#);
     let (_, stdout, _) = run(&["summarize", "-"], Some(error.as_bytes()));
-    assert_eq!(stdout, format!("error        500 m{shown}\\n\npath         /p{shown}\nat           t{shown}\n"));
+    assert_eq!(
+        stdout,
+        format!("error        500 m{shown}\\n\npath         /p{shown}\nat           t{shown}\n")
+    );
     let chunks = format!(r#"{{"chunks":[{{"id":"0{bidi}","name":"Chunk{bidi}"}}]}}"#);
     let (_, stdout, _) = run(&["summarize", "-"], Some(chunks.as_bytes()));
     assert!(stdout.contains(&format!("  0{shown} Chunk{shown}\n")), "{stdout}");

@@ -28,6 +28,7 @@ pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLi
     let mut log = Log {
         name,
         timelines: Vec::new(),
+        not_kept: Vec::new(),
         status: Status::Success,
     };
     let max = usize::try_from(req.max).unwrap_or(usize::MAX);
@@ -79,7 +80,7 @@ pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLi
         log.status = log.status.and(gate_status(req.gate, t.last.outcome, None));
         match req.format {
             Format::Json => out.push_str(&json_line(t)),
-            Format::Text => text::timeline(&mut out, t, req.paint),
+            Format::Text => text::timeline(&mut out, t, &log.not_kept, req.paint),
         }
     }
     (out, log.status)
@@ -89,6 +90,9 @@ pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLi
 struct Log<'a> {
     name: &'a str,
     timelines: Vec<TaskTimeline>,
+    /// The lines whose `progress` is not kept as sent (`progress-not-kept`),
+    /// in order.
+    not_kept: Vec<u64>,
     status: Status,
 }
 
@@ -101,6 +105,9 @@ impl Log<'_> {
             not_a_status(self.name, number, &report);
             return;
         };
+        if report.findings.iter().any(|f| f.code == Code::ProgressNotKept) {
+            self.not_kept.push(number);
+        }
         match self.timelines.iter_mut().find(|t| t.task_id == task.task_id.as_str()) {
             Some(t) => t.push(number, task),
             None => self.timelines.push(TaskTimeline::new(number, task)),

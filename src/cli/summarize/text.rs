@@ -18,22 +18,29 @@ use crate::cli::color::Paint;
 use anaplan_task::text::escape_line;
 
 /// Adds a task's timeline in a poll log to `out`: a line for each poll,
-/// then the last outcome.
-pub(super) fn timeline(out: &mut String, t: &TaskTimeline, paint: Paint) {
+/// then the last outcome. A progress read from a line in `not_kept`
+/// (sorted) is marked `*`, with a note under the table.
+pub(super) fn timeline(out: &mut String, t: &TaskTimeline, not_kept: &[u64], paint: Paint) {
     if !out.is_empty() {
         out.push('\n');
     }
     line(out, "task", &escape_line(&t.task_id));
     let _ = writeln!(out, "  {:>6}  {:<12} {:>8}  step", "line", "state", "progress");
+    let mut marked = false;
     for p in &t.polls {
-        let progress = p
-            .progress
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_else(|| "-".into());
+        let mark = not_kept.binary_search(&p.ndjson_line).is_ok();
+        marked |= mark;
+        let progress = match &p.progress {
+            Some(progress) if mark => format!("{progress}*"),
+            Some(progress) => progress.to_string(),
+            None => "-".into(),
+        };
         let step = p.current_step.as_deref().map_or("-".into(), escape_line);
         let state = escape_line(p.state.as_str());
         let _ = writeln!(out, "  {:>6}  {state:<12} {progress:>8}  {step}", p.ndjson_line);
+    }
+    if marked {
+        let _ = writeln!(out, "  * {NOT_KEPT}");
     }
     let last = t.polls.last().expect("a timeline has a poll");
     let outcome = t.last.outcome.unwrap_or(Outcome::Unknown);
@@ -84,12 +91,11 @@ fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
     line(out, "state", &format!("{}{step}", escape_line(t.task_state.as_str())));
     line(out, "outcome", &paint_outcome(paint, t.outcome()));
     if let Some(p) = &t.progress {
-        let note = if progress_kept {
-            ""
+        if progress_kept {
+            line(out, "progress", &p.to_string());
         } else {
-            " (as read, not as sent: see progress-not-kept)"
-        };
-        line(out, "progress", &format!("{p}{note}"));
+            line(out, "progress", &format!("{p} ({NOT_KEPT})"));
+        }
     }
     if let Some(at) = t.created_at() {
         line(out, "created", &rfc3339(at));
@@ -140,6 +146,9 @@ fn error(out: &mut String, r: &ErrorResponse) {
         line(out, "at", &escape_line(ts));
     }
 }
+
+/// What marks a progress that is not the text sent.
+const NOT_KEPT: &str = "as read, not as sent: see progress-not-kept";
 
 /// A labelled line.
 fn line(out: &mut String, label: &str, value: &str) {
