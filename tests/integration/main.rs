@@ -4,6 +4,8 @@ mod alloc;
 #[cfg(feature = "cli")]
 mod bodies;
 #[cfg(feature = "cli")]
+mod bounds;
+#[cfg(feature = "cli")]
 mod cli;
 #[cfg(all(feature = "dump", feature = "schema"))]
 mod downstream;

@@ -6,6 +6,10 @@
 //! prettyplease), a large build for the dozen fields used here. The test
 //! `sarif_log_matches_the_official_schema` checks the output against the
 //! OASIS schema, vendored under `tests/fixtures/sarif/`.
+//!
+//! A log lists at most [`MAX_RESULTS`] results, the most severe first
+//! chosen, in the order found; the others are counted in a tool execution
+//! notification, so that a run over a huge input holds a bounded log.
 
 use std::collections::BTreeMap;
 
@@ -14,10 +18,19 @@ use serde::Serialize;
 
 use crate::cli::verdict::{Source, Verdict};
 
+/// The most results a log lists: 25,000, the most GitHub's code scanning
+/// takes in one run (it refuses a log with more).
+pub const MAX_RESULTS: usize = 25_000;
+
 /// A SARIF log with one run, its results added as they come.
 #[derive(Default)]
 pub struct Log {
-    results: Vec<SarifResult>,
+    /// The results kept, by level (note, warning, error), each with its
+    /// place in the order found.
+    results: [Vec<(u64, SarifResult)>; 3],
+    /// How many results were found, and how many of them are not kept.
+    found: u64,
+    dropped: u64,
     /// The codes seen, by their text (the order of the rules).
     rules: BTreeMap<&'static str, Code>,
 }
@@ -35,17 +48,27 @@ impl Log {
     /// Adds a finding about `file` at this line and column.
     fn add(&mut self, file: &str, line: Option<usize>, column: Option<usize>, f: &Finding) {
         self.rules.insert(f.code.as_str(), f.code);
+        let rank = match f.severity {
+            Severity::Info => 0,
+            Severity::Warning => 1,
+            Severity::Error => 2,
+        };
+        self.found += 1;
+        if self.results.iter().map(Vec::len).sum::<usize>() >= MAX_RESULTS {
+            // Full: the latest result of a lower level makes room, if any.
+            self.dropped += 1;
+            match self.results[..rank].iter_mut().find(|r| !r.is_empty()) {
+                Some(lower) => drop(lower.pop()),
+                None => return,
+            }
+        }
         let region = line.map(|start_line| Region {
             start_line,
             start_column: column,
         });
-        self.results.push(SarifResult {
+        let result = SarifResult {
             rule_id: f.code.as_str(),
-            level: match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "note",
-            },
+            level: ["note", "warning", "error"][rank],
             message: Text {
                 text: format!("{}: {}", f.path, f.message),
             },
@@ -55,7 +78,8 @@ impl Log {
                     region,
                 },
             }],
-        });
+        };
+        self.results[rank].push((self.found, result));
     }
 
     /// The log as JSON text, with a final newline.
@@ -82,12 +106,41 @@ impl Log {
                         rules,
                     },
                 },
-                results: &self.results,
+                invocations: [Invocation {
+                    execution_successful: true,
+                    tool_execution_notifications: self.not_listed(),
+                }],
+                results: self.in_order(),
             }],
         };
         let mut text = serde_json::to_string_pretty(&log).expect("a SARIF log serialises");
         text.push('\n');
         text
+    }
+}
+
+impl Log {
+    /// The results kept, in the order found.
+    fn in_order(&self) -> Vec<&SarifResult> {
+        let mut all: Vec<&(u64, SarifResult)> = self.results.iter().flatten().collect();
+        all.sort_unstable_by_key(|(at, _)| *at);
+        all.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// The notification of the results not listed, if any.
+    fn not_listed(&self) -> Vec<Notification> {
+        if self.dropped == 0 {
+            return Vec::new();
+        }
+        vec![Notification {
+            level: "warning",
+            message: Text {
+                text: format!(
+                    "{} of {} results are not listed: a run lists at most {MAX_RESULTS}, the most severe first (--format json lists every one)",
+                    self.dropped, self.found
+                ),
+            },
+        }]
     }
 }
 
@@ -115,9 +168,25 @@ struct SarifLog<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool,
-    results: &'a [SarifResult],
+    invocations: [Invocation; 1],
+    results: Vec<&'a SarifResult>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
 }
 
 #[derive(Serialize)]

@@ -98,9 +98,8 @@ fn read(req: &Request<'_>, name: &str, mut input: impl BufRead, too_large: &str)
     match input::classify(&mut input, StdinFormat::Auto, req.max) {
         Err(e) => unreadable(name, &e),
         Ok(Stdin::Document(bytes)) => document(req, name, &bytes),
-        // Too large before its first lines could tell: not a log's line.
         Ok(Stdin::TooLarge) => too_large(),
-        Ok(Stdin::Stream(head)) if head.len() as u64 > req.max => too_large(),
+        // A first line too large to tell is a log's line, as in `validate`.
         Ok(Stdin::Stream(head)) => {
             let input = io::Cursor::new(head).chain(input);
             poll_log::run(req, name, input, poll_log::OneLine::IsADocument)

@@ -1,12 +1,21 @@
 //! A poll log in `summarize`: the lines of each task gathered into its
 //! timeline, in the order the tasks first appear, and its last outcome
 //! judged by `--fail-on`. A line that is not a task's status is reported on
-//! stderr, as `validate` would, and fails the summary (status 1).
+//! stderr, as `validate` would, and fails the summary (status 1); the
+//! warnings and errors of the other lines are listed after the timelines.
+//!
+//! What is kept is bounded whatever the log: at most [`MAX_TASKS`] tasks
+//! are followed (the lines of others are counted and said on stderr,
+//! status 1), each timeline holds at most [`TaskTimeline::MAX_POLLS`]
+//! entries, and at most [`MAX_FINDINGS`] findings are listed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::io::BufRead;
 
 use anaplan_task::Document;
 use anaplan_task::ndjson::{Line, LineReader};
 use anaplan_task::summary::TaskTimeline;
-use std::io::BufRead;
 
 use anaplan_task::validate::{self, Code, Finding, Options, Report, Severity};
 
@@ -25,12 +34,7 @@ pub(super) enum OneLine {
 /// Reads the log a line at a time, each within `--max-size`, and writes
 /// each task's timeline: the text on success, and the exit status.
 pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLine) -> (String, Status) {
-    let mut log = Log {
-        name,
-        timelines: Vec::new(),
-        not_kept: Vec::new(),
-        status: Status::Success,
-    };
+    let mut log = Log::new(name);
     let max = usize::try_from(req.max).unwrap_or(usize::MAX);
     let mut lines = LineReader::new(input, max);
     // The first line, held until a second shows that the input is a log.
@@ -71,32 +75,52 @@ pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLi
     if let Some((_, bytes)) = first {
         return super::document(req, name, &bytes);
     }
-    if log.timelines.is_empty() {
-        note!("{name}: error[no-document] .: the poll log holds no task status");
-        return (String::new(), log.status.and(Status::Invalid));
-    }
-    let mut out = String::new();
-    for t in &log.timelines {
-        log.status = log.status.and(gate_status(req.gate, t.last.outcome, None));
-        match req.format {
-            Format::Json => out.push_str(&json_line(t)),
-            Format::Text => text::timeline(&mut out, t, &log.not_kept, req.paint),
-        }
-    }
-    (out, log.status)
+    log.finish(req, count)
 }
+
+/// The most tasks a poll log is followed for: 10,000.
+pub(super) const MAX_TASKS: usize = 10_000;
+
+/// The most findings listed under the timelines: 1,000.
+pub(super) const MAX_FINDINGS: usize = 1000;
 
 /// The tasks of a log read so far.
 struct Log<'a> {
     name: &'a str,
     timelines: Vec<TaskTimeline>,
-    /// The lines whose `progress` is not kept as sent (`progress-not-kept`),
-    /// in order.
-    not_kept: Vec<u64>,
+    /// Each followed task's place in `timelines`.
+    index: BTreeMap<String, usize>,
+    /// The entries (timeline, poll) one of whose lines has a `progress` not
+    /// kept as sent (`progress-not-kept`).
+    not_kept: BTreeSet<(usize, usize)>,
+    /// The warnings and errors of the lines read as polls, placed in the
+    /// log (at most [`MAX_FINDINGS`]), and how many more.
+    findings: Vec<String>,
+    more_findings: u64,
+    /// The tasks past [`MAX_TASKS`] (the first [`MAX_TASKS`] of them, and
+    /// whether there were more) and their lines.
+    others: BTreeSet<String>,
+    more_others: bool,
+    other_lines: u64,
     status: Status,
 }
 
-impl Log<'_> {
+impl<'a> Log<'a> {
+    fn new(name: &'a str) -> Self {
+        Self {
+            name,
+            timelines: Vec::new(),
+            index: BTreeMap::new(),
+            not_kept: BTreeSet::new(),
+            findings: Vec::new(),
+            more_findings: 0,
+            others: BTreeSet::new(),
+            more_others: false,
+            other_lines: 0,
+            status: Status::Success,
+        }
+    }
+
     /// Line `number` of the log: a poll of a task, or said on stderr.
     fn line(&mut self, number: u64, bytes: &[u8]) {
         let report = validate::validate_slice(bytes, &Options::default());
@@ -105,14 +129,104 @@ impl Log<'_> {
             not_a_status(self.name, number, &report);
             return;
         };
-        if report.findings.iter().any(|f| f.code == Code::ProgressNotKept) {
-            self.not_kept.push(number);
+        let id = task.task_id.as_str();
+        let i = match self.index.get(id) {
+            Some(&i) => {
+                self.timelines[i].push(number, task);
+                i
+            }
+            None if self.timelines.len() < MAX_TASKS => {
+                self.index.insert(id.to_owned(), self.timelines.len());
+                self.timelines.push(TaskTimeline::new(number, task));
+                self.timelines.len() - 1
+            }
+            None => return self.other_task(id),
+        };
+        let t = &self.timelines[i];
+        if t.polls_not_listed == 0 && report.findings.iter().any(|f| f.code == Code::ProgressNotKept) {
+            self.not_kept.insert((i, t.polls.len() - 1));
         }
-        match self.timelines.iter_mut().find(|t| t.task_id == task.task_id.as_str()) {
-            Some(t) => t.push(number, task),
-            None => self.timelines.push(TaskTimeline::new(number, task)),
+        for f in report.findings.iter().filter(|f| f.severity > Severity::Info) {
+            if self.findings.len() < MAX_FINDINGS {
+                self.findings.push(placed(number, f));
+            } else {
+                self.more_findings += 1;
+            }
         }
     }
+
+    /// The summary of a log of `count` lines read: the text, and the exit
+    /// status.
+    fn finish(mut self, req: &Request<'_>, count: u64) -> (String, Status) {
+        let name = self.name;
+        if count == 0 {
+            // As `validate` says of it.
+            note!("{name}: error[no-document] .: no document: the stream holds only blank lines");
+            return (String::new(), self.status.and(Status::Usage));
+        }
+        if self.timelines.is_empty() {
+            // Each line said why on stderr.
+            note!("{name}: no line of the poll log is a task's status");
+            return (String::new(), self.status.and(Status::Invalid));
+        }
+        if self.other_lines > 0 {
+            note!(
+                "{name}: {} lines of {}{} more tasks not summarized: a poll log is followed for its first {MAX_TASKS} tasks",
+                self.other_lines,
+                self.others.len(),
+                if self.more_others { " or" } else { "" }
+            );
+            self.status = self.status.and(Status::Invalid);
+        }
+        let mut out = String::new();
+        for (i, t) in self.timelines.iter().enumerate() {
+            self.status = self.status.and(gate_status(req.gate, t.last.outcome, None));
+            match req.format {
+                Format::Json => out.push_str(&json_line(t)),
+                Format::Text => {
+                    let marked = |entry: usize| self.not_kept.contains(&(i, entry));
+                    text::timeline(&mut out, t, marked, req.paint);
+                }
+            }
+        }
+        if matches!(req.format, Format::Text) {
+            self.findings(&mut out);
+        }
+        (out, self.status)
+    }
+
+    /// A line of a task past [`MAX_TASKS`]: counted, and its task counted
+    /// while there are at most [`MAX_TASKS`] of them.
+    fn other_task(&mut self, id: &str) {
+        self.other_lines += 1;
+        if self.others.len() < MAX_TASKS {
+            self.others.insert(id.to_owned());
+        } else if !self.others.contains(id) {
+            self.more_others = true;
+        }
+    }
+
+    /// The findings of the polls, under the timelines.
+    fn findings(&self, out: &mut String) {
+        if self.findings.is_empty() {
+            return;
+        }
+        out.push_str("\nfindings\n");
+        for f in &self.findings {
+            let _ = writeln!(out, "  {f}");
+        }
+        if self.more_findings > 0 {
+            let _ = writeln!(out, "  ... and {} more", self.more_findings);
+        }
+    }
+}
+
+/// A finding of line `number`, placed in the log:
+/// `line:column: severity[code] path: message`.
+fn placed(number: u64, f: &Finding) -> String {
+    let line = f.line.map_or(number, |l| number + l as u64 - 1);
+    let column = f.column.map(|c| format!(":{c}")).unwrap_or_default();
+    format!("{line}{column}: {}[{}] {}: {}", f.severity, f.code, f.path, f.message)
 }
 
 /// Says on stderr why line `number` is not a task's status: its errors,
@@ -133,18 +247,6 @@ fn not_a_status(name: &str, number: u64, report: &Report) {
         note!("{name}:{number}: error[not-a-status] .: {article} {kind} document, not a task's status");
     }
     for f in errors {
-        let at = f
-            .line
-            .map(|l| format!(":{}", number + l as u64 - 1))
-            .unwrap_or_default();
-        let col = f.column.map(|c| format!(":{c}")).unwrap_or_default();
-        note!(
-            "{name}{}{col}: {}[{}] {}: {}",
-            if at.is_empty() { format!(":{number}") } else { at },
-            f.severity,
-            f.code,
-            f.path,
-            f.message
-        );
+        note!("{name}:{}", placed(number, f));
     }
 }

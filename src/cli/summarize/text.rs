@@ -2,8 +2,10 @@
 //! counts (its steps indented below it), or a task's timeline in a poll
 //! log, as labelled lines and small tables.
 //!
-//! Text from the input is shown through [`escape_line`], so that a response
-//! cannot break a line or drive the terminal.
+//! Text from the input is shown through [`shown`]: escaped, so that a
+//! response cannot break a line or drive the terminal, and cut to
+//! [`MAX_SHOWN`] characters, so that a line stays short (`--format json`
+//! has the full text).
 
 use std::fmt::Write as _;
 use std::time::SystemTime;
@@ -15,39 +17,53 @@ use anaplan_task::{
 use anstyle::AnsiColor;
 
 use crate::cli::color::Paint;
-use anaplan_task::text::escape_line;
+use anaplan_task::text::escape_line_within;
 
-/// Adds a task's timeline in a poll log to `out`: a line for each poll,
-/// then the last outcome. A progress read from a line in `not_kept`
-/// (sorted) is marked `*`, with a note under the table.
-pub(super) fn timeline(out: &mut String, t: &TaskTimeline, not_kept: &[u64], paint: Paint) {
+/// Adds a task's timeline in a poll log to `out`: a line for each entry
+/// (its first line, and `..` its last with `×` how many polls when several
+/// in a row said the same), then the polls not listed and the last outcome.
+/// A progress of an entry that is `marked` (by its index) was not kept as
+/// sent: marked `*`, with a note under the table.
+pub(super) fn timeline(out: &mut String, t: &TaskTimeline, marked: impl Fn(usize) -> bool, paint: Paint) {
     if !out.is_empty() {
         out.push('\n');
     }
-    line(out, "task", &escape_line(&t.task_id));
+    line(out, "task", &shown(&t.task_id));
     let _ = writeln!(out, "  {:>6}  {:<12} {:>8}  step", "line", "state", "progress");
-    let mut marked = false;
-    for p in &t.polls {
-        let mark = not_kept.binary_search(&p.ndjson_line).is_ok();
-        marked |= mark;
+    let mut any_marked = false;
+    for (i, p) in t.polls.iter().enumerate() {
+        let mark = marked(i);
+        any_marked |= mark;
         let progress = match &p.progress {
             Some(progress) if mark => format!("{progress}*"),
             Some(progress) => progress.to_string(),
             None => "-".into(),
         };
-        let step = p.current_step.as_deref().map_or("-".into(), escape_line);
-        let state = escape_line(p.state.as_str());
-        let _ = writeln!(out, "  {:>6}  {state:<12} {progress:>8}  {step}", p.ndjson_line);
+        let step = p.current_step.as_deref().map_or("-".into(), shown);
+        let state = shown(p.state.as_str());
+        let lines = if p.repeats > 0 {
+            format!("{}..{} ×{}", p.ndjson_line, p.last_ndjson_line, p.repeats + 1)
+        } else {
+            p.ndjson_line.to_string()
+        };
+        let _ = writeln!(out, "  {lines:>6}  {state:<12} {progress:>8}  {step}");
     }
-    if marked {
+    if t.polls_not_listed > 0 {
+        let _ = writeln!(
+            out,
+            "  ... and {} more polls, not listed (at most {} entries)",
+            t.polls_not_listed,
+            TaskTimeline::MAX_POLLS
+        );
+    }
+    if any_marked {
         let _ = writeln!(out, "  * {NOT_KEPT}");
     }
-    let last = t.polls.last().expect("a timeline has a poll");
     let outcome = t.last.outcome.unwrap_or(Outcome::Unknown);
     line(
         out,
         "outcome",
-        &format!("{} (line {})", paint_outcome(paint, outcome), last.ndjson_line),
+        &format!("{} (line {})", paint_outcome(paint, outcome), t.last_ndjson_line),
     );
 }
 
@@ -82,13 +98,13 @@ pub(super) fn document(doc: &Document, progress_kept: bool, paint: Paint) -> Str
 /// A task's status: its state, outcome and progress (marked when the
 /// number read is not the text sent), then its result.
 fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
-    line(out, "task", &escape_line(t.task_id.as_str()));
+    line(out, "task", &shown(t.task_id.as_str()));
     let step = t
         .current_step
         .as_deref()
-        .map(|s| format!(" ({})", escape_line(s)))
+        .map(|s| format!(" ({})", shown(s)))
         .unwrap_or_default();
-    line(out, "state", &format!("{}{step}", escape_line(t.task_state.as_str())));
+    line(out, "state", &format!("{}{step}", shown(t.task_state.as_str())));
     line(out, "outcome", &paint_outcome(paint, t.outcome()));
     if let Some(p) = &t.progress {
         if progress_kept {
@@ -101,7 +117,7 @@ fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
         line(out, "created", &rfc3339(at));
     }
     if let Some(by) = &t.cancelled_by {
-        line(out, "cancelled by", &escape_line(by));
+        line(out, "cancelled by", &shown(by));
     }
     if let Some(result) = &t.result {
         result_summary(out, result, 0);
@@ -111,43 +127,48 @@ fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
 /// The start call's answer: the task started.
 fn started(out: &mut String, task: &TaskSummary) {
     line(out, "start call", "a task was started");
-    line(out, "task", &escape_line(task.task_id.as_str()));
+    line(out, "task", &shown(task.task_id.as_str()));
     if let Some(s) = &task.task_state {
-        line(out, "state", &escape_line(s.as_str()));
+        line(out, "state", &shown(s.as_str()));
     }
 }
 
 fn chunk_list(out: &mut String, r: &ChunkListResponse) {
     line(out, "chunk list", &format!("{} chunks", r.chunks().len()));
     for c in r.chunks() {
-        let _ = writeln!(out, "  {:<6} {}", escape_line(&c.id), escape_line(&c.name));
+        let _ = writeln!(out, "  {:<6} {}", shown(&c.id), shown(&c.name));
     }
 }
 
 fn task_list(out: &mut String, r: &TaskListResponse) {
     line(out, "list call", &format!("{} tasks", r.tasks().len()));
     for t in r.tasks() {
-        let state = escape_line(t.task_state.as_ref().map_or("-", |s| s.as_str()));
+        let state = shown(t.task_state.as_ref().map_or("-", |s| s.as_str()));
         let at = t.created_at().map(rfc3339).unwrap_or_default();
-        let _ = writeln!(out, "  {}  {state:<12} {at}", escape_line(t.task_id.as_str()));
+        let _ = writeln!(out, "  {}  {state:<12} {at}", shown(t.task_id.as_str()));
     }
 }
 
 fn error(out: &mut String, r: &ErrorResponse) {
-    line(
-        out,
-        "error",
-        &format!("{} {}", r.status.code, escape_line(&r.status.message)),
-    );
+    line(out, "error", &format!("{} {}", r.status.code, shown(&r.status.message)));
     if let Some(p) = &r.path {
-        line(out, "path", &escape_line(p));
+        line(out, "path", &shown(p));
     }
     if let Some(ts) = &r.timestamp {
-        line(out, "at", &escape_line(ts));
+        line(out, "at", &shown(ts));
     }
 }
 
 /// What marks a progress that is not the text sent.
+/// The most characters of a text from the input shown: 200.
+const MAX_SHOWN: usize = 200;
+
+/// A text from the input as the report shows it: on one line, escaped,
+/// and cut to [`MAX_SHOWN`] characters (marked `…`).
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_line_within(text, MAX_SHOWN)
+}
+
 const NOT_KEPT: &str = "as read, not as sent: see progress-not-kept";
 
 /// A labelled line.
@@ -171,13 +192,14 @@ fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
 /// The result's object, whether it succeeded, its failure dump and its
 /// time: two labelled lines at the top, one line for a step.
 fn result_head(out: &mut String, r: &TaskResult, depth: usize, pad: &str) {
-    let object = r.object_id.as_ref().map_or("-".to_owned(), |id| {
-        format!("{} ({})", escape_line(id.as_str()), id.kind())
-    });
+    let object = r
+        .object_id
+        .as_ref()
+        .map_or("-".to_owned(), |id| format!("{} ({})", shown(id.as_str()), id.kind()));
     let name = r
         .object_name
         .as_deref()
-        .map(|n| format!(" {}", escape_line(n)))
+        .map(|n| format!(" {}", shown(n)))
         .unwrap_or_default();
     let dump = if r.failure_dump_available {
         ", failure dump available"
@@ -216,7 +238,7 @@ fn hierarchy_table(out: &mut String, r: &TaskResult, pad: &str) {
     for h in hierarchies {
         out.push_str(&format!(
             "{pad}  {:<24} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
-            escape_line(&h.hierarchy_name),
+            shown(&h.hierarchy_name),
             h.total_row_count,
             h.success_row_count,
             h.warnings_row_count,
@@ -238,7 +260,7 @@ fn line_item_table(out: &mut String, r: &TaskResult, pad: &str) {
     for l in items {
         out.push_str(&format!(
             "{pad}  {:<24} {:>9} {:>9}\n",
-            escape_line(&l.line_item_name),
+            shown(&l.line_item_name),
             l.row_count,
             l.ignored()
         ));
@@ -252,12 +274,12 @@ fn other_details(out: &mut String, r: &TaskResult, pad: &str) {
         match &d.values {
             Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_)) => {}
             Some(DetailValues::ExportSucceeded(e)) => {
-                out.push_str(&format!("{pad}  export {}\n", escape_line(&e.export_name)))
+                out.push_str(&format!("{pad}  export {}\n", shown(&e.export_name)))
             }
             _ => {
-                out.push_str(&format!("{pad}  {} ({})", escape_line(d.code.as_str()), d.code.class()));
+                out.push_str(&format!("{pad}  {} ({})", shown(d.code.as_str()), d.code.class()));
                 match d.local_message_text.as_deref().map(str::trim_end) {
-                    Some(text) if !text.is_empty() => out.push_str(&format!(": {}\n", escape_line(text))),
+                    Some(text) if !text.is_empty() => out.push_str(&format!(": {}\n", shown(text))),
                     _ => out.push('\n'),
                 }
             }
