@@ -8,7 +8,6 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use cli::args::{Cli, Command};
 use cli::{dump, exit, manual, schema, summarize, validate};
 
@@ -19,7 +18,7 @@ use cli::{dump, exit, manual, schema, summarize, validate};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args() {
         Ok(cli) => cli,
         Err(e) => return exit::usage(&e),
     };

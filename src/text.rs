@@ -13,13 +13,20 @@ use std::borrow::Cow;
 const MAX: usize = 64;
 
 /// Whether `c` is written as an escape: a control character (a newline, a
-/// terminal escape), which could break a report line or drive a terminal,
-/// or a bidirectional format character (`U+202E` and its kin, Unicode's
-/// `Bidi_Control`), which reorders the rest of a line on screen
-/// (CVE-2021-42574).
+/// terminal escape), which could break a report line or drive a terminal;
+/// a line or paragraph separator (U+2028, U+2029), which ends a line for
+/// many readers; or a format character (Unicode's general category `Cf`:
+/// the bidirectional controls such as U+202E, which reorder the rest of a
+/// line on screen (CVE-2021-42574), and the invisible ones such as U+200B
+/// and U+FEFF), which make a line read other than it is.
 fn escaped(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
     c.is_control()
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || (!c.is_ascii()
+            && matches!(
+                c.general_category(),
+                GeneralCategory::Format | GeneralCategory::LineSeparator | GeneralCategory::ParagraphSeparator
+            ))
 }
 
 /// Adds `c` to `out`, as an escape when [`escaped`]: `\n`, `\u{1b}`,
@@ -35,11 +42,13 @@ fn push(out: &mut String, c: char) {
 }
 
 /// `text` ready to print on one line: its control characters written as
-/// Rust escapes (`\n`, `\t`, `\u{1b}`) and its bidirectional format
-/// characters (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
-/// U+2069) as `\u{…}`, so that it can neither end the line, drive a
-/// terminal, nor make the line read other than it is. Borrowed when
-/// nothing needs escaping.
+/// Rust escapes (`\n`, `\t`, `\u{1b}`), and its line and paragraph
+/// separators (U+2028, U+2029) and format characters (general category
+/// `Cf`: the bidirectional controls U+202A to U+202E and U+2066 to U+2069,
+/// U+200B to U+200F, U+FEFF, U+00AD and their kin) as `\u{…}`, so that it
+/// can neither end the line, drive a terminal, nor make the line read other
+/// than it is. Borrowed when nothing needs escaping. A backslash is not
+/// escaped: `\u{1b}` in the output may be either an escape or that text.
 ///
 /// ```
 /// use anaplan_task::text::escape_line;
@@ -47,6 +56,7 @@ fn push(out: &mut String, c: char) {
 /// assert_eq!(escape_line("Employees"), "Employees");
 /// assert_eq!(escape_line("a\nb\u{1b}[31m"), r"a\nb\u{1b}[31m");
 /// assert_eq!(escape_line("invoice\u{202E}fdp.exe"), r"invoice\u{202e}fdp.exe");
+/// assert_eq!(escape_line("a\u{2028}b\u{200B}"), r"a\u{2028}b\u{200b}");
 /// ```
 pub fn escape_line(text: &str) -> Cow<'_, str> {
     escape_line_within(text, usize::MAX)

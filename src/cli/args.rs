@@ -55,6 +55,64 @@ pub struct Cli {
     pub color: ColorChoice,
 }
 
+impl Cli {
+    /// Parses the command line, with its errors coloured as `--color`
+    /// says (clap alone colours them by the environment) and quoting each
+    /// argument escaped as a report quotes input (clap would write a
+    /// terminal escape given in an argument as it is, or strip it and so
+    /// misquote the argument).
+    pub fn parse_args() -> Result<Self, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let color = match color_asked(&args) {
+            Some(ColorChoice::Always) => clap::ColorChoice::Always,
+            Some(ColorChoice::Never) => clap::ColorChoice::Never,
+            _ => clap::ColorChoice::Auto,
+        };
+        let parse = |args: &[std::ffi::OsString]| {
+            Self::command()
+                .color(color)
+                .try_get_matches_from(args)
+                .and_then(|m| Self::from_arg_matches(&m))
+        };
+        let error = match parse(&args) {
+            Ok(cli) => return Ok(cli),
+            Err(e) => e,
+        };
+        let shown: Vec<std::ffi::OsString> = args
+            .iter()
+            .map(|a| input::shown(std::path::Path::new(a)).into())
+            .collect();
+        if !error.use_stderr() || shown == args {
+            return Err(error);
+        }
+        // The same command line, quoted safely: the same error, or, when it
+        // somehow parses, the error as clap wrote it, without styles.
+        Err(parse(&shown).err().unwrap_or_else(|| {
+            let text = input::shown(std::path::Path::new(&error.render().to_string()));
+            clap::Error::raw(error.kind(), text.replace("\\n", "\n"))
+        }))
+    }
+}
+
+/// The last `--color` given before `--`, when it is a valid one.
+fn color_asked(args: &[std::ffi::OsString]) -> Option<ColorChoice> {
+    let mut asked = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(word) = words.next() {
+        let value = match word {
+            Some("--") => break,
+            Some("--color") => words.next().flatten(),
+            Some(w) => w.strip_prefix("--color="),
+            None => None,
+        };
+        if let Some(v) = value {
+            asked = ColorChoice::from_str(v, false).ok();
+        }
+    }
+    asked
+}
+
 // The subcommands; the doc comment of each is its `--help` text.
 #[derive(Subcommand)]
 pub enum Command {

@@ -33,10 +33,30 @@ pub fn parse_record_size(text: &str) -> Result<usize, String> {
     usize::try_from(size).map_err(|_| format!("{size} bytes is more than this machine can address"))
 }
 
-/// A path as a message shows it: on one line, its control and
-/// bidirectional characters escaped (`a\nb` for a name holding a newline).
+/// A path as a message shows it: on one line, its control and format
+/// characters escaped (`a\nb` for a name holding a newline), and a byte
+/// that is not UTF-8 as `\xff` (see [`lossless`]).
 pub fn shown(path: &Path) -> String {
-    anaplan_task::text::escape_line(&path.to_string_lossy()).into_owned()
+    anaplan_task::text::escape_line(&lossless(path)).into_owned()
+}
+
+/// A path as text, every byte told: as it is when it is UTF-8, and with
+/// each byte that is not written `\xff` otherwise, so that two names that
+/// differ only there stay two names (where `to_string_lossy` writes both
+/// as `\u{fffd}`). For the JSON report, which keeps a name as it is.
+pub fn lossless(path: &Path) -> std::borrow::Cow<'_, str> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out.into()
 }
 
 /// Why a file was not checked.

@@ -389,3 +389,61 @@ fn text_from_the_input_cannot_break_a_line_or_drive_a_terminal() {
     assert!(!stdout.contains('\u{202E}'), "{stdout}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A file name that is not UTF-8 is quoted byte for byte (`\xff`), so two
+/// names stay two; GitHub's annotations escape names as the text report
+/// does; and Unicode's line separators and invisible format characters
+/// are escaped as control characters are.
+#[test]
+fn names_and_texts_are_quoted_whole_and_safely() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("anaplan-task-names-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = std::fs::read("examples/responses/bad-count.json").unwrap();
+    for name in [&b"a\xff.json"[..], b"a\xfe.json", b"e\x1b[2J.json"] {
+        std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), &bad).unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    let (_, text, _) = run(&["validate", d], None);
+    for shown in [r"a\xfe.json:35:16: ", r"a\xff.json:35:16: ", r"e\u{1b}[2J.json:35:16: "] {
+        assert!(text.contains(&format!("{d}/{shown}")), "{text}");
+    }
+    let (_, json, _) = run(&["validate", "--format", "json", d], None);
+    assert!(json.contains(r#"a\\xff.json","#), "{json}");
+    let (_, sarif, _) = run(&["validate", "--format", "sarif", d], None);
+    assert!(
+        sarif.contains("/a%FF.json\"") && sarif.contains("/a%FE.json\""),
+        "{sarif}"
+    );
+    let (_, github, _) = run(&["validate", "--format", "github", d], None);
+    assert!(!github.contains('\x1b'), "{github}");
+    assert!(github.contains(r"/e\u{1b}[2J.json,line=35"), "{github}");
+    std::fs::remove_dir_all(&dir).unwrap();
+    let invisible = "\u{2028}\u{2029}\u{200B}\u{FEFF}\u{00AD}\u{E0001}";
+    let json = format!(r#"{{"task":{{"taskId":"T{invisible}","taskState":"IN_PROGRESS"}}}}"#);
+    let (_, stdout, _) = run(&["summarize", "-"], Some(json.as_bytes()));
+    assert!(
+        stdout.contains("\ntask         T\\u{2028}\\u{2029}\\u{200b}\\u{feff}\\u{ad}\\u{e0001}\n"),
+        "{stdout}"
+    );
+}
+
+/// A usage error quotes an argument escaped, and is coloured as `--color`
+/// says, whatever the environment.
+#[test]
+fn usage_errors_quote_arguments_safely_in_the_colours_asked() {
+    let (code, _, stderr) = run(&["validate", "--format", "x\x1b[2J\u{202E}", "README.md"], None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("error: invalid value 'x\\u{1b}[2J\\u{202e}' for '--format <FORMAT>'\n"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["validate", "--color", "always", "--format", "bad", "README.md"], None);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("\x1b[1m\x1b[31merror:\x1b[0m invalid value '"),
+        "{stderr:?}"
+    );
+    let (_, _, stderr) = run(&["validate", "--color=never", "--format", "bad", "README.md"], None);
+    assert!(stderr.starts_with("error: invalid value 'bad'"), "{stderr:?}");
+}

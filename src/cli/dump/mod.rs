@@ -27,7 +27,7 @@ pub fn run(args: &DumpArgs) -> io::Result<ExitCode> {
     let name = if args.path.as_os_str() == "-" {
         "<stdin>".to_owned()
     } else {
-        args.path.display().to_string()
+        super::input::lossless(&args.path).into_owned()
     };
     // Standard error's lines show the name escaped; the JSON report, as it is.
     let shown = escape_line(&name);

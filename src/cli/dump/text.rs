@@ -96,10 +96,11 @@ fn messages(out: &mut String, s: &DumpSummary) {
     if other.untracked_rows > 0 {
         let _ = writeln!(
             out,
-            "  {:>rw$}  {:<width$}  (messages not counted one by one: more than {} distinct)",
+            "  {:>rw$}  {:<width$}  (messages not counted one by one: past the first {} distinct, or {} bytes of them)",
             other.untracked_rows,
             "",
-            DumpSummary::MAX_DISTINCT
+            DumpSummary::MAX_DISTINCT,
+            DumpSummary::MAX_MESSAGE_BYTES
         );
     }
 }
@@ -119,8 +120,9 @@ fn list(out: &mut String, title: &str, items: &[String], total: u64) {
         return;
     }
     let _ = writeln!(out, "\n{title}");
+    // The crate's own messages, whose quoted text is cut already: whole.
     for p in items {
-        let _ = writeln!(out, "  {}", escape_line_within(p, MESSAGE_CHARS));
+        let _ = writeln!(out, "  {}", escape_line(p));
     }
     let more = total.saturating_sub(items.len() as u64);
     if more > 0 {

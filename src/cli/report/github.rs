@@ -17,7 +17,8 @@ pub(super) fn record(out: &mut Vec<u8>, source: &Source<'_>, verdict: &Verdict, 
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut props = format!("file={}", escape_property(&source.name.display().to_string()));
+        // As the text report shows it: no control character reaches the log.
+        let mut props = format!("file={}", escape_property(&crate::cli::input::shown(source.name)));
         if let Some(l) = line {
             props.push_str(&format!(",line={l}"));
         }

@@ -56,7 +56,7 @@ pub(super) fn record(
         })
         .collect();
     let line = JsonVerdict {
-        source: source.name.display().to_string(),
+        source: crate::cli::input::lossless(source.name).into_owned(),
         ndjson_line: source.line,
         kind: verdict.kind.map_or("unknown", DocumentKind::as_str),
         valid: verdict.valid,

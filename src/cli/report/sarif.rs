@@ -38,15 +38,15 @@ pub struct Log {
 impl Log {
     /// Adds the findings of `verdict` of at least `least`.
     pub fn record(&mut self, source: &Source<'_>, verdict: &Verdict, least: Severity) {
-        let name = source.name.display().to_string();
+        let name = uri(source.name.as_os_str().as_encoded_bytes());
         for f in verdict.shown(least) {
             let (line, column) = source.position(f);
             self.add(&name, line, column, f);
         }
     }
 
-    /// Adds a finding about `file` at this line and column.
-    fn add(&mut self, file: &str, line: Option<usize>, column: Option<usize>, f: &Finding) {
+    /// Adds a finding about the file at `uri`, at this line and column.
+    fn add(&mut self, uri: &str, line: Option<usize>, column: Option<usize>, f: &Finding) {
         self.rules.insert(f.code.as_str(), f.code);
         let rank = match f.severity {
             Severity::Info => 0,
@@ -74,7 +74,7 @@ impl Log {
             },
             locations: vec![Location {
                 physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation { uri: uri(file) },
+                    artifact_location: ArtifactLocation { uri: uri.to_owned() },
                     region,
                 },
             }],
@@ -144,13 +144,15 @@ impl Log {
     }
 }
 
-/// A path as a relative URI reference: `/` between components, and any
-/// byte other than an unreserved character or `/` percent-encoded.
-fn uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
+/// A path, as its bytes, as a relative URI reference: `/` between
+/// components, and any byte other than an unreserved character or `/`
+/// percent-encoded (a byte that is not UTF-8 too: `%FF`).
+fn uri(path: &[u8]) -> String {
     let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+    for &b in path {
+        if b == b'\\' {
+            out.push('/');
+        } else if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -258,8 +260,9 @@ mod tests {
 
     #[test]
     fn paths_become_uri_references() {
-        assert_eq!(uri("examples/responses/seed.json"), "examples/responses/seed.json");
-        assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
-        assert_eq!(uri("a b\\c.json"), "a%20b/c.json");
+        assert_eq!(uri(b"examples/responses/seed.json"), "examples/responses/seed.json");
+        assert_eq!(uri(b"<stdin>"), "%3Cstdin%3E");
+        assert_eq!(uri(b"a b\\c.json"), "a%20b/c.json");
+        assert_eq!(uri(b"a\xff\xfe.json"), "a%FF%FE.json");
     }
 }

@@ -22,7 +22,7 @@ pub(super) fn record(
 ) -> io::Result<()> {
     for f in verdict.shown(least) {
         let (line, col) = source.position(f);
-        let mut place = anaplan_task::text::escape_line(&source.name.to_string_lossy()).into_owned();
+        let mut place = crate::cli::input::shown(source.name);
         if let Some(l) = line {
             place.push_str(&format!(":{l}"));
             if let Some(c) = col {

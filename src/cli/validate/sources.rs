@@ -159,7 +159,7 @@ impl Run<'_> {
                 Ok(Some(line)) => line,
                 Ok(None) => return Ok(()),
                 Err(e) => {
-                    let at = format!("{}:{}", name.display(), lines.line_number() + 1);
+                    let at = format!("{}:{}", input::lossless(name), lines.line_number() + 1);
                     return self.unreadable(Path::new(&at), &e.to_string());
                 }
             };
