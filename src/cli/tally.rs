@@ -26,6 +26,9 @@ pub struct Tally {
     pub refused: u64,
     /// Paths named that held no document.
     pub empty: u64,
+    /// Entries passed over (`not-read`): reported as warnings, not counted
+    /// as documents.
+    pub not_read: u64,
     /// Bytes of the documents checked.
     pub bytes: u64,
 }
@@ -57,7 +60,7 @@ impl Tally {
         if self.refused > 0 {
             status = status.and(Status::Refused);
         }
-        if self.invalid > 0 || (deny_warnings && self.warned > 0) {
+        if self.invalid > 0 || (deny_warnings && (self.warned > 0 || self.not_read > 0)) {
             status = status.and(Status::Invalid);
         }
         if self.unreadable > 0 || self.empty > 0 {

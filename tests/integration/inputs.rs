@@ -217,7 +217,7 @@ fn a_walk_reads_only_regular_files_and_judges_names_before_links() {
         stdout.replace(d, "DIR"),
         "DIR/gone.json: error[io-error] .: cannot read: No such file or directory (os error 2)\n\
          DIR/x.json: warning[not-read] .: not a regular file (a pipe, a device or a socket); a folder's are not read, name it to read it\n\
-         3 documents: 1 valid, 1 with warnings, 1 invalid; outcomes: 1 succeeded; 1 unreadable\n"
+         2 documents: 1 valid, 0 with warnings, 1 invalid; outcomes: 1 succeeded; 1 unreadable; 1 not read\n"
     );
     assert_eq!(code, 2);
     std::fs::remove_file(dir.join("gone.json")).unwrap();
@@ -236,7 +236,7 @@ fn a_link_loop_is_reported_and_every_file_once() {
     assert_eq!(
         stdout.replace(d, "DIR"),
         "DIR/loop: warning[not-read] .: a link to DIR, a folder being searched or one that holds it; not followed\n\
-         2 documents: 1 valid, 1 with warnings, 0 invalid; outcomes: 1 succeeded\n"
+         1 document: 1 valid, 0 with warnings, 0 invalid; outcomes: 1 succeeded; 1 not read\n"
     );
     assert_eq!(code, 0);
     assert_eq!(run(&["validate", "--deny-warnings", d], b"").0, 1);
@@ -644,4 +644,24 @@ fn summarize_shows_progress_as_read() {
             .any(|l| l == "  * as read, not as sent: see progress-not-kept");
         assert_eq!(footnote, !note.is_empty(), "{sent}: {table}");
     }
+}
+
+/// A regular file redirected to standard input is read once under all its
+/// names, as a file named twice is; an entry not read is no document.
+#[test]
+fn a_file_on_standard_input_is_read_once() {
+    let file = "tests/fixtures/valid/seed.json";
+    let seed = std::fs::File::open(file).unwrap();
+    let out = cmd(&["validate", file, "-", "--deny-warnings"])
+        .stdin(seed)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "<stdin>: warning[not-read] .: the file {file} again, read already; not read\n\
+             1 document: 1 valid, 0 with warnings, 0 invalid; outcomes: 1 succeeded; 1 not read\n"
+        )
+    );
 }

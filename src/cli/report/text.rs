@@ -41,8 +41,8 @@ pub(super) fn record(
 }
 
 /// The summary line: documents by verdict, then (those there are of them)
-/// outcomes, refused documents, unreadable inputs and inputs without
-/// documents.
+/// outcomes, refused documents, unreadable inputs, entries not read and
+/// inputs without documents.
 pub(super) fn summary(t: &Tally) -> String {
     let mut line = format!(
         "{} document{}: {} valid, {} with warnings, {} invalid",
@@ -67,6 +67,9 @@ pub(super) fn summary(t: &Tally) -> String {
     }
     if t.unreadable > 0 {
         line.push_str(&format!("; {} unreadable", t.unreadable));
+    }
+    if t.not_read > 0 {
+        line.push_str(&format!("; {} not read", t.not_read));
     }
     if t.empty > 0 {
         let plural = if t.empty == 1 { "" } else { "s" };

@@ -109,10 +109,11 @@ impl Run<'_> {
         self.emit(source, &Verdict::error(Code::TooLarge, message))
     }
 
-    /// Reports an entry of a folder passed over: a warning, so that
-    /// nothing found goes unsaid.
+    /// Reports an entry passed over: a warning, so that nothing found goes
+    /// unsaid, counted apart from the documents (it is none).
     pub(super) fn skipped(&mut self, name: &Path, why: String) -> io::Result<()> {
-        self.emit(&Source { name, line: None }, &Verdict::skipped(why))
+        self.tally.not_read += 1;
+        self.report(&Source { name, line: None }, &Verdict::skipped(why))
     }
 
     /// Reports an input that could not be read.

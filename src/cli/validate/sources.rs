@@ -25,7 +25,13 @@ impl Run<'_> {
         for path in &self.args.paths {
             let before = self.reported();
             if path.as_os_str() == "-" {
-                self.stdin()?;
+                // A regular file redirected to standard input is a file
+                // like any other: read once under all its names.
+                let file = super::stdin_metadata().filter(std::fs::Metadata::is_file);
+                match file.and_then(|meta| self.seen.again_at(Path::new("<stdin>"), &meta)) {
+                    Some(first) => self.skipped(Path::new("<stdin>"), walk::read_already(&first))?,
+                    None => self.stdin()?,
+                }
             } else {
                 self.path(path)?;
             }
@@ -38,7 +44,7 @@ impl Run<'_> {
 
     /// The inputs reported or waiting in the batch so far.
     fn reported(&self) -> u64 {
-        self.tally.documents + self.batch.len() as u64
+        self.tally.documents + self.tally.not_read + self.batch.len() as u64
     }
 
     /// A path named that held no document: an empty folder (or one without
