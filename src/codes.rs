@@ -92,7 +92,7 @@ codes! {
     EmptyDocument = "empty-document", Error,
         "The input holds no document (empty or white space only).";
     InvalidUtf8 = "invalid-utf8", Error, "The input is not UTF-8.";
-    InvalidJson = "invalid-json", Error, "The input is not valid JSON.";
+    InvalidJson = "invalid-json", Error, "The input is not valid JSON, or holds a number beyond a double's range (`1e400`), which could not be written back as sent.";
     TruncatedJson = "truncated-json", Error, "The input ends inside the document.";
     TrailingCharacters = "trailing-characters", Error, "More text follows the document.";
     TooDeep = "too-deep", Error, "Nesting of 128 levels or more (at most 127 are read).";

@@ -170,6 +170,10 @@ impl DecodeError {
         if message.ends_with(&suffix) {
             message.truncate(message.len() - suffix.len());
         }
+        if message == "number out of range" {
+            // Valid JSON, but no double holds it: say what was expected.
+            message.push_str(": expected a number a double can hold (at most about 1.8e308 in size)");
+        }
         // serde quotes a wrong value whole: a report line quotes at most
         // 64 characters of it, and no control character.
         let message = crate::text::bound_message(message);
