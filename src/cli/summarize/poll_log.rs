@@ -81,6 +81,9 @@ pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLi
 /// The most tasks a poll log is followed for: 10,000.
 pub(super) const MAX_TASKS: usize = 10_000;
 
+/// The most tasks past [`MAX_TASKS`] counted one by one: 1,000,000.
+const MAX_OTHERS: usize = 1_000_000;
+
 /// The most findings listed under the timelines: 1,000.
 pub(super) const MAX_FINDINGS: usize = 1000;
 
@@ -97,9 +100,9 @@ struct Log<'a> {
     /// log (at most [`MAX_FINDINGS`]), and how many more.
     findings: Vec<String>,
     more_findings: u64,
-    /// The tasks past [`MAX_TASKS`] (the first [`MAX_TASKS`] of them, and
-    /// whether there were more) and their lines.
-    others: BTreeSet<String>,
+    /// The tasks past [`MAX_TASKS`] (hashes of the first [`MAX_OTHERS`]
+    /// ids, and whether there were more) and their lines.
+    others: BTreeSet<u64>,
     more_others: bool,
     other_lines: u64,
     status: Status,
@@ -196,12 +199,17 @@ impl<'a> Log<'a> {
     }
 
     /// A line of a task past [`MAX_TASKS`]: counted, and its task counted
-    /// while there are at most [`MAX_TASKS`] of them.
+    /// by a hash of its id (a few bytes each, whatever the id's length)
+    /// while there are at most [`MAX_OTHERS`] of them.
     fn other_task(&mut self, id: &str) {
+        use std::hash::{DefaultHasher, Hash, Hasher};
         self.other_lines += 1;
-        if self.others.len() < MAX_TASKS {
-            self.others.insert(id.to_owned());
-        } else if !self.others.contains(id) {
+        let mut hasher = DefaultHasher::new();
+        id.hash(&mut hasher);
+        let key = hasher.finish();
+        if self.others.len() < MAX_OTHERS {
+            self.others.insert(key);
+        } else if !self.others.contains(&key) {
             self.more_others = true;
         }
     }
