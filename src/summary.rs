@@ -386,16 +386,28 @@ impl TaskTimeline {
     /// it says the same, listed when there is room, counted in
     /// `polls_not_listed` otherwise.
     pub fn push(&mut self, ndjson_line: u64, task: &Task) {
-        let room = self.polls.len() < Self::MAX_POLLS;
+        self.push_within(ndjson_line, task, true);
+    }
+
+    /// As [`TaskTimeline::push`], listing a new entry only if `room` (a
+    /// caller's own bound, such as the bytes a program keeps): whether a
+    /// new entry was listed.
+    pub fn push_within(&mut self, ndjson_line: u64, task: &Task, room: bool) -> bool {
+        let room = room && self.polls.len() < Self::MAX_POLLS;
+        let mut listed = false;
         match self.polls.last_mut() {
             Some(last) if self.polls_not_listed == 0 && last.says_the_same(task) => {
                 last.repeats += 1;
                 last.last_ndjson_line = ndjson_line;
             }
-            _ if room => self.polls.push(Poll::new(ndjson_line, task)),
+            _ if room => {
+                self.polls.push(Poll::new(ndjson_line, task));
+                listed = true;
+            }
             _ => self.polls_not_listed += 1,
         }
         self.last_ndjson_line = ndjson_line;
         self.last = TaskSummaryReport::from_task(task);
+        listed
     }
 }

@@ -86,12 +86,29 @@ impl Cli {
         if !error.use_stderr() || shown == args {
             return Err(error);
         }
-        // The same command line, quoted safely: the same error, or, when it
-        // somehow parses, the error as clap wrote it, without styles.
-        Err(parse(&shown).err().unwrap_or_else(|| {
-            let text = input::shown(std::path::Path::new(&error.render().to_string()));
-            clap::Error::raw(error.kind(), text.replace("\\n", "\n"))
-        }))
+        // The same command line, quoted safely, gives the same error, but
+        // for a short flag (`-\x01`), whose escape clap would read as other
+        // flags: then the error as clap wrote it, escaped, without styles.
+        let flag = |(a, s): (&std::ffi::OsString, &std::ffi::OsString)| {
+            a != s && a.as_encoded_bytes().starts_with(b"-") && !a.as_encoded_bytes().starts_with(b"--")
+        };
+        match parse(&shown) {
+            Err(e) if !args.iter().zip(&shown).any(flag) => Err(e),
+            _ => {
+                let text: Vec<String> = error
+                    .render()
+                    .to_string()
+                    .lines()
+                    .map(|l| anaplan_task::text::escape_line(l).into_owned())
+                    .collect();
+                let text = text.join("\n") + "\n";
+                // `raw` adds clap's own `error: `.
+                Err(clap::Error::raw(
+                    error.kind(),
+                    text.strip_prefix("error: ").unwrap_or(&text),
+                ))
+            }
+        }
     }
 }
 

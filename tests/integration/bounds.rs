@@ -18,7 +18,7 @@ fn summarize_follows_at_most_10000_tasks() {
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
-        "<stdin>: 2 lines of 2 more tasks not summarized: a poll log is followed for its first 10000 tasks\n"
+        "<stdin>: 2 lines of 2 more tasks not summarized: a poll log is followed for its first 10000 tasks, within 67108864 bytes of their lines\n"
     );
     assert_eq!(stdout.lines().filter(|l| l.starts_with("task ")).count(), 10_000);
     // The first task's second poll, on the last line, said the same.
@@ -29,7 +29,11 @@ fn summarize_follows_at_most_10000_tasks() {
 fn summarize_lists_at_most_1000_entries_of_a_timeline() {
     let log: String = (0..1003u16).map(|i| poll(7, f64::from(i) / 2000.0) + "\n").collect();
     let (code, stdout, stderr) = run(&["summarize", "--format", "json", "-"], log.as_bytes());
-    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert_eq!(code, 0);
+    // Each line's `progress-incomplete`, on stderr: the first 1000, then a
+    // count.
+    assert_eq!(stderr.lines().count(), 1001);
+    assert_eq!(stderr.lines().last(), Some("<stdin>: ... and 3 more findings"));
     let timeline: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(timeline["polls"].as_array().unwrap().len(), 1000);
     assert_eq!(timeline["polls"][999]["ndjson_line"], 1000);
@@ -110,6 +114,64 @@ fn a_sarif_log_lists_at_most_25000_results() {
     );
     assert_eq!(
         run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"],
-        "2 of 25002 results are not listed: a run lists at most 25000, the most severe first (--format json lists every one)"
+        "2 of 25002 results are not listed: a run lists at most 25000, within 67108864 bytes of text, the most severe first (--format json lists every one)"
     );
+}
+
+/// What a poll log's summary keeps is bounded in bytes too: past 64 MiB of
+/// the lines that made an entry, entries are counted, not listed.
+#[test]
+fn summarize_keeps_at_most_64_mib_of_lines() {
+    let step = "s".repeat(100_000);
+    let log: String = (0..700)
+        .map(|i| poll(3, 1.0).replace("Complete.", &format!("{i}{step}")) + "\n")
+        .collect();
+    let (code, stdout, stderr) = run(&["summarize", "--format", "json", "-"], log.as_bytes());
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    let timeline: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let listed = timeline["polls"].as_array().unwrap().len() as u64;
+    // Each line is about 100 KB: some 670 fit in 64 MiB.
+    assert!((600..700).contains(&listed), "{listed}");
+    assert_eq!(timeline["polls_not_listed"].as_u64().unwrap() + listed, 700);
+    assert_eq!(timeline["last_ndjson_line"], 700);
+}
+
+/// In JSON, which has no place for them, a poll log's and a response's
+/// warnings and errors go to stderr; a folder named as a log is unreadable,
+/// and said once.
+#[test]
+fn summarize_json_says_findings_on_stderr() {
+    let (code, _, stderr) = run(
+        &["summarize", "--format", "json", "examples/responses/poll-log.ndjson"],
+        b"",
+    );
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[1].starts_with("examples/responses/poll-log.ndjson:5:668: warning[count-mismatch] "));
+    let (code, _, stderr) = run(&["summarize", "--format", "json", "-"], poll(1, 5.0).as_bytes());
+    assert_eq!(code, 0);
+    assert!(stderr.starts_with("<stdin>:1:"), "{stderr}");
+    assert!(
+        stderr.contains(": error[progress-out-of-range] task.progress: "),
+        "{stderr}"
+    );
+    let dir = crate::inputs::tempdir("log-folder").join("d.ndjson");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (code, _, stderr) = run(&["summarize", dir.to_str().unwrap()], b"");
+    assert_eq!(code, 2);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains(": cannot read: "), "{stderr}");
+}
+
+/// A SARIF run that could not read an input says it did not succeed.
+#[test]
+fn a_sarif_run_with_an_unreadable_input_is_not_successful() {
+    let (code, stdout, _) = run(&["validate", "--format", "sarif", "no/such.json"], b"");
+    assert_eq!(code, 2);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(sarif["runs"][0]["invocations"][0]["executionSuccessful"], false);
+    let (_, stdout, _) = run(&["validate", "--format", "sarif", "examples/responses/seed.json"], b"");
+    let sarif: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(sarif["runs"][0]["invocations"][0]["executionSuccessful"], true);
 }

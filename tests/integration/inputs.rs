@@ -34,11 +34,16 @@ pub(crate) fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
         stdout.read_to_string(&mut s).unwrap();
         s
     });
+    // Read at once, as stdout is, so that a long one cannot fill its pipe.
+    let mut errors = child.stderr.take().unwrap();
+    let stderr = std::thread::spawn(move || {
+        let mut s = String::new();
+        errors.read_to_string(&mut s).unwrap();
+        s
+    });
     let status = wait(&mut child, Duration::from_secs(60), args);
     writer.join().unwrap();
-    let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
-    (status, reader.join().unwrap(), stderr)
+    (status, reader.join().unwrap(), stderr.join().unwrap())
 }
 
 #[track_caller]

@@ -95,7 +95,9 @@ impl Reporter {
 
     fn summary(&mut self, tally: &Tally) -> io::Result<()> {
         if let Some(log) = &self.sarif {
-            let text = log.to_json();
+            // An input that could not be read, or held no document: the
+            // run did not do all it was asked.
+            let text = log.to_json(tally.unreadable == 0 && tally.empty == 0);
             self.out.record().extend_from_slice(text.as_bytes());
             return self.out.commit();
         }

@@ -7,9 +7,10 @@
 //! `sarif_log_matches_the_official_schema` checks the output against the
 //! OASIS schema, vendored under `tests/fixtures/sarif/`.
 //!
-//! A log lists at most [`MAX_RESULTS`] results, the most severe first
-//! chosen, in the order found; the others are counted in a tool execution
-//! notification, so that a run over a huge input holds a bounded log.
+//! A log lists at most [`MAX_RESULTS`] results, and [`MAX_BYTES`] bytes of
+//! their messages and file names, the most severe first chosen, in the
+//! order found; the others are counted in a tool execution notification,
+//! so that a run over a huge input holds a bounded log.
 
 use std::collections::BTreeMap;
 
@@ -22,6 +23,9 @@ use crate::cli::verdict::{Source, Verdict};
 /// takes in one run (it refuses a log with more).
 pub const MAX_RESULTS: usize = 25_000;
 
+/// The most bytes of messages and file names a log lists: 64 MiB.
+pub const MAX_BYTES: usize = 64 << 20;
+
 /// A SARIF log with one run, its results added as they come.
 #[derive(Default)]
 pub struct Log {
@@ -31,6 +35,8 @@ pub struct Log {
     /// How many results were found, and how many of them are not kept.
     found: u64,
     dropped: u64,
+    /// The bytes of the messages and file names kept.
+    bytes: usize,
     /// The codes seen, by their text (the order of the rules).
     rules: BTreeMap<&'static str, Code>,
 }
@@ -54,14 +60,23 @@ impl Log {
             Severity::Error => 2,
         };
         self.found += 1;
-        if self.results.iter().map(Vec::len).sum::<usize>() >= MAX_RESULTS {
+        let text = format!("{}: {}", f.path, f.message);
+        let size = text.len() + uri.len();
+        while self.results.iter().map(Vec::len).sum::<usize>() >= MAX_RESULTS || self.bytes + size > MAX_BYTES {
             // Full: the latest result of a lower level makes room, if any.
-            self.dropped += 1;
             match self.results[..rank].iter_mut().find(|r| !r.is_empty()) {
-                Some(lower) => drop(lower.pop()),
-                None => return,
+                Some(lower) => {
+                    let (_, gone) = lower.pop().expect("not empty");
+                    self.bytes -= gone.size();
+                    self.dropped += 1;
+                }
+                None => {
+                    self.dropped += 1;
+                    return;
+                }
             }
         }
+        self.bytes += size;
         let region = line.map(|start_line| Region {
             start_line,
             start_column: column,
@@ -69,9 +84,7 @@ impl Log {
         let result = SarifResult {
             rule_id: f.code.as_str(),
             level: ["note", "warning", "error"][rank],
-            message: Text {
-                text: format!("{}: {}", f.path, f.message),
-            },
+            message: Text { text },
             locations: vec![Location {
                 physical_location: PhysicalLocation {
                     artifact_location: ArtifactLocation { uri: uri.to_owned() },
@@ -82,8 +95,9 @@ impl Log {
         self.results[rank].push((self.found, result));
     }
 
-    /// The log as JSON text, with a final newline.
-    pub fn to_json(&self) -> String {
+    /// The log as JSON text, with a final newline; `successful` when the
+    /// run read every input it was given.
+    pub fn to_json(&self, successful: bool) -> String {
         let rules = self
             .rules
             .iter()
@@ -107,7 +121,7 @@ impl Log {
                     },
                 },
                 invocations: [Invocation {
-                    execution_successful: true,
+                    execution_successful: successful,
                     tool_execution_notifications: self.not_listed(),
                 }],
                 results: self.in_order(),
@@ -136,7 +150,7 @@ impl Log {
             level: "warning",
             message: Text {
                 text: format!(
-                    "{} of {} results are not listed: a run lists at most {MAX_RESULTS}, the most severe first (--format json lists every one)",
+                    "{} of {} results are not listed: a run lists at most {MAX_RESULTS}, within {MAX_BYTES} bytes of text, the most severe first (--format json lists every one)",
                     self.dropped, self.found
                 ),
             },
@@ -145,12 +159,14 @@ impl Log {
 }
 
 /// A path, as its bytes, as a relative URI reference: `/` between
-/// components, and any byte other than an unreserved character or `/`
+/// components (`\` too on Windows), and any byte other than an unreserved character or `/`
 /// percent-encoded (a byte that is not UTF-8 too: `%FF`).
 fn uri(path: &[u8]) -> String {
     let mut out = String::with_capacity(path.len());
     for &b in path {
-        if b == b'\\' {
+        // Only Windows separates components with `\`; elsewhere it is a
+        // character of a name.
+        if cfg!(windows) && b == b'\\' {
             out.push('/');
         } else if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(char::from(b));
@@ -218,6 +234,18 @@ struct Text {
     text: String,
 }
 
+impl SarifResult {
+    /// The bytes of its message and file names, as [`MAX_BYTES`] counts.
+    fn size(&self) -> usize {
+        self.message.text.len()
+            + self
+                .locations
+                .iter()
+                .map(|l| l.physical_location.artifact_location.uri.len())
+                .sum::<usize>()
+    }
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifResult {
@@ -262,7 +290,12 @@ mod tests {
     fn paths_become_uri_references() {
         assert_eq!(uri(b"examples/responses/seed.json"), "examples/responses/seed.json");
         assert_eq!(uri(b"<stdin>"), "%3Cstdin%3E");
-        assert_eq!(uri(b"a b\\c.json"), "a%20b/c.json");
+        let separated = if cfg!(windows) {
+            "a%20b/c.json"
+        } else {
+            "a%20b%5Cc.json"
+        };
+        assert_eq!(uri(b"a b\\c.json"), separated);
         assert_eq!(uri(b"a\xff\xfe.json"), "a%FF%FE.json");
     }
 }

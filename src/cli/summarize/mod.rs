@@ -56,14 +56,15 @@ pub fn command(args: &SummarizeArgs, color: ColorChoice) -> io::Result<ExitCode>
         gate: &Gate::new(args.fail_on.clone()),
         paint: Paint::new(color.enabled(io::stdout().is_terminal())),
     };
-    let (text, status) = run(&request);
+    let (text, status) = run(&request)?;
     output::print(&text)?;
     Ok(status.into())
 }
 
-/// Reads the input and writes the summary: the text on success, and the
-/// exit status.
-pub fn run(req: &Request<'_>) -> (String, Status) {
+/// Reads the input and writes the summary: the text still to print (a
+/// poll log's timelines are printed as they are written), and the exit
+/// status. The error is one of writing the output.
+pub fn run(req: &Request<'_>) -> io::Result<(String, Status)> {
     if req.path.as_os_str() == "-" {
         let input = BufReader::with_capacity(BUFFER, io::stdin().lock());
         let too_large = input::too_large_input_message(req.max);
@@ -76,7 +77,7 @@ pub fn run(req: &Request<'_>) -> (String, Status) {
             let too_large = input::too_large_message(meta.is_file().then_some(meta.len()), req.max);
             read(req, &name, BufReader::with_capacity(BUFFER, file), &too_large)
         }
-        Err(e) => unreadable(&name, &e),
+        Err(e) => Ok(unreadable(&name, &e)),
     }
 }
 
@@ -86,7 +87,7 @@ const BUFFER: usize = 256 * 1024;
 /// Tells a poll log from one response and summarizes it: a poll log is
 /// read a line at a time, each line within `--max-size`; one response is
 /// read whole, within it, or refused with the `too_large` message.
-fn read(req: &Request<'_>, name: &str, mut input: impl BufRead, too_large: &str) -> (String, Status) {
+fn read(req: &Request<'_>, name: &str, mut input: impl BufRead, too_large: &str) -> io::Result<(String, Status)> {
     if walk::is_stream(req.path) {
         return poll_log::run(req, name, input, poll_log::OneLine::IsALog);
     }
@@ -96,9 +97,9 @@ fn read(req: &Request<'_>, name: &str, mut input: impl BufRead, too_large: &str)
         (String::new(), Status::Invalid)
     };
     match input::classify(&mut input, StdinFormat::Auto, req.max) {
-        Err(e) => unreadable(name, &e),
-        Ok(Stdin::Document(bytes)) => document(req, name, &bytes),
-        Ok(Stdin::TooLarge) => too_large(),
+        Err(e) => Ok(unreadable(name, &e)),
+        Ok(Stdin::Document(bytes)) => Ok(document(req, name, &bytes)),
+        Ok(Stdin::TooLarge) => Ok(too_large()),
         // A first line too large to tell is a log's line, as in `validate`.
         Ok(Stdin::Stream(head)) => {
             let input = io::Cursor::new(head).chain(input);
@@ -119,13 +120,19 @@ fn document(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
     let report = validate::validate_slice(bytes, &Options::default());
     let Some(doc) = &report.document else {
         for f in &report.findings {
-            note!("{name}:{f}");
+            note_finding(name, f);
         }
         return (String::new(), Status::Invalid);
     };
     let status = gate_status(req.gate, doc.outcome(), Some(doc.kind()));
     let out = match req.format {
-        Format::Json => json_line(&TaskSummaryReport::from_document(doc)),
+        Format::Json => {
+            // JSON holds no findings: they go to stderr, as errors do.
+            for f in report.findings.iter().filter(|f| f.severity > Severity::Info) {
+                note_finding(name, f);
+            }
+            json_line(&TaskSummaryReport::from_document(doc))
+        }
         Format::Text => {
             let kept = !report.findings.iter().any(|f| f.code == Code::ProgressNotKept);
             let mut out = text::document(doc, kept, req.paint);
@@ -140,6 +147,16 @@ fn document(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
         }
     };
     (out, status)
+}
+
+/// A finding of the input on stderr: `name:line:column: ...`, or
+/// `name: ...` when it has no place.
+fn note_finding(name: &str, f: &Finding) {
+    if f.line.is_some() {
+        note!("{name}:{f}");
+    } else {
+        note!("{name}: {f}");
+    }
 }
 
 /// 3 when `--fail-on` refuses the outcome, 0 otherwise.

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::io::BufRead;
+use std::io::{self, BufRead};
 
 use anaplan_task::Document;
 use anaplan_task::ndjson::{Line, LineReader};
@@ -21,6 +21,7 @@ use anaplan_task::validate::{self, Code, Finding, Options, Report, Severity};
 
 use super::{Format, Request, gate_status, json_line, text};
 use crate::cli::exit::Status;
+use crate::cli::output;
 use crate::cli::output::note;
 
 /// What a log of a single line is.
@@ -32,8 +33,10 @@ pub(super) enum OneLine {
 }
 
 /// Reads the log a line at a time, each within `--max-size`, and writes
-/// each task's timeline: the text on success, and the exit status.
-pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLine) -> (String, Status) {
+/// each task's timeline: the text still to print (the timelines are
+/// printed as they are written, so that the whole report is never held),
+/// and the exit status. The error is one of writing the output.
+pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLine) -> io::Result<(String, Status)> {
     let mut log = Log::new(name);
     let max = usize::try_from(req.max).unwrap_or(usize::MAX);
     let mut lines = LineReader::new(input, max);
@@ -73,13 +76,23 @@ pub(super) fn run(req: &Request<'_>, name: &str, input: impl BufRead, one: OneLi
         }
     }
     if let Some((_, bytes)) = first {
-        return super::document(req, name, &bytes);
+        // One response; a read error after it still says in the status.
+        let (text, status) = super::document(req, name, &bytes);
+        return Ok((text, status.and(log.status)));
     }
     log.finish(req, count)
 }
 
 /// The most tasks a poll log is followed for: 10,000.
 pub(super) const MAX_TASKS: usize = 10_000;
+
+/// The most bytes of lines that made a task followed or an entry listed:
+/// 64 MiB. Past it, no task is followed and no entry listed any more (a
+/// followed task's last response is still kept).
+const MAX_KEPT: usize = 64 << 20;
+
+/// The size of the text at which the timelines written so far are printed.
+const PRINT_AT: usize = 1 << 20;
 
 /// The most tasks past [`MAX_TASKS`] counted one by one: 1,000,000.
 const MAX_OTHERS: usize = 1_000_000;
@@ -91,6 +104,9 @@ pub(super) const MAX_FINDINGS: usize = 1000;
 struct Log<'a> {
     name: &'a str,
     timelines: Vec<TaskTimeline>,
+    /// The bytes of the lines that made a task followed or an entry listed
+    /// (at most [`MAX_KEPT`]).
+    kept: usize,
     /// Each followed task's place in `timelines`.
     index: BTreeMap<String, usize>,
     /// The entries (timeline, poll) one of whose lines has a `progress` not
@@ -113,6 +129,7 @@ impl<'a> Log<'a> {
         Self {
             name,
             timelines: Vec::new(),
+            kept: 0,
             index: BTreeMap::new(),
             not_kept: BTreeSet::new(),
             findings: Vec::new(),
@@ -133,12 +150,18 @@ impl<'a> Log<'a> {
             return;
         };
         let id = task.task_id.as_str();
+        // What a line may add to what is kept: its text, and some room.
+        let cost = bytes.len() + 256;
+        let room = self.kept + cost <= MAX_KEPT;
         let i = match self.index.get(id) {
             Some(&i) => {
-                self.timelines[i].push(number, task);
+                if self.timelines[i].push_within(number, task, room) {
+                    self.kept += cost;
+                }
                 i
             }
-            None if self.timelines.len() < MAX_TASKS => {
+            None if room && self.timelines.len() < MAX_TASKS => {
+                self.kept += cost;
                 self.index.insert(id.to_owned(), self.timelines.len());
                 self.timelines.push(TaskTimeline::new(number, task));
                 self.timelines.len() - 1
@@ -160,21 +183,23 @@ impl<'a> Log<'a> {
 
     /// The summary of a log of `count` lines read: the text, and the exit
     /// status.
-    fn finish(mut self, req: &Request<'_>, count: u64) -> (String, Status) {
+    fn finish(mut self, req: &Request<'_>, count: u64) -> io::Result<(String, Status)> {
         let name = self.name;
-        if count == 0 {
-            // As `validate` says of it.
+        if count == 0 && self.status < Status::Usage {
+            // As `validate` says of it (unless the input could not be read).
             note!("{name}: error[no-document] .: no document: the stream holds only blank lines");
-            return (String::new(), self.status.and(Status::Usage));
+            return Ok((String::new(), Status::Usage));
         }
         if self.timelines.is_empty() {
-            // Each line said why on stderr.
-            note!("{name}: no line of the poll log is a task's status");
-            return (String::new(), self.status.and(Status::Invalid));
+            if count > 0 {
+                // Each line said why on stderr.
+                note!("{name}: no line of the poll log is a task's status");
+            }
+            return Ok((String::new(), self.status.and(Status::Invalid)));
         }
         if self.other_lines > 0 {
             note!(
-                "{name}: {} lines of {}{} more tasks not summarized: a poll log is followed for its first {MAX_TASKS} tasks",
+                "{name}: {} lines of {}{} more tasks not summarized: a poll log is followed for its first {MAX_TASKS} tasks, within {MAX_KEPT} bytes of their lines",
                 self.other_lines,
                 self.others.len(),
                 if self.more_others { " or" } else { "" }
@@ -187,15 +212,29 @@ impl<'a> Log<'a> {
             match req.format {
                 Format::Json => out.push_str(&json_line(t)),
                 Format::Text => {
+                    if i > 0 {
+                        out.push('\n');
+                    }
                     let marked = |entry: usize| self.not_kept.contains(&(i, entry));
                     text::timeline(&mut out, t, marked, req.paint);
                 }
             }
+            if out.len() >= PRINT_AT {
+                output::print(&out)?;
+                out.clear();
+            }
         }
-        if matches!(req.format, Format::Text) {
-            self.findings(&mut out);
+        match req.format {
+            Format::Text => self.findings(&mut out),
+            // JSON holds no findings: they go to stderr, as errors do.
+            Format::Json => {
+                self.findings.iter().for_each(|f| note!("{name}:{f}"));
+                if self.more_findings > 0 {
+                    note!("{name}: ... and {} more findings", self.more_findings);
+                }
+            }
         }
-        (out, self.status)
+        Ok((out, self.status))
     }
 
     /// A line of a task past [`MAX_TASKS`]: counted, and its task counted

@@ -25,9 +25,6 @@ use anaplan_task::text::escape_line_within;
 /// A progress of an entry that is `marked` (by its index) was not kept as
 /// sent: marked `*`, with a note under the table.
 pub(super) fn timeline(out: &mut String, t: &TaskTimeline, marked: impl Fn(usize) -> bool, paint: Paint) {
-    if !out.is_empty() {
-        out.push('\n');
-    }
     line(out, "task", &shown(&t.task_id));
     let _ = writeln!(out, "  {:>6}  {:<12} {:>8}  step", "line", "state", "progress");
     let mut any_marked = false;
