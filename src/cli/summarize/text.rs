@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 use std::time::SystemTime;
 
-use anaplan_task::summary::TaskTimeline;
+use anaplan_task::summary::{Poll, TaskTimeline};
 use anaplan_task::{
     ChunkListResponse, DetailValues, Document, ErrorResponse, Outcome, Task, TaskListResponse, TaskResult, TaskSummary,
 };
@@ -26,7 +26,22 @@ use anaplan_task::text::escape_line_within;
 /// sent: marked `*`, with a note under the table.
 pub(super) fn timeline(out: &mut String, t: &TaskTimeline, marked: impl Fn(usize) -> bool, paint: Paint) {
     line(out, "task", &shown(&t.task_id));
-    let _ = writeln!(out, "  {:>6}  {:<12} {:>8}  step", "line", "state", "progress");
+    let lines = |p: &Poll| {
+        if p.repeats > 0 {
+            format!("{}..{} ×{}", p.ndjson_line, p.last_ndjson_line, p.repeats + 1)
+        } else {
+            p.ndjson_line.to_string()
+        }
+    };
+    // As wide as the widest entry's lines, so that the columns stay aligned.
+    let width = t
+        .polls
+        .iter()
+        .map(|p| lines(p).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    let _ = writeln!(out, "  {:>width$}  {:<12} {:>8}  step", "line", "state", "progress");
     let mut any_marked = false;
     for (i, p) in t.polls.iter().enumerate() {
         let mark = marked(i);
@@ -38,12 +53,7 @@ pub(super) fn timeline(out: &mut String, t: &TaskTimeline, marked: impl Fn(usize
         };
         let step = p.current_step.as_deref().map_or("-".into(), shown);
         let state = shown(p.state.as_str());
-        let lines = if p.repeats > 0 {
-            format!("{}..{} ×{}", p.ndjson_line, p.last_ndjson_line, p.repeats + 1)
-        } else {
-            p.ndjson_line.to_string()
-        };
-        let _ = writeln!(out, "  {lines:>6}  {state:<12} {progress:>8}  {step}");
+        let _ = writeln!(out, "  {:>width$}  {state:<12} {progress:>8}  {step}", lines(p));
     }
     if t.polls_not_listed > 0 {
         let _ = writeln!(
