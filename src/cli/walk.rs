@@ -39,15 +39,17 @@ pub fn is_stream(path: &Path) -> bool {
     has_extension(path, &[".ndjson", ".jsonl"])
 }
 
-/// Whether the file's name ends in one of `dotted` after at least one other
-/// character, as `Path::extension` reads it, without parsing the path's
-/// components: a folder walk asks this of every entry.
+/// Whether the file's name ends in one of `dotted` (in any case: `.JSON`,
+/// as some systems write it) after at least one other character, as
+/// `Path::extension` reads it, without parsing the path's components: a
+/// folder walk asks this of every entry.
 fn has_extension(path: &Path, dotted: &[&str]) -> bool {
     let bytes = path.as_os_str().as_encoded_bytes();
     dotted.iter().any(|ext| {
-        bytes.len() > ext.len()
-            && bytes.ends_with(ext.as_bytes())
-            && !std::path::is_separator(char::from(bytes[bytes.len() - ext.len() - 1]))
+        let Some(at) = bytes.len().checked_sub(ext.len()).filter(|&at| at > 0) else {
+            return false;
+        };
+        bytes[at..].eq_ignore_ascii_case(ext.as_bytes()) && !std::path::is_separator(char::from(bytes[at - 1]))
     })
 }
 

@@ -670,3 +670,21 @@ fn a_file_on_standard_input_is_read_once() {
         )
     );
 }
+
+/// A capture's name is told by its extension in any case, as some systems
+/// write it: `A.JSON` is a document, `b.NDJSON` a stream.
+#[test]
+fn extensions_are_read_in_any_case() {
+    let dir = tempdir("upper");
+    std::fs::copy("tests/fixtures/valid/seed.json", dir.join("A.JSON")).unwrap();
+    std::fs::write(dir.join("b.NDJSON"), format!("{}\n{}\n", one_line(), one_line())).unwrap();
+    std::fs::write(dir.join("c.TXT"), "not a capture").unwrap();
+    let (code, stdout, _) = run(&["validate", dir.to_str().unwrap()], b"");
+    assert_eq!(
+        (code, stdout.as_str()),
+        (
+            0,
+            "3 documents: 3 valid, 0 with warnings, 0 invalid; outcomes: 3 succeeded\n"
+        )
+    );
+}
