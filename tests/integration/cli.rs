@@ -199,11 +199,12 @@ fn a_folder_is_walked_in_name_order_with_captures_told_by_their_extension() {
         "a.json",
         "a.json.json",
         "x.ndjson",
+        // In any case.
+        "d.JSON",
         // Not captures: a bare extension is a hidden file's name, and the
-        // match is on the exact extension.
+        // match is on the whole extension.
         ".json",
         "c.txt",
-        "d.JSON",
         "e.json~",
     ];
     for name in names {
@@ -232,6 +233,7 @@ fn a_folder_is_walked_in_name_order_with_captures_told_by_their_extension() {
             "DIR/a.json",
             "DIR/a.json.json",
             "DIR/b.jsonl:1",
+            "DIR/d.JSON",
             "DIR/response-00000000.json",
             "DIR/response-0000000002.json",
             "DIR/response-000000001.json",
