@@ -7,7 +7,8 @@
 //! What is kept is bounded whatever the log: at most [`MAX_TASKS`] tasks
 //! are followed (the lines of others are counted and said on stderr,
 //! status 1), each timeline holds at most [`TaskTimeline::MAX_POLLS`]
-//! entries, and at most [`MAX_FINDINGS`] findings are listed.
+//! entries, the lines that made a task or an entry come to at most
+//! [`MAX_KEPT`] bytes, and at most [`MAX_FINDINGS`] findings are listed.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
