@@ -15,10 +15,11 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 /// How the command ends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
     /// 0: every document valid (warnings allowed unless
     /// `--deny-warnings`), no outcome refused.
+    #[default]
     Success,
     /// 3: every document valid, but a task's outcome is one that
     /// `--fail-on` refuses.

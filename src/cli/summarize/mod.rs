@@ -14,7 +14,6 @@
 mod poll_log;
 mod text;
 
-use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::path::Path;
@@ -136,13 +135,8 @@ fn document(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
         Format::Text => {
             let kept = !report.findings.iter().any(|f| f.code == Code::ProgressNotKept);
             let mut out = text::document(doc, kept, req.paint);
-            let shown: Vec<&Finding> = report.findings.iter().filter(|f| f.severity > Severity::Info).collect();
-            if !shown.is_empty() {
-                out.push_str("\nfindings\n");
-                for f in shown {
-                    let _ = writeln!(out, "  {f}");
-                }
-            }
+            let shown = report.findings.iter().filter(|f| f.severity > Severity::Info);
+            text::findings(&mut out, shown, 0);
             out
         }
     };

@@ -11,7 +11,6 @@
 //! [`MAX_KEPT`] bytes, and at most [`MAX_FINDINGS`] findings are listed.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 use std::io::{self, BufRead};
 
 use anaplan_task::Document;
@@ -102,6 +101,7 @@ const MAX_OTHERS: usize = 1_000_000;
 pub(super) const MAX_FINDINGS: usize = 1000;
 
 /// The tasks of a log read so far.
+#[derive(Default)]
 struct Log<'a> {
     name: &'a str,
     timelines: Vec<TaskTimeline>,
@@ -129,16 +129,7 @@ impl<'a> Log<'a> {
     fn new(name: &'a str) -> Self {
         Self {
             name,
-            timelines: Vec::new(),
-            kept: 0,
-            index: BTreeMap::new(),
-            not_kept: BTreeSet::new(),
-            findings: Vec::new(),
-            more_findings: 0,
-            others: BTreeSet::new(),
-            more_others: false,
-            other_lines: 0,
-            status: Status::Success,
+            ..Self::default()
         }
     }
 
@@ -226,7 +217,7 @@ impl<'a> Log<'a> {
             }
         }
         match req.format {
-            Format::Text => self.findings(&mut out),
+            Format::Text => text::findings(&mut out, &self.findings, self.more_findings),
             // JSON holds no findings: they go to stderr, as errors do.
             Format::Json => {
                 self.findings.iter().for_each(|f| note!("{name}:{f}"));
@@ -253,28 +244,20 @@ impl<'a> Log<'a> {
             self.more_others = true;
         }
     }
-
-    /// The findings of the polls, under the timelines.
-    fn findings(&self, out: &mut String) {
-        if self.findings.is_empty() {
-            return;
-        }
-        out.push_str("\nfindings\n");
-        for f in &self.findings {
-            let _ = writeln!(out, "  {f}");
-        }
-        if self.more_findings > 0 {
-            let _ = writeln!(out, "  ... and {} more", self.more_findings);
-        }
-    }
 }
 
-/// A finding of line `number`, placed in the log:
-/// `line:column: severity[code] path: message`.
+/// A finding of line `number`, placed in the log: as the finding writes
+/// itself, with its line counted from the log's first
+/// (`line:column: severity[code] path: message`), and the line alone when
+/// it has no column.
 fn placed(number: u64, f: &Finding) -> String {
     let line = f.line.map_or(number, |l| number + l as u64 - 1);
-    let column = f.column.map(|c| format!(":{c}")).unwrap_or_default();
-    format!("{line}{column}: {}[{}] {}: {}", f.severity, f.code, f.path, f.message)
+    let mut at = f.clone();
+    at.line = usize::try_from(line).ok();
+    match at.column {
+        Some(_) => at.to_string(),
+        None => format!("{line}: {at}"),
+    }
 }
 
 /// Says on stderr why line `number` is not a task's status: its errors,

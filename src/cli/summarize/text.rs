@@ -74,6 +74,22 @@ pub(super) fn timeline(out: &mut String, t: &TaskTimeline, marked: impl Fn(usize
     );
 }
 
+/// The findings section under a summary: a line for each of `items`,
+/// then how many `more` were not listed; nothing when there are none.
+pub(super) fn findings(out: &mut String, items: impl IntoIterator<Item = impl std::fmt::Display>, more: u64) {
+    let mut items = items.into_iter().peekable();
+    if items.peek().is_none() {
+        return;
+    }
+    out.push_str("\nfindings\n");
+    for f in items {
+        let _ = writeln!(out, "  {f}");
+    }
+    if more > 0 {
+        let _ = writeln!(out, "  ... and {more} more");
+    }
+}
+
 fn paint_outcome(paint: Paint, o: Outcome) -> String {
     let color = match o {
         Outcome::Succeeded => AnsiColor::Green,
