@@ -98,7 +98,8 @@ codes! {
     TooDeep = "too-deep", Error, "Nesting of 128 levels or more (at most 127 are read).";
     UnknownDocument = "unknown-document", Error, "A JSON object that is none of the task bodies.";
     MissingField = "missing-field", Error, "A required field is absent.";
-    DuplicateField = "duplicate-field", Error, "A field appears twice in one object.";
+    DuplicateField = "duplicate-field", Error,
+        "A field appears twice in one object: a field the crate reads (the document is not read), or a field kept as sent, at any depth inside it (the document reads and keeps both).";
     WrongType = "wrong-type", Error, "A field has the wrong JSON type.";
     InvalidValue = "invalid-value", Error, "A number is out of range for its field.";
     InvalidData = "invalid-data", Error, "Any other mismatch with the model.";
@@ -125,8 +126,6 @@ codes! {
     ResultBeforeStart = "result-before-start", Warning,
         "A task that is `NOT_STARTED` or `IN_PROGRESS` has a `result`.";
     ProgressIncomplete = "progress-incomplete", Warning, "A `COMPLETE` task has `progress` below 1.";
-    ProgressNotKept = "progress-not-kept", Warning,
-        "`progress` is not written in the shortest form of its number (`-0`, `0.50`, `1e0`, `1E-400`, more digits than a double holds), so it is not written back as sent.";
     FailedStepSuccessful = "failed-step-successful", Warning,
         "`currentStep` is `\"Failed.\"` but the result says successful.";
     StepKindMismatch = "step-kind-mismatch", Warning,
@@ -216,42 +215,6 @@ impl PartialEq<Code> for &str {
     }
 }
 
-/// A code the validator reports, as the deprecated [`CODES`] lists it.
-#[deprecated(note = "use `Code` and its `as_str`, `severity` and `meaning`")]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct CodeInfo {
-    /// The code.
-    pub code: &'static str,
-    /// Its severity (unknown fields and keys become errors under strict mode).
-    pub severity: Severity,
-    /// What it means.
-    pub meaning: &'static str,
-}
-
-/// Every code the validator reports, with its severity and meaning, built
-/// from [`Code::ALL`].
-#[deprecated(note = "use `Code::ALL` and `Code`'s `as_str`, `severity` and `meaning`")]
-#[allow(deprecated)]
-pub const CODES: &[CodeInfo] = &{
-    let mut table = [CodeInfo {
-        code: "",
-        severity: Severity::Info,
-        meaning: "",
-    }; Code::ALL.len()];
-    let mut i = 0;
-    while i < table.len() {
-        let c = Code::ALL[i];
-        table[i] = CodeInfo {
-            code: c.as_str(),
-            severity: c.severity(),
-            meaning: c.meaning(),
-        };
-        i += 1;
-    }
-    table
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,18 +237,6 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), Code::ALL.len());
-    }
-
-    #[test]
-    #[allow(deprecated)]
-    fn the_deprecated_table_follows_the_enum() {
-        assert_eq!(CODES.len(), Code::ALL.len());
-        for (info, code) in CODES.iter().zip(Code::ALL) {
-            assert_eq!(
-                (info.code, info.severity, info.meaning),
-                (code.as_str(), code.severity(), code.meaning())
-            );
-        }
     }
 
     #[test]

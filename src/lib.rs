@@ -8,6 +8,7 @@ mod enums;
 mod locate;
 mod model;
 mod read;
+mod unknown;
 mod values;
 
 #[cfg(feature = "dump")]
@@ -40,6 +41,7 @@ pub use model::outcome::Outcome;
 pub use model::result::TaskResult;
 pub use model::state::TaskState;
 pub use model::task::{Progress, Task};
+pub use unknown::UnknownFields;
 pub use values::{DetailValues, Pair, ValuesError, structs::*};
 
 /// The README's Rust examples, compiled and run as doctests so that the

@@ -45,10 +45,7 @@ pub struct TaskSummaryReport {
     pub state: Option<String>,
     /// `currentStep`, when sent.
     pub current_step: Option<String>,
-    /// `progress`, from 0 to 1, when sent: the number as the crate reads and
-    /// writes it back (an integer, or the shortest form of the nearest
-    /// double), which is the text sent unless the validation pass reports
-    /// `progress-not-kept` (`-0`, `0.50`, 30 digits).
+    /// `progress`, from 0 to 1, when sent, in the text sent.
     pub progress: Option<Progress>,
     /// `creationTime`: milliseconds since 1970-01-01 UTC, when sent.
     pub creation_time: Option<i64>,

@@ -1,8 +1,8 @@
 //! [`ChunkListResponse`]: the list of a failure dump's or a file's chunks,
 //! and its [`Chunk`]s.
 
+use crate::unknown::UnknownFields;
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::model::envelope::{Meta, Status};
 
@@ -21,7 +21,7 @@ pub struct Chunk {
     pub name: String,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(Chunk, "a chunk object", {
@@ -35,7 +35,7 @@ impl Chunk {
         Self {
             id: id.into(),
             name: name.into(),
-            extra: Map::new(),
+            extra: UnknownFields::new(),
         }
     }
 }
@@ -82,7 +82,7 @@ pub struct ChunkListResponse {
     pub chunk_list: Option<Vec<Chunk>>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(ChunkListResponse, "a chunk list response object", {

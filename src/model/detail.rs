@@ -1,9 +1,9 @@
 //! [`Detail`]: one entry of `result.details`, with its [`DetailCode`] and
 //! typed [`DetailValues`].
 
+use crate::unknown::UnknownFields;
 use serde::Serialize;
 use serde::de::{self, Deserializer};
-use serde_json::{Map, Value};
 
 use crate::read::{Fields, Seen, keep_unknown};
 use crate::values::{DetailValues, TypedKind, ValuesSeed};
@@ -204,7 +204,7 @@ pub struct Detail {
     pub values: Option<DetailValues>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 impl Detail {
@@ -215,7 +215,7 @@ impl Detail {
             local_message_text: None,
             occurrences: None,
             values: None,
-            extra: Map::new(),
+            extra: UnknownFields::new(),
         }
     }
 
@@ -277,7 +277,7 @@ fn read_detail<'de, F: Fields<'de>>(mut map: F) -> Result<Detail, F::Error> {
     let mut values = None;
     // Whether the values still need typed decoding (they came before `type`).
     let mut pending = false;
-    let mut extra = Map::new();
+    let mut extra = UnknownFields::new();
     while let Some(key) = map.key()? {
         match key.as_ref() {
             "type" => map.required_once(&mut seen, TYPE, "type", &mut code)?,

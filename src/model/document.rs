@@ -2,8 +2,8 @@
 //! [`TaskListResponse`], [`ErrorResponse`]) and [`Document`], which reads
 //! any of them and says which it is.
 
+use crate::unknown::UnknownFields;
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::model::chunk::ChunkListResponse;
 use crate::model::envelope::{Meta, Status, TaskResponse};
@@ -27,7 +27,7 @@ pub struct TaskSummary {
     pub creation_time: Option<i64>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(TaskSummary, "a task summary object", {
@@ -43,7 +43,7 @@ impl TaskSummary {
             task_id: task_id.into(),
             task_state: None,
             creation_time: None,
-            extra: Map::new(),
+            extra: UnknownFields::new(),
         }
     }
 
@@ -70,7 +70,7 @@ pub struct CreateTaskResponse {
     pub task: TaskSummary,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(CreateTaskResponse, "a create-task response object", {
@@ -106,7 +106,7 @@ pub struct TaskListResponse {
     pub task_list: Option<Vec<TaskSummary>>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(TaskListResponse, "a task list response object", {
@@ -140,7 +140,7 @@ pub struct ErrorResponse {
     pub timestamp: Option<String>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(ErrorResponse, "an error response object", {

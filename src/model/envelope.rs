@@ -1,7 +1,7 @@
 //! The envelope: [`TaskResponse`], its [`Meta`], [`Paging`] and [`Status`].
 
+use crate::unknown::UnknownFields;
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::model::task::Task;
 
@@ -23,7 +23,7 @@ pub struct Meta {
     pub paging: Option<Paging>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(Meta, "a meta object", {
@@ -37,7 +37,7 @@ impl Meta {
         Self {
             schema: Some(schema.into()),
             paging: None,
-            extra: Map::new(),
+            extra: UnknownFields::new(),
         }
     }
 
@@ -89,7 +89,7 @@ pub struct Paging {
     pub previous: Option<String>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(Paging, "a paging object", {
@@ -109,7 +109,7 @@ impl Paging {
             total_size: Some(total_size),
             next: None,
             previous: None,
-            extra: Map::new(),
+            extra: UnknownFields::new(),
         }
     }
 }
@@ -126,7 +126,7 @@ pub struct Status {
     pub message: String,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(Status, "a status object", {
@@ -140,7 +140,7 @@ impl Status {
         Self {
             code,
             message: message.into(),
-            extra: Map::new(),
+            extra: UnknownFields::new(),
         }
     }
 
@@ -187,7 +187,7 @@ pub struct TaskResponse {
     pub task: Task,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(TaskResponse, "a task status response object", {
@@ -203,7 +203,7 @@ impl TaskResponse {
             meta: None,
             status: Some(Status::success()),
             task,
-            extra: Map::new(),
+            extra: UnknownFields::new(),
         }
     }
 

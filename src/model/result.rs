@@ -2,8 +2,8 @@
 
 use std::time::{Duration, SystemTime};
 
+use crate::unknown::UnknownFields;
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::model::detail::Detail;
 use crate::model::ids::ObjectId;
@@ -66,7 +66,7 @@ pub struct TaskResult {
     pub start_time: Option<String>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 crate::read::wire_deserialize!(TaskResult, "a task result object", {
@@ -104,7 +104,7 @@ impl TaskResult {
             nested_results: None,
             duration: None,
             start_time: None,
-            extra: Map::new(),
+            extra: UnknownFields::new(),
         }
     }
 

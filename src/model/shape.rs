@@ -3,9 +3,9 @@
 //! that [`Document`] states, and the body built from them: `Document`'s
 //! reading.
 
+use crate::unknown::UnknownFields;
 use serde::Serialize;
 use serde::de;
-use serde_json::{Map, Value};
 
 use crate::model::chunk::ChunkListResponse;
 use crate::model::document::{CreateTaskResponse, Document, ErrorResponse, TaskListResponse, TaskSummary};
@@ -37,13 +37,9 @@ const TIMESTAMP: u32 = 6;
 
 /// Puts a field back among the unknown ones of the kind chosen; the field
 /// is then `None`.
-fn stash<E: de::Error, T: Serialize>(
-    extra: &mut Map<String, Value>,
-    key: &str,
-    value: Option<T>,
-) -> Result<Option<T>, E> {
+fn stash<E: de::Error, T: Serialize>(extra: &mut UnknownFields, key: &str, value: Option<T>) -> Result<Option<T>, E> {
     if let Some(v) = value {
-        extra.insert(key.to_owned(), serde_json::to_value(v).map_err(E::custom)?);
+        extra.push_value(key, &v).map_err(E::custom)?;
     }
     Ok(None)
 }
@@ -60,7 +56,7 @@ struct Top {
     timestamp: Option<String>,
     /// The fields of a bare task, read at the top.
     bare: Option<TaskObject>,
-    extra: Map<String, Value>,
+    extra: UnknownFields,
 }
 
 /// Which body the top-level fields make.
@@ -236,7 +232,7 @@ fn task_into<E: de::Error>(
     meta: Option<Meta>,
     status: Option<Status>,
     task: Option<TaskObject>,
-    extra: Map<String, Value>,
+    extra: UnknownFields,
     slot: &mut Option<Document>,
 ) -> Result<(), E> {
     match task {
@@ -268,7 +264,7 @@ fn bare_into<E: de::Error>(
     meta: Option<Meta>,
     status: Option<Status>,
     bare: Option<TaskObject>,
-    mut extra: Map<String, Value>,
+    mut extra: UnknownFields,
     slot: &mut Option<Document>,
 ) -> Result<(), E> {
     let Some(mut bare) = bare else {

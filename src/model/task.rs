@@ -5,7 +5,9 @@ use std::time::{Duration, SystemTime};
 
 use serde::de;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Number, Value};
+use serde_json::value::RawValue;
+
+use crate::unknown::UnknownFields;
 
 use crate::TaskSummary;
 use crate::model::ids::TaskId;
@@ -13,108 +15,119 @@ use crate::model::result::TaskResult;
 use crate::model::state::TaskState;
 use crate::read::{Fields, Seen, keep_unknown};
 
-/// The `progress` of a task: a number from 0.0 to 1.0.
+/// The `progress` of a task: a number from 0.0 to 1.0, kept as the text it
+/// was sent in.
 ///
-/// Most samples send the integer `1`, the seed sends `1.0`; both are kept as
-/// sent, so a response written back is unchanged. It is read as an integer
-/// or the nearest double and written in the shortest form of that number,
-/// so another spelling (`0.50`, `-0`, `1E-400`) is not written back as sent;
-/// the validation pass reports it as `progress-not-kept`.
+/// Servers send `1`, `1.0`, `0.5`; whatever the spelling (`1.00`, `1E0`,
+/// `0.50`, `1e-400`), the text is kept and written back as sent, and
+/// [`Progress::value`] gives the number it denotes (the nearest double).
+/// A number no double holds (`1e400`) is refused in reading, as serde_json
+/// refuses it.
 ///
 /// ```
 /// use anaplan_task::Progress;
-/// let p: Progress = serde_json::from_str("1").unwrap();
+/// let p: Progress = serde_json::from_str("1.00").unwrap();
 /// assert_eq!(p.value(), 1.0);
-/// assert_eq!(serde_json::to_string(&p).unwrap(), "1");
+/// assert_eq!(p.as_str(), "1.00");
+/// assert_eq!(serde_json::to_string(&p).unwrap(), "1.00");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Progress(Number);
-
-crate::read::direct_via_serde!(Progress);
+#[derive(Clone)]
+pub struct Progress {
+    /// The number's text as sent.
+    text: Box<RawValue>,
+    /// The number it denotes.
+    value: f64,
+}
 
 impl Progress {
-    /// The progress as a float.
+    /// The progress as a float: the double nearest to the text.
     pub fn value(&self) -> f64 {
-        self.0.as_f64().unwrap_or(f64::NAN)
+        self.value
     }
 
-    /// The number as read: an integer, or the nearest double.
-    pub fn as_number(&self) -> &Number {
-        &self.0
+    /// The number's text as sent (`1`, `1.0`, `0.50`, `1E0`).
+    pub fn as_str(&self) -> &str {
+        self.text.get()
     }
 
-    /// Whether `sent`, the text this progress was read from, is what
-    /// writing it back gives: the shortest form of the number. Compared as
-    /// it is written, without allocating.
-    pub(crate) fn is_kept_as(&self, sent: &str) -> bool {
-        /// Compares what is written with the rest of a text.
-        struct Same<'a>(Option<&'a str>);
-        impl fmt::Write for Same<'_> {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                self.0 = self.0.and_then(|rest| rest.strip_prefix(s));
-                Ok(())
-            }
+    /// A progress from the text of a JSON number, which `text` must be
+    /// alone (no white space), in a range a double holds.
+    fn from_text<E: de::Error>(text: Box<RawValue>) -> Result<Self, E> {
+        let t = text.get();
+        if !t.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+            return Err(E::invalid_type(unexpected(t, &mut String::new()), &"a JSON number"));
         }
-        let mut same = Same(Some(sent));
-        fmt::write(&mut same, format_args!("{}", self.0)).is_ok() && same.0 == Some("")
-    }
-
-    /// Whether writing this progress back can give other text than was
-    /// read: only a double can (`1.00`, `-0`, `1E-400`); an integer is
-    /// written as it is sent.
-    pub(crate) fn may_differ_from_text(&self) -> bool {
-        self.0.is_f64()
+        // serde_json's own reading decides: it refuses a number beyond a
+        // double's range. The value is then the correctly rounded double.
+        if let Err(e) = serde_json::from_str::<serde_json::Number>(t) {
+            let message = e.to_string();
+            let cut = message.find(" at line ").unwrap_or(message.len());
+            return Err(E::custom(&message[..cut]));
+        }
+        let value = t.parse::<f64>().map_err(E::custom)?;
+        Ok(Self { text, value })
     }
 }
 
-/// The text of the task's `progress` in `bytes`, the input `doc` was read
-/// from, when writing it back could change it (see
-/// [`Progress::may_differ_from_text`]), and whether it is kept.
-///
-/// This runs for every document with a fractional progress, so the key is
-/// first looked for with one quick search: when the number after the first
-/// `"progress":` is the one written back, that is the answer. Only
-/// otherwise does the structural locator walk the document to the task's
-/// own key (an earlier `"progress"` may belong to another object).
-pub(crate) fn progress_text<'a>(bytes: &'a [u8], doc: &crate::Document) -> Option<(&'a str, bool)> {
-    use crate::locate::{self, Seg};
-    static KEY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\"progress\""));
-    let progress = doc.task()?.progress.as_ref()?;
-    if !progress.may_differ_from_text() {
-        return None;
-    }
-    let number = |at: usize| {
-        let len = bytes[at..]
-            .iter()
-            .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
-            .count();
-        std::str::from_utf8(&bytes[at..at + len]).ok()
-    };
-    let skip = |from: usize| {
-        from + bytes[from..]
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-            .count()
-    };
-    let first = KEY.find(bytes).map(|key| skip(key + b"\"progress\"".len()));
-    if let Some(colon) = first.filter(|&c| bytes.get(c) == Some(&b':')) {
-        if let Some(text) = number(skip(colon + 1)) {
-            // What nearly every server sends, known kept without writing it.
-            let done =
-                matches!(text, "1.0" | "0.0") && progress.value() == text.as_bytes()[0].wrapping_sub(b'0') as f64;
-            if done || progress.is_kept_as(text) {
-                return Some((text, true));
+/// What a value that is not a number is, for serde's message.
+fn unexpected<'a>(text: &str, buf: &'a mut String) -> de::Unexpected<'a> {
+    use de::Unexpected;
+    match text.as_bytes().first() {
+        Some(b'"') => match serde_json::from_str::<String>(text) {
+            Ok(s) => {
+                *buf = s;
+                Unexpected::Str(buf)
             }
-        }
+            Err(_) => Unexpected::Other("a string"),
+        },
+        Some(b't') => Unexpected::Bool(true),
+        Some(b'f') => Unexpected::Bool(false),
+        Some(b'[') => Unexpected::Seq,
+        Some(b'{') => Unexpected::Map,
+        _ => Unexpected::Unit,
     }
-    let path: &[Seg] = match doc {
-        crate::Document::BareTask(_) => &[Seg::Key("progress")],
-        _ => &[Seg::Key("task"), Seg::Key("progress")],
-    };
-    let text = number(locate::find(bytes, path, None)?.0)?;
-    Some((text, progress.is_kept_as(text)))
+}
+
+impl PartialEq for Progress {
+    /// Equal when sent in the same text.
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Progress {}
+
+impl std::hash::Hash for Progress {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Progress")
+            .field(&format_args!("{}", self.as_str()))
+            .finish()
+    }
+}
+
+impl Serialize for Progress {
+    /// The text as sent.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.text.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Progress {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::from_text(Box::<RawValue>::deserialize(deserializer)?)
+    }
+}
+
+impl crate::read::Direct for Progress {
+    fn direct(r: &mut crate::read::Reader<'_>) -> Result<Self, crate::read::Bail> {
+        Self::from_text(<Box<RawValue> as crate::read::Direct>::direct(r)?)
+    }
 }
 
 #[cfg(feature = "schema")]
@@ -132,21 +145,24 @@ impl schemars::JsonSchema for Progress {
     }
 }
 
-impl From<Number> for Progress {
-    fn from(n: Number) -> Self {
-        Self(n)
+impl From<serde_json::Number> for Progress {
+    fn from(n: serde_json::Number) -> Self {
+        let text = serde_json::value::to_raw_value(&n).expect("a number is written");
+        let value = n.as_f64().unwrap_or(f64::NAN);
+        Self { text, value }
     }
 }
 
 impl From<u32> for Progress {
     fn from(n: u32) -> Self {
-        Self(n.into())
+        serde_json::Number::from(n).into()
     }
 }
 
 impl fmt::Display for Progress {
+    /// The text as sent.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        f.write_str(self.as_str())
     }
 }
 
@@ -198,7 +214,7 @@ pub struct Task {
     pub cancelled_by: Option<String>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: UnknownFields,
 }
 
 /// A `task` object as it is read, before it is known whether it is a full
@@ -337,10 +353,9 @@ impl TaskObject {
 
     /// Puts the fields read back among `extra`, as unknown fields of a body
     /// that turned out not to be a bare task.
-    pub(crate) fn stash_into<E: de::Error>(self, extra: &mut Map<String, Value>) -> Result<(), E> {
-        fn put<E: de::Error, T: Serialize>(extra: &mut Map<String, Value>, key: &str, v: T) -> Result<(), E> {
-            extra.insert(key.to_owned(), serde_json::to_value(v).map_err(E::custom)?);
-            Ok(())
+    pub(crate) fn stash_into<E: de::Error>(self, extra: &mut UnknownFields) -> Result<(), E> {
+        fn put<E: de::Error, T: Serialize>(extra: &mut UnknownFields, key: &str, v: T) -> Result<(), E> {
+            extra.push_value(key, &v).map_err(E::custom)
         }
         let (seen, t) = (self.seen, self.task);
         let read = |field: u32| seen.has(field);
@@ -348,7 +363,7 @@ impl TaskObject {
             put(extra, "taskId", t.task_id)?;
         }
         if read(NULL_STATE) {
-            put(extra, "taskState", Value::Null)?;
+            put(extra, "taskState", ())?;
         } else if read(STATE) {
             put(extra, "taskState", t.task_state)?;
         }
@@ -429,7 +444,7 @@ impl Task {
             creation_time: None,
             task_type: None,
             cancelled_by: None,
-            extra: Map::new(),
+            extra: UnknownFields::new(),
         }
     }
 

@@ -53,6 +53,19 @@ pub(crate) use direct_via_serde;
 
 direct_via_serde!(u16, u64, i64, serde_json::Value);
 
+impl Direct for Box<serde_json::value::RawValue> {
+    /// The value's text as sent: the value is read to its end, as
+    /// serde_json reads any value, and its text is then checked by
+    /// serde_json itself, so that no text serde_json would refuse is kept.
+    fn direct(r: &mut Reader<'_>) -> Res<Self> {
+        r.peek().ok_or(Bail)?;
+        let start = r.pos;
+        <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut *r)?;
+        let text = r.text.get(start..r.pos).ok_or(Bail)?;
+        serde_json::value::RawValue::from_string(text.to_owned()).map_err(|_| Bail)
+    }
+}
+
 impl Direct for String {
     #[inline]
     fn direct(r: &mut Reader<'_>) -> Res<Self> {

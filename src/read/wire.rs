@@ -10,6 +10,7 @@ use serde::Deserializer;
 use serde::de::{self, Visitor};
 
 use super::Fields;
+use crate::unknown::UnknownFields;
 
 /// An object key or short string, borrowed from the input when the input
 /// allows it (no escapes), owned otherwise.
@@ -37,21 +38,16 @@ impl<'de> serde::Deserialize<'de> for WireStr<'de> {
     }
 }
 
-/// Stores an unknown field in `extra`, refusing a second occurrence of the
-/// same name instead of overwriting the first.
+/// Keeps an unknown field in `extra` as the text that was sent, after the
+/// others; a name sent twice is kept twice (the validation pass reports
+/// it).
 pub(crate) fn keep_unknown<'de, F: Fields<'de>>(
-    extra: &mut serde_json::Map<String, serde_json::Value>,
+    extra: &mut UnknownFields,
     key: Cow<'de, str>,
     fields: &mut F,
 ) -> Result<(), F::Error> {
-    if extra.contains_key(key.as_ref()) {
-        return Err(de::Error::custom(format_args!(
-            "duplicate field `{}`",
-            crate::text::snippet(&key)
-        )));
-    }
-    let value: serde_json::Value = fields.value()?;
-    extra.insert(key.into_owned(), value);
+    let value: Box<serde_json::value::RawValue> = fields.value()?;
+    extra.push(key.into_owned(), value);
     Ok(())
 }
 
@@ -99,7 +95,7 @@ macro_rules! wire_deserialize {
                 enum Field { $($field,)* }
                 let mut seen = $crate::read::Seen::default();
                 $(let mut $field = None;)*
-                let mut extra = serde_json::Map::new();
+                let mut extra = $crate::UnknownFields::new();
                 while let Some(key) = map.key()? {
                     match key.as_ref() {
                         $($wire => $crate::read::read_field!($mode, map, seen, Field::$field as u32, $wire, $field),)*

@@ -42,8 +42,6 @@ mod counts;
 mod finding;
 mod place;
 
-#[allow(deprecated)]
-pub use crate::codes::{CODES, CodeInfo};
 pub use crate::codes::{Code, Severity};
 pub use crate::endpoint::CallKind;
 pub use finding::{Finding, Options, Report};
@@ -94,8 +92,7 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
         }),
         Ok(()) => {
             if let Some(doc) = &report.document {
-                let sent = crate::model::task::progress_text(bytes, doc);
-                report.findings = place::place_all(Checker::run(doc, options, sent), Some(bytes));
+                report.findings = place::place_all(Checker::run(doc, options), Some(bytes));
             }
         }
     }
@@ -105,5 +102,5 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
 /// Checks a decoded document. The findings have no line and column: use
 /// [`validate_slice`] to have them placed in the input.
 pub fn check(doc: &Document, options: &Options) -> Vec<Finding> {
-    place::place_all(Checker::run(doc, options, None), None)
+    place::place_all(Checker::run(doc, options), None)
 }

@@ -13,17 +13,21 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     ("text", &[]),
     ("locate", &["text"]),
-    ("read", &["text"]),
+    ("unknown", &[]),
+    ("read", &["text", "unknown"]),
     ("enums", &["text", "read"]),
     ("codes", &["enums"]),
     ("values", &["text", "read", "enums", "codes"]),
     ("decode", &["text", "locate", "read", "enums", "codes", "values"]),
-    ("model", &["text", "locate", "read", "enums", "values", "decode"]),
+    (
+        "model",
+        &["text", "locate", "unknown", "read", "enums", "values", "decode"],
+    ),
     ("endpoint", &["text", "enums", "values", "model"]),
     (
         "validate",
         &[
-            "text", "locate", "enums", "codes", "values", "decode", "model", "endpoint",
+            "text", "locate", "unknown", "enums", "codes", "values", "decode", "model", "endpoint",
         ],
     ),
     ("schema", &["enums", "values", "model", "validate"]),

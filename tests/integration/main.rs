@@ -12,6 +12,7 @@ mod downstream;
 #[cfg(feature = "dump")]
 mod dump;
 mod errors;
+mod exact;
 mod features;
 mod fixtures;
 #[cfg(feature = "cli")]

@@ -202,12 +202,13 @@ fn unknown_state_code_and_fields_survive() {
     assert!(!r.task.task_state.is_terminal());
 
     let r = status("valid/unknown-code-and-fields.json");
-    assert_eq!(r.task.extra["queuePosition"], 3);
-    assert_eq!(r.extra["extraTopLevel"]["a"][1], 2);
+    assert_eq!(r.task.extra.get("queuePosition").unwrap().get(), "3");
+    let top: serde_json::Value = serde_json::from_str(r.extra.get("extraTopLevel").unwrap().get()).unwrap();
+    assert_eq!(top["a"][1], 2);
     let d = &r.task.result.as_ref().unwrap().details()[1];
     assert_eq!(d.code, DetailCode::Other("brandNewCode".into()));
     assert_eq!(d.code.class(), DetailClass::Unknown);
-    assert_eq!(d.extra["severity"], "low");
+    assert_eq!(d.extra.get("severity").unwrap().get(), r#""low""#);
     assert_eq!(
         d.values,
         Some(DetailValues::Raw(vec![
@@ -335,12 +336,19 @@ fn other_deserializers_read_the_same_documents() {
                 continue;
             };
             // A `Value` keeps the last of repeated keys, so only documents
-            // without a fault go through one.
+            // without a fault go through one; it keeps no text, so unknown
+            // fields are compared as values.
             if let (Ok(value), "valid") = (serde_json::from_str::<serde_json::Value>(&text), dir) {
+                let as_value = |doc: Option<Document>| doc.map(|d| serde_json::to_value(d).unwrap());
                 let from_value = serde_json::from_value::<Document>(value.clone()).ok();
-                assert_eq!(from_value, ours, "{dir}/{name} through from_value");
-                let response = serde_json::from_value::<TaskResponse>(value).ok();
-                assert_eq!(response, TaskResponse::from_str(&text).ok(), "{dir}/{name}");
+                assert_eq!(as_value(from_value), as_value(ours), "{dir}/{name} through from_value");
+                let response = serde_json::from_value::<TaskResponse>(value)
+                    .ok()
+                    .map(|r| serde_json::to_value(r).unwrap());
+                let ours = TaskResponse::from_str(&text)
+                    .ok()
+                    .map(|r| serde_json::to_value(r).unwrap());
+                assert_eq!(response, ours, "{dir}/{name}");
             }
         }
     }

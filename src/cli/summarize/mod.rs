@@ -133,8 +133,7 @@ fn document(req: &Request<'_>, name: &str, bytes: &[u8]) -> (String, Status) {
             json_line(&TaskSummaryReport::from_document(doc))
         }
         Format::Text => {
-            let kept = !report.findings.iter().any(|f| f.code == Code::ProgressNotKept);
-            let mut out = text::document(doc, kept, req.paint);
+            let mut out = text::document(doc, req.paint);
             let shown = report.findings.iter().filter(|f| f.severity > Severity::Info);
             text::findings(&mut out, shown, 0);
             out

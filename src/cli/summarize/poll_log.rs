@@ -110,9 +110,6 @@ struct Log<'a> {
     kept: usize,
     /// Each followed task's place in `timelines`.
     index: BTreeMap<String, usize>,
-    /// The entries (timeline, poll) one of whose lines has a `progress` not
-    /// kept as sent (`progress-not-kept`).
-    not_kept: BTreeSet<(usize, usize)>,
     /// The warnings and errors of the lines read as polls, placed in the
     /// log (at most [`MAX_FINDINGS`]), and how many more.
     findings: Vec<String>,
@@ -145,24 +142,18 @@ impl<'a> Log<'a> {
         // What a line may add to what is kept: its text, and some room.
         let cost = bytes.len() + 256;
         let room = self.kept + cost <= MAX_KEPT;
-        let i = match self.index.get(id) {
+        match self.index.get(id) {
             Some(&i) => {
                 if self.timelines[i].push_within(number, task, room) {
                     self.kept += cost;
                 }
-                i
             }
             None if room && self.timelines.len() < MAX_TASKS => {
                 self.kept += cost;
                 self.index.insert(id.to_owned(), self.timelines.len());
                 self.timelines.push(TaskTimeline::new(number, task));
-                self.timelines.len() - 1
             }
             None => return self.other_task(id),
-        };
-        let t = &self.timelines[i];
-        if t.polls_not_listed == 0 && report.findings.iter().any(|f| f.code == Code::ProgressNotKept) {
-            self.not_kept.insert((i, t.polls.len() - 1));
         }
         for f in report.findings.iter().filter(|f| f.severity > Severity::Info) {
             if self.findings.len() < MAX_FINDINGS {
@@ -207,8 +198,7 @@ impl<'a> Log<'a> {
                     if i > 0 {
                         out.push('\n');
                     }
-                    let marked = |entry: usize| self.not_kept.contains(&(i, entry));
-                    text::timeline(&mut out, t, marked, req.paint);
+                    text::timeline(&mut out, t, req.paint);
                 }
             }
             if out.len() >= PRINT_AT {

@@ -22,9 +22,7 @@ use anaplan_task::text::escape_line_within;
 /// Adds a task's timeline in a poll log to `out`: a line for each entry
 /// (its first line, and `..` its last with `×` how many polls when several
 /// in a row said the same), then the polls not listed and the last outcome.
-/// A progress of an entry that is `marked` (by its index) was not kept as
-/// sent: marked `*`, with a note under the table.
-pub(super) fn timeline(out: &mut String, t: &TaskTimeline, marked: impl Fn(usize) -> bool, paint: Paint) {
+pub(super) fn timeline(out: &mut String, t: &TaskTimeline, paint: Paint) {
     line(out, "task", &shown(&t.task_id));
     let lines = |p: &Poll| {
         if p.repeats > 0 {
@@ -42,13 +40,9 @@ pub(super) fn timeline(out: &mut String, t: &TaskTimeline, marked: impl Fn(usize
         .unwrap_or(0)
         .max(6);
     let _ = writeln!(out, "  {:>width$}  {:<12} {:>8}  step", "line", "state", "progress");
-    let mut any_marked = false;
-    for (i, p) in t.polls.iter().enumerate() {
-        let mark = marked(i);
-        any_marked |= mark;
+    for p in &t.polls {
         let progress = match &p.progress {
-            Some(progress) if mark => format!("{progress}*"),
-            Some(progress) => progress.to_string(),
+            Some(progress) => shown(progress.as_str()).into_owned(),
             None => "-".into(),
         };
         let step = p.current_step.as_deref().map_or("-".into(), shown);
@@ -62,9 +56,6 @@ pub(super) fn timeline(out: &mut String, t: &TaskTimeline, marked: impl Fn(usize
             t.polls_not_listed,
             TaskTimeline::MAX_POLLS
         );
-    }
-    if any_marked {
-        let _ = writeln!(out, "  * {NOT_KEPT}");
     }
     let outcome = t.last.outcome.unwrap_or(Outcome::Unknown);
     line(
@@ -101,10 +92,10 @@ fn paint_outcome(paint: Paint, o: Outcome) -> String {
 }
 
 /// The summary of one response.
-pub(super) fn document(doc: &Document, progress_kept: bool, paint: Paint) -> String {
+pub(super) fn document(doc: &Document, paint: Paint) -> String {
     let mut out = String::new();
     if let Some(t) = doc.task() {
-        task(&mut out, t, progress_kept, paint);
+        task(&mut out, t, paint);
         return out;
     }
     match doc {
@@ -118,9 +109,9 @@ pub(super) fn document(doc: &Document, progress_kept: bool, paint: Paint) -> Str
     out
 }
 
-/// A task's status: its state, outcome and progress (marked when the
-/// number read is not the text sent), then its result.
-fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
+/// A task's status: its state, outcome and progress (as sent), then its
+/// result.
+fn task(out: &mut String, t: &Task, paint: Paint) {
     line(out, "task", &shown(t.task_id.as_str()));
     let step = t
         .current_step
@@ -130,11 +121,7 @@ fn task(out: &mut String, t: &Task, progress_kept: bool, paint: Paint) {
     line(out, "state", &format!("{}{step}", shown(t.task_state.as_str())));
     line(out, "outcome", &paint_outcome(paint, t.outcome()));
     if let Some(p) = &t.progress {
-        if progress_kept {
-            line(out, "progress", &p.to_string());
-        } else {
-            line(out, "progress", &format!("{p} ({NOT_KEPT})"));
-        }
+        line(out, "progress", &shown(p.as_str()));
     }
     if let Some(at) = t.created_at() {
         line(out, "created", &rfc3339(at));
@@ -191,8 +178,6 @@ const MAX_SHOWN: usize = 200;
 fn shown(text: &str) -> std::borrow::Cow<'_, str> {
     escape_line_within(text, MAX_SHOWN)
 }
-
-const NOT_KEPT: &str = "as read, not as sent: see progress-not-kept";
 
 /// A labelled line.
 fn line(out: &mut String, label: &str, value: &str) {

@@ -12,7 +12,7 @@
 //!   whether a failure is explained;
 //! - `details`: detail codes and their `values`, counts and messages.
 
-use serde_json::{Map, Value};
+use crate::unknown::UnknownFields;
 
 use super::place::Raw;
 use super::{Code, MAX_FINDINGS, Options, Severity};
@@ -23,6 +23,7 @@ use path::At;
 mod details;
 mod document;
 mod path;
+mod repeated;
 mod result;
 mod task;
 
@@ -30,9 +31,6 @@ mod task;
 /// document.
 pub(super) struct Checker<'o> {
     options: &'o Options,
-    /// The text of `task.progress` as sent, and whether writing it back
-    /// keeps it, when the input is at hand.
-    progress_sent: Option<(&'o str, bool)>,
     out: Vec<Raw>,
     /// Findings past [`MAX_FINDINGS`], and the worst of them.
     dropped: usize,
@@ -42,10 +40,9 @@ pub(super) struct Checker<'o> {
 impl<'o> Checker<'o> {
     /// The findings of a document, not yet placed in its text. A document
     /// without findings costs no allocation.
-    pub(super) fn run(doc: &Document, options: &'o Options, progress_sent: Option<(&'o str, bool)>) -> Vec<Raw> {
+    pub(super) fn run(doc: &Document, options: &'o Options) -> Vec<Raw> {
         let mut c = Checker {
             options,
-            progress_sent,
             out: Vec::new(),
             dropped: 0,
             dropped_worst: Severity::Info,
@@ -88,6 +85,11 @@ impl<'o> Checker<'o> {
     /// Records a finding about the value at `at` or, when `entry` is
     /// given, about one entry of that `values` array.
     fn push_entry(&mut self, code: Code, at: &At<'_>, entry: Option<locate::Entry>, message: String) {
+        self.push_path(code, at.segments(), entry, message);
+    }
+
+    /// [`Checker::push_entry`] at a path given by its segments.
+    fn push_path(&mut self, code: Code, path: Vec<locate::Seg>, entry: Option<locate::Entry>, message: String) {
         let severity = self.severity(code);
         if self.out.len() >= MAX_FINDINGS {
             self.dropped += 1;
@@ -97,25 +99,37 @@ impl<'o> Checker<'o> {
         self.out.push(Raw {
             severity,
             code,
-            path: at.segments(),
+            path,
             key: entry,
             message,
         });
     }
 
-    /// One finding for the unknown fields of an object, at the first.
-    fn extra(&mut self, extra: &Map<String, Value>, at: &At<'_>) {
+    /// One finding for the unknown fields of an object, at the first, and
+    /// one for each object among them, or among their values, that repeats
+    /// a key.
+    fn extra(&mut self, extra: &UnknownFields, at: &At<'_>) {
         let Some(first) = extra.keys().next() else {
             return;
         };
-        let message = listing(
-            "unknown field",
-            "unknown fields",
-            "",
-            extra.keys().map(String::as_str),
-            extra.len(),
-        );
+        let message = listing("unknown field", "unknown fields", "", extra.keys(), extra.len());
         self.push(Code::UnknownField, &at.field(first), message);
+        if let Some(name) = extra.repeated() {
+            self.duplicate(at.segments(), name);
+        }
+        for (name, value) in extra {
+            repeated::keys(value.get(), |inner, key| {
+                let mut path = at.field(name).segments();
+                path.extend(inner);
+                self.duplicate(path, key);
+            });
+        }
+    }
+
+    /// A `duplicate-field` error: `key` sent twice in the object at `path`.
+    fn duplicate(&mut self, path: Vec<locate::Seg>, key: &str) {
+        let message = format!("duplicate field `{}`", crate::text::snippet(key));
+        self.push_path(Code::DuplicateField, path, None, message);
     }
 }
 

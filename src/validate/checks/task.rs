@@ -39,7 +39,7 @@ impl Checker<'_> {
             _ => {}
         }
         if t.task_state == TaskState::Complete && t.progress.as_ref().is_some_and(|p| (0.0..1.0).contains(&p.value())) {
-            let shown = self.progress_shown(t);
+            let shown = t.progress.as_ref().map(|p| snippet(p.as_str())).unwrap_or_default();
             self.push(
                 Code::ProgressIncomplete,
                 &at.key("progress"),
@@ -75,28 +75,13 @@ impl Checker<'_> {
         }
     }
 
-    /// The progress as it is quoted in messages: as sent, not as read.
-    fn progress_shown(&self, t: &Task) -> String {
-        match self.progress_sent {
-            Some((sent, _)) => snippet(sent),
-            None => t.progress.as_ref().map(ToString::to_string).unwrap_or_default(),
-        }
-    }
-
-    /// Whether the progress is written back as sent, and within 0 to 1.
+    /// Whether the progress is within 0 to 1.
     fn progress(&mut self, t: &Task, at: &At<'_>) {
         let Some(progress) = &t.progress else {
             return;
         };
-        if self.progress_sent.is_some_and(|(_, kept)| !kept) {
-            let message = format!(
-                "progress `{}` is not kept as sent: only the shortest form of a number (such as `1`, `1.0` or `0.25`) is written back unchanged",
-                self.progress_shown(t)
-            );
-            self.push(Code::ProgressNotKept, &at.key("progress"), message);
-        }
         if !(0.0..=1.0).contains(&progress.value()) {
-            let shown = self.progress_shown(t);
+            let shown = snippet(progress.as_str());
             self.push(
                 Code::ProgressOutOfRange,
                 &at.key("progress"),
