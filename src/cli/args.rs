@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use anaplan_task::Outcome;
 use anaplan_task::dump::{DumpReader, DumpSummary};
+use anaplan_task::endpoint::CallKind;
 use anaplan_task::schema::SchemaKind;
-use anaplan_task::validate::CallKind;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use super::color::ColorChoice;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{CallKind, Chunk, PathError, Resource, TaskPath};
+use super::{CallKind, DumpPart, PathError, Resource, TaskPath};
 use crate::model::ids::{ObjectId, TaskId};
 
 fn check_hex(what: &'static str, id: &str) -> Result<(), PathError> {
@@ -38,7 +38,7 @@ impl TaskPath {
     /// them. The action id must be of the kind named.
     ///
     /// ```
-    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
     /// let err = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F",
     ///     CallKind::Export, "112000000009").unwrap_err();
     /// assert_eq!(err.to_string(), "object id `112000000009` is of a import, but the path is for exports");
@@ -114,7 +114,7 @@ impl TaskPath {
     /// One task: status (`GET`) and cancel (`DELETE`).
     ///
     /// ```
-    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
     /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
     /// let status = import.task("1B1D84DDD53847BAA621810B593C3FC1")?;
     /// assert!(status.to_string().ends_with("/imports/112000000009/tasks/1B1D84DDD53847BAA621810B593C3FC1"));
@@ -130,13 +130,13 @@ impl TaskPath {
     /// The failure dump of an import task.
     ///
     /// ```
-    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
     /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
-    /// let chunk = import.dump("1B1D84DDD53847BAA621810B593C3FC1", Chunk::Number(2))?;
+    /// let chunk = import.dump("1B1D84DDD53847BAA621810B593C3FC1", DumpPart::Number(2))?;
     /// assert!(chunk.to_string().ends_with("/tasks/1B1D84DDD53847BAA621810B593C3FC1/dump/chunks/2"));
     /// # Ok::<(), PathError>(())
     /// ```
-    pub fn dump(&self, task_id: impl Into<TaskId>, chunk: Chunk) -> Result<Self, PathError> {
+    pub fn dump(&self, task_id: impl Into<TaskId>, chunk: DumpPart) -> Result<Self, PathError> {
         let task_id = task_id.into();
         if self.kind != CallKind::Import {
             return Err(PathError::DumpKind {
@@ -152,9 +152,9 @@ impl TaskPath {
     /// process task.
     ///
     /// ```
-    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
     /// # let process = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Process, "118000000001")?;
-    /// let step = process.process_dump("1B1D84DDD53847BAA621810B593C3FC1", "112000000011", Chunk::All)?;
+    /// let step = process.process_dump("1B1D84DDD53847BAA621810B593C3FC1", "112000000011", DumpPart::All)?;
     /// assert!(step.to_string().ends_with("/processes/118000000001/tasks/1B1D84DDD53847BAA621810B593C3FC1/dumps/112000000011"));
     /// # Ok::<(), PathError>(())
     /// ```
@@ -162,7 +162,7 @@ impl TaskPath {
         &self,
         task_id: impl Into<TaskId>,
         object_id: impl Into<ObjectId>,
-        chunk: Chunk,
+        chunk: DumpPart,
     ) -> Result<Self, PathError> {
         let (task_id, object_id) = (task_id.into(), object_id.into());
         if self.kind != CallKind::Process {
@@ -179,7 +179,7 @@ impl TaskPath {
     /// The task id, when the path names one.
     ///
     /// ```
-    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
     /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
     /// assert_eq!(import.task_id(), None);
     /// assert_eq!(import.task("1B1D84DDD53847BAA621810B593C3FC1")?.task_id().map(|t| t.as_str()), Some("1B1D84DDD53847BAA621810B593C3FC1"));
@@ -195,7 +195,7 @@ impl TaskPath {
     /// The path after `base`, such as [`BASE_URL`](super::BASE_URL).
     ///
     /// ```
-    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
     /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
     /// assert_eq!(import.url("https://example.com/2/0/"),
     ///     "https://example.com/2/0/workspaces/8a81b09d5e8c6f27015ece3402487d33/models/F1111111C11111111B11111F1111E11F/imports/112000000009/tasks");
@@ -218,10 +218,10 @@ impl fmt::Display for TaskPath {
             self.kind.segment(),
             self.action_id
         )?;
-        let chunk = |f: &mut fmt::Formatter<'_>, c: &Chunk| match c {
-            Chunk::All => Ok(()),
-            Chunk::List => f.write_str("/chunks"),
-            Chunk::Number(n) => write!(f, "/chunks/{n}"),
+        let chunk = |f: &mut fmt::Formatter<'_>, c: &DumpPart| match c {
+            DumpPart::All => Ok(()),
+            DumpPart::List => f.write_str("/chunks"),
+            DumpPart::Number(n) => write!(f, "/chunks/{n}"),
         };
         match &self.resource {
             Resource::Tasks => Ok(()),

@@ -6,7 +6,7 @@ use crate::model::ids::ObjectKind;
 /// Why a path could not be built or read.
 ///
 /// ```
-/// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+/// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
 /// let err = TaskPath::tasks("abc", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009").unwrap_err();
 /// assert_eq!(err.to_string(), "workspace id `abc` is not 32 hexadecimal characters");
 /// assert_eq!("/workspaces".parse::<TaskPath>().unwrap_err().to_string(),

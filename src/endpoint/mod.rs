@@ -1,11 +1,11 @@
 //! Paths of the task endpoints, formatted and parsed, without any HTTP.
 //!
 //! This module holds the types of a path ([`TaskPath`], [`Resource`],
-//! [`Chunk`]); its files hold the kinds of call ([`CallKind`]), the
+//! [`DumpPart`]); its files hold the kinds of call ([`CallKind`]), the
 //! building and writing of paths, their reading back, and [`PathError`].
 //!
 //! ```
-//! use anaplan_task::endpoint::{CallKind, Chunk, TaskPath};
+//! use anaplan_task::endpoint::{CallKind, DumpPart, TaskPath};
 //!
 //! // Ids are given as `&str`, `String`, `TaskId` or `ObjectId`.
 //! let tasks = TaskPath::tasks(
@@ -23,7 +23,7 @@
 //! let status = tasks.task("1B1D84DDD53847BAA621810B593C3FC1")?;
 //! assert!(status.url(anaplan_task::endpoint::BASE_URL).ends_with("/tasks/1B1D84DDD53847BAA621810B593C3FC1"));
 //! // The failure dump, chunk 0:
-//! let dump = tasks.dump("1B1D84DDD53847BAA621810B593C3FC1", Chunk::Number(0))?;
+//! let dump = tasks.dump("1B1D84DDD53847BAA621810B593C3FC1", DumpPart::Number(0))?;
 //! assert!(dump.to_string().ends_with("/tasks/1B1D84DDD53847BAA621810B593C3FC1/dump/chunks/0"));
 //! // Paths and URLs parse back:
 //! assert_eq!(status.url(anaplan_task::endpoint::BASE_URL).parse::<TaskPath>()?, status);
@@ -46,16 +46,16 @@ pub const BASE_URL: &str = "https://api.anaplan.com/2/0";
 /// Which part of a failure dump a path asks for.
 ///
 /// ```
-/// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+/// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
 /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
-/// let list = import.dump("1B1D84DDD53847BAA621810B593C3FC1", Chunk::List)?;
+/// let list = import.dump("1B1D84DDD53847BAA621810B593C3FC1", DumpPart::List)?;
 /// assert!(list.to_string().ends_with("/dump/chunks"));
-/// assert_eq!(list.resource, Resource::Dump("1B1D84DDD53847BAA621810B593C3FC1".into(), Chunk::List));
+/// assert_eq!(list.resource, Resource::Dump("1B1D84DDD53847BAA621810B593C3FC1".into(), DumpPart::List));
 /// # Ok::<(), PathError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Chunk {
+pub enum DumpPart {
     /// The whole dump: `.../dump` (imports) or `.../dumps/{objectId}` (processes).
     All,
     /// The list of chunks: `.../chunks`.
@@ -67,7 +67,7 @@ pub enum Chunk {
 /// What a [`TaskPath`] points at.
 ///
 /// ```
-/// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+/// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
 /// # let import = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F", CallKind::Import, "112000000009")?;
 /// assert_eq!(import.resource, Resource::Tasks);
 /// assert!(matches!(import.task("1B1D84DDD53847BAA621810B593C3FC1")?.resource, Resource::Task(_)));
@@ -81,10 +81,10 @@ pub enum Resource {
     /// `.../tasks/{taskId}`: `GET` asks for the status, `DELETE` cancels.
     Task(TaskId),
     /// `.../imports/{id}/tasks/{taskId}/dump...`: an import's failure dump.
-    Dump(TaskId, Chunk),
+    Dump(TaskId, DumpPart),
     /// `.../processes/{id}/tasks/{taskId}/dumps/{objectId}...`: the failure
     /// dump of one import step of a process.
-    ProcessDump(TaskId, ObjectId, Chunk),
+    ProcessDump(TaskId, ObjectId, DumpPart),
 }
 
 /// The path of a task endpoint: workspace, model, the action that runs, and

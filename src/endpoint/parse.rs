@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use super::{CallKind, Chunk, PathError, TaskPath};
+use super::{CallKind, DumpPart, PathError, TaskPath};
 use crate::model::ids::{ObjectId, TaskId};
 
 impl TaskPath {
@@ -14,7 +14,7 @@ impl TaskPath {
     /// included, which the server ignores) is ignored.
     ///
     /// ```
-    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+    /// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
     /// let path = TaskPath::parse("https://api.anaplan.com/2/0/workspaces/8a81b09d5e8c6f27015ece3402487d33/models/F1111111C11111111B11111F1111E11F/imports/112000000009/tasks/1B1D84DDD53847BAA621810B593C3FC1")?;
     /// assert_eq!(path.kind, CallKind::Import);
     /// assert_eq!(path.action_id.as_str(), "112000000009");
@@ -56,14 +56,14 @@ impl TaskPath {
             .parse()
             .map_err(|e: crate::ParseEnumError| PathError::Shape(e.to_string()))?;
         let path = Self::tasks(*workspace, *model, kind, ObjectId::new(*action))?;
-        let chunk = |tail: &[&str]| -> Result<Chunk, PathError> {
+        let chunk = |tail: &[&str]| -> Result<DumpPart, PathError> {
             match tail {
-                [] => Ok(Chunk::All),
-                ["chunks"] => Ok(Chunk::List),
+                [] => Ok(DumpPart::All),
+                ["chunks"] => Ok(DumpPart::List),
                 ["chunks", n] => crate::values::parse_count("", 0, n)
                     .ok()
                     .and_then(|n| u32::try_from(n).ok())
-                    .map(Chunk::Number)
+                    .map(DumpPart::Number)
                     .ok_or_else(|| PathError::BadChunk(crate::text::snippet(n))),
                 _ => Err(shape("unexpected segments after the dump")),
             }

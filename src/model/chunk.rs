@@ -79,7 +79,7 @@ pub struct ChunkListResponse {
     pub status: Option<Status>,
     /// `chunks`: absent when there are none.
     #[serde(rename = "chunks", skip_serializing_if = "Option::is_none")]
-    pub chunk_list: Option<Vec<Chunk>>,
+    pub chunks: Option<Vec<Chunk>>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
     pub extra: UnknownFields,
@@ -88,12 +88,12 @@ pub struct ChunkListResponse {
 crate::read::wire_deserialize!(ChunkListResponse, "a chunk list response object", {
     meta = "meta" optional,
     status = "status" optional,
-    chunk_list = "chunks" optional,
+    chunks = "chunks" optional,
 });
 
 impl ChunkListResponse {
     /// The chunks listed; empty when `chunks` is absent.
     pub fn chunks(&self) -> &[Chunk] {
-        self.chunk_list.as_deref().unwrap_or_default()
+        self.chunks.as_deref().unwrap_or_default()
     }
 }

@@ -103,7 +103,7 @@ pub struct TaskListResponse {
     pub status: Option<Status>,
     /// `tasks`: absent when there are none.
     #[serde(rename = "tasks", skip_serializing_if = "Option::is_none")]
-    pub task_list: Option<Vec<TaskSummary>>,
+    pub tasks: Option<Vec<TaskSummary>>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
     pub extra: UnknownFields,
@@ -112,13 +112,13 @@ pub struct TaskListResponse {
 crate::read::wire_deserialize!(TaskListResponse, "a task list response object", {
     meta = "meta" optional,
     status = "status" optional,
-    task_list = "tasks" optional,
+    tasks = "tasks" optional,
 });
 
 impl TaskListResponse {
     /// The tasks listed; empty when `tasks` is absent.
     pub fn tasks(&self) -> &[TaskSummary] {
-        self.task_list.as_deref().unwrap_or_default()
+        self.tasks.as_deref().unwrap_or_default()
     }
 }
 

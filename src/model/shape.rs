@@ -175,7 +175,7 @@ impl Top {
                 *slot = Some(Document::TaskList(TaskListResponse {
                     meta,
                     status,
-                    task_list: tasks,
+                    tasks,
                     extra,
                 }));
             }
@@ -183,7 +183,7 @@ impl Top {
                 *slot = Some(Document::ChunkList(ChunkListResponse {
                     meta,
                     status,
-                    chunk_list: chunks,
+                    chunks,
                     extra,
                 }));
             }

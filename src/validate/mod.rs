@@ -43,7 +43,6 @@ mod finding;
 mod place;
 
 pub use crate::codes::{Code, Severity};
-pub use crate::endpoint::CallKind;
 pub use finding::{Finding, Options, Report};
 
 use crate::Document;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 #[cfg(feature = "dump")]
 use anaplan_task::dump::{DumpReader, DumpSummary};
-use anaplan_task::endpoint::{BASE_URL, CallKind, Chunk, PathError, Resource, TaskPath};
+use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
 use anaplan_task::poll::{Decision, PollPolicy};
 use anaplan_task::{ObjectId, Outcome, Task, TaskId, TaskState};
 use proptest::prelude::*;
@@ -30,9 +30,9 @@ fn endpoint_paths_of_every_call() {
         format!("https://api.anaplan.com/2/0{base}/imports/112000000009/tasks/{TASK}")
     );
     let dumps = [
-        (Chunk::All, "/dump"),
-        (Chunk::List, "/dump/chunks"),
-        (Chunk::Number(3), "/dump/chunks/3"),
+        (DumpPart::All, "/dump"),
+        (DumpPart::List, "/dump/chunks"),
+        (DumpPart::Number(3), "/dump/chunks/3"),
     ];
     for (chunk, tail) in dumps {
         let p = tasks.dump(TaskId::new(TASK), chunk).unwrap();
@@ -40,7 +40,7 @@ fn endpoint_paths_of_every_call() {
     }
     let process = TaskPath::tasks(WS, MODEL, CallKind::Process, ObjectId::new("118000000001")).unwrap();
     let step = process
-        .process_dump(TaskId::new(TASK), ObjectId::new("112000000011"), Chunk::Number(0))
+        .process_dump(TaskId::new(TASK), ObjectId::new("112000000011"), DumpPart::Number(0))
         .unwrap();
     assert_eq!(
         step.to_string(),
@@ -93,7 +93,7 @@ fn endpoint_asks_for_process_details() {
     let json = serde_json::to_string(&status).unwrap();
     assert_eq!(serde_json::from_str::<TaskPath>(&json).unwrap(), status);
     // Only a process task's status has details.
-    let dump = process.process_dump(TASK, "112000000011", Chunk::All).unwrap();
+    let dump = process.process_dump(TASK, "112000000011", DumpPart::All).unwrap();
     for other in [process.clone(), dump, import().task(TASK).unwrap()] {
         assert_eq!(
             other.with_process_details().unwrap_err().to_string(),
@@ -103,7 +103,7 @@ fn endpoint_asks_for_process_details() {
     // A step's path does not inherit the parameter.
     assert!(
         !status
-            .process_dump(TASK, "112000000011", Chunk::List)
+            .process_dump(TASK, "112000000011", DumpPart::List)
             .unwrap()
             .include_process_details
     );
@@ -129,7 +129,7 @@ fn endpoint_errors_are_clear() {
             "task id `1b1d84ddd53847baa621810b593c3fc1` is not 32 upper-case hexadecimal characters",
         ),
         (
-            import().process_dump(TaskId::new(TASK), ObjectId::new("112000000011"), Chunk::All),
+            import().process_dump(TaskId::new(TASK), ObjectId::new("112000000011"), DumpPart::All),
             "a step's dump is only for processes",
         ),
         (
@@ -169,7 +169,7 @@ pub(crate) fn task_path() -> impl Strategy<Value = TaskPath> {
         .prop_map(|(kind, ws, model, digits, task, object, which, n)| {
             let prefix = kind.object_kind().prefix().unwrap();
             let base = TaskPath::tasks(ws, model, kind, ObjectId::new(format!("{prefix}{digits}"))).unwrap();
-            let chunk = [Chunk::All, Chunk::List, Chunk::Number(n)][(n % 3) as usize];
+            let chunk = [DumpPart::All, DumpPart::List, DumpPart::Number(n)][(n % 3) as usize];
             match (which, kind) {
                 (0, _) => base,
                 (1, CallKind::Process) if n % 2 == 0 => {

@@ -223,7 +223,7 @@ pub fn response() -> impl Strategy<Value = TaskResponse> {
     let progress = prop_oneof![
         (0u32..=1).prop_map(Progress::from),
         (0.0f64..=1.0).prop_map(|f| Progress::from(serde_json::Number::from_f64(f).unwrap())),
-        "-0|0(\\.[0-9]{1,4})?([eE][+-]?[0-9]{1,2})?|1(\\.0{1,3})?([eE][+-]?0)?|[1-9]e-[1-9][0-9]?"
+        "-0|0[eE][+-]?[0-9]{1,2}|0\\.[0-9]{1,4}([eE]-[0-9]{1,2})?|1(\\.0{1,3})?([eE][+-]?0)?|[1-9]e-[1-9][0-9]?"
             .prop_map(|t| serde_json::from_str::<Progress>(&t).unwrap()),
     ];
     (

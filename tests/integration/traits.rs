@@ -152,7 +152,7 @@ fn ids_convert_from_and_compare_with_str() {
     .process_dump(
         "1B1D84DDD53847BAA621810B593C3FC1",
         "112000000009",
-        anaplan_task::endpoint::Chunk::List,
+        anaplan_task::endpoint::DumpPart::List,
     )
     .unwrap();
     assert_eq!(round_trip(&path), path);

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use anaplan_task::validate::{self, CallKind, Code, Options, Severity};
+use anaplan_task::endpoint::CallKind;
+use anaplan_task::validate::{self, Code, Options, Severity};
 
 use crate::util::fixtures;
 
