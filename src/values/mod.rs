@@ -11,21 +11,23 @@
 //! offending text. Keys the struct does not know are kept, in order, in its
 //! `other` field.
 //!
-//! Each typed struct is declared once, in its own file, by
-//! [`typed_detail!`](declare): its fields, each with its wire key and kind
-//! (text, nullable text, count, optional count). Its keys, decoding,
-//! encoding, `new`, `KEYS` and `counts()` follow from that declaration; so
-//! do the names of its counts ([`hierarchy::Count`]), by which the
-//! hierarchy's relations and message template, declared next to it, refer
-//! to them. The engine ([`engine`]) decodes any struct from its keys; the
-//! streamed reading of a detail is in [`seed`].
+//! Each typed struct is written out in its own file: the struct, the table
+//! of its keys (`KEY_SPECS`: each key's name, whether it is text, nullable
+//! text or a count, whether it is required), and how it is built from the
+//! values found and written back ([`typed::Typed`], whose module docs list
+//! the kinds of field). The hierarchy's counts are also named by field
+//! ([`hierarchy::Count`]), by which its relations and message template,
+//! declared next to it, refer to them. The engine ([`engine`]) decodes any
+//! struct from its keys; the streamed reading of a detail is in [`seed`].
 //!
 //! # Adding a typed detail
 //!
 //! Three places, no more:
 //!
-//! 1. A new file `values/<name>.rs` with one `typed_detail!` call (and
-//!    whatever rules check its values, as `hierarchy.rs` has).
+//! 1. A new file `values/<name>.rs` (copy `line_item.rs`): the struct, its
+//!    `KEY_SPECS`, its `impl Typed` and its public `new`, `KEYS`,
+//!    `from_values` and `to_values` (and whatever rules check its values,
+//!    as `hierarchy.rs` has).
 //! 2. Its line in the `typed_details!` list below: the struct, its file,
 //!    its [`TypedKind`] and the detail types whose `values` decode into it.
 //!    The module, the re-export at the crate root, the [`DetailValues`]
@@ -36,7 +38,6 @@
 //!    checks that arm against the list.
 
 mod count;
-mod declare;
 mod engine;
 mod error;
 mod list;
