@@ -142,7 +142,8 @@ fn predicted_keys_read_like_any_others() {
     }
 }
 
-/// The codes of the list in `values/mod.rs` and `DetailCode::typed` agree.
+/// The codes of [`TypedKind`] in `values/list.rs` and `DetailCode::typed`
+/// agree, and [`TypedKind::ALL`] has every kind that a code names.
 #[test]
 fn detail_codes_map_to_the_listed_kinds() {
     for code in crate::DetailCode::KNOWN {
