@@ -42,7 +42,7 @@ pub use model::result::TaskResult;
 pub use model::state::TaskState;
 pub use model::task::{Progress, Task};
 pub use unknown::UnknownFields;
-pub use values::{DetailValues, Pair, ValuesError, structs::*};
+pub use values::{DetailValues, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
 
 /// The README's Rust examples, compiled and run as doctests so that the
 /// repository's front page cannot rot.

@@ -312,7 +312,7 @@ impl ResultSummary {
                     ignored: l.ignored(),
                 }),
                 Some(DetailValues::ExportSucceeded(e)) => s.exports.push(e.export_name.clone()),
-                _ => s.messages.push(DetailMessage {
+                Some(DetailValues::Raw(_)) | None => s.messages.push(DetailMessage {
                     code: d.code.to_string(),
                     text: d.local_message_text.clone(),
                 }),

@@ -223,7 +223,8 @@ impl Detail {
     pub fn hierarchy_rows(&self) -> Option<&crate::HierarchyRowsProcessed> {
         match &self.values {
             Some(DetailValues::HierarchyRowsProcessed(v)) => Some(v),
-            _ => None,
+            Some(DetailValues::LineItemRowsProcessed(_) | DetailValues::ExportSucceeded(_) | DetailValues::Raw(_))
+            | None => None,
         }
     }
 
@@ -231,7 +232,10 @@ impl Detail {
     pub fn export_succeeded(&self) -> Option<&crate::ExportSucceeded> {
         match &self.values {
             Some(DetailValues::ExportSucceeded(v)) => Some(v),
-            _ => None,
+            Some(
+                DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_) | DetailValues::Raw(_),
+            )
+            | None => None,
         }
     }
 
@@ -239,7 +243,8 @@ impl Detail {
     pub fn line_item_rows(&self) -> Option<&crate::LineItemRowsProcessed> {
         match &self.values {
             Some(DetailValues::LineItemRowsProcessed(v)) => Some(v),
-            _ => None,
+            Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::ExportSucceeded(_) | DetailValues::Raw(_))
+            | None => None,
         }
     }
 }

@@ -113,7 +113,12 @@ impl TaskResult {
                 }
                 match &d.values {
                     Some(DetailValues::HierarchyRowsProcessed(h)) => h.failed_count > 0 || h.warnings_row_count > 0,
-                    _ => matches!(
+                    Some(
+                        DetailValues::LineItemRowsProcessed(_)
+                        | DetailValues::ExportSucceeded(_)
+                        | DetailValues::Raw(_),
+                    )
+                    | None => matches!(
                         d.code,
                         DetailCode::HierarchyRowsProcessedWithFailures | DetailCode::LineItemRowsProcessedWithFailures
                     ),

@@ -4,7 +4,7 @@
 use schemars::Schema;
 use serde_json::{Value, json};
 
-use crate::values::TYPED_DETAILS;
+use crate::values::TypedKind;
 
 /// Adds to the `Task` schema: a `COMPLETE` task has a `result`.
 pub(crate) fn complete_has_result(schema: &mut Schema) {
@@ -83,10 +83,12 @@ pub(crate) fn chunk_list_shape(schema: &mut Schema) {
 /// Adds to the `Detail` schema: the `values` of a typed detail contain each
 /// key the type requires (unless `values` is empty or null).
 pub(crate) fn typed_values_keys(schema: &mut Schema) {
-    let rules: Vec<Value> = TYPED_DETAILS
+    let rules: Vec<Value> = TypedKind::ALL
         .iter()
-        .map(|(codes, spec)| {
-            let contains: Vec<Value> = spec
+        .map(|kind| {
+            let codes = kind.codes();
+            let contains: Vec<Value> = kind
+                .spec()
                 .keys
                 .iter()
                 .filter(|k| k.required)

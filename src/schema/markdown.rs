@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value};
 
 use super::{SchemaKind, schema};
-use crate::values::{Shape, TYPED_DETAILS};
+use crate::values::{Shape, TypedKind};
 use crate::{DetailCode, TaskState};
 
 /// The objects documented, in order.
@@ -212,7 +212,7 @@ fn typed_keys(out: &mut String) {
          unsigned decimal text with no sign, space, point or leading zero. Keys not listed \
          are kept as sent.\n\n",
     );
-    for (codes, spec) in TYPED_DETAILS {
+    for (codes, spec) in TypedKind::ALL.map(|kind| (kind.codes(), kind.spec())) {
         let names: Vec<String> = codes.iter().map(|c| format!("`{c}`")).collect();
         let _ = writeln!(
             out,

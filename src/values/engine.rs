@@ -29,6 +29,55 @@ pub(crate) struct KeySpec {
     pub(crate) required: bool,
 }
 
+impl KeySpec {
+    /// Required text, never null: a `String` field.
+    pub(crate) const fn text(name: &'static str) -> Self {
+        Self {
+            name,
+            shape: Shape::Text,
+            required: true,
+        }
+    }
+
+    /// Optional text that may be null: an `Option<Option<String>>` field.
+    pub(crate) const fn nullable_text(name: &'static str) -> Self {
+        Self {
+            name,
+            shape: Shape::NullableText,
+            required: false,
+        }
+    }
+
+    /// A required count: a `u64` field.
+    pub(crate) const fn count(name: &'static str) -> Self {
+        Self {
+            name,
+            shape: Shape::Count,
+            required: true,
+        }
+    }
+
+    /// An optional count: an `Option<u64>` field.
+    pub(crate) const fn optional_count(name: &'static str) -> Self {
+        Self {
+            name,
+            shape: Shape::Count,
+            required: false,
+        }
+    }
+
+    /// The names of `keys`, in their order.
+    pub(crate) const fn names<const N: usize>(keys: &[KeySpec; N]) -> [&'static str; N] {
+        let mut names = [""; N];
+        let mut i = 0;
+        while i < N {
+            names[i] = keys[i].name;
+            i += 1;
+        }
+        names
+    }
+}
+
 /// The keys of one typed struct. Text keys come first in `keys` (at most
 /// [`MAX_TEXTS`]), counts after them.
 pub(crate) struct Spec {
@@ -36,6 +85,25 @@ pub(crate) struct Spec {
     pub(crate) keys: &'static [KeySpec],
     /// The index of a key in `keys`, by name.
     pub(crate) index: fn(&str) -> Option<usize>,
+}
+
+impl Spec {
+    /// The keys of the struct of the `detail` type, checked against the
+    /// engine's limits where the constant is built: at most [`MAX_KEYS`]
+    /// keys, the text keys first and at most [`MAX_TEXTS`] of them.
+    pub(crate) const fn new(detail: &'static str, keys: &'static [KeySpec], index: fn(&str) -> Option<usize>) -> Self {
+        assert!(keys.len() <= MAX_KEYS, "too many keys for the engine");
+        let mut i = 0;
+        while i < keys.len() {
+            let text = !matches!(keys[i].shape, Shape::Count);
+            assert!(
+                !text || i < MAX_TEXTS,
+                "text keys come first, at most MAX_TEXTS of them"
+            );
+            i += 1;
+        }
+        Self { detail, keys, index }
+    }
 }
 
 pub(crate) const MAX_KEYS: usize = 16;
@@ -239,11 +307,7 @@ pub(crate) fn decode_slice<S: AsRef<str>>(
 
 /// Checks that an array pairs up: even length, no `null` key, no key twice.
 pub(crate) fn check_pairs(values: &[Option<String>]) -> Result<(), ValuesError> {
-    static ANY: Spec = Spec {
-        detail: "any detail",
-        keys: &[],
-        index: |_| None,
-    };
+    static ANY: Spec = Spec::new("any detail", &[], |_| None);
     decode_slice(&ANY, values).map(drop)
 }
 

@@ -1,134 +1,182 @@
-//! The macro that declares the list of typed structs ([`typed_details!`]),
-//! called once, in `values/mod.rs`.
+//! The list of typed structs: [`DetailValues`], which holds the `values`
+//! of a detail as one of them (or as the raw array), and [`TypedKind`],
+//! which names one before its array is read. Their `match`es are written
+//! out, each over every variant, so that a new typed struct does not build
+//! until each says what to do with it.
 
-/// Declares the list of typed structs, in `values/mod.rs`: for each, its
-/// file (module), its [`TypedKind`](super::TypedKind) and the detail types
-/// whose `values` decode into it. From the list follow the modules and
-/// their re-exports, the variants of [`DetailValues`](super::DetailValues)
-/// and how it dispatches to them, `TypedKind` and `TYPED_DETAILS`.
-macro_rules! typed_details {
-    (
-        $(#[$meta:meta])*
-        pub enum DetailValues {
-            $(
-                $(#[$vdoc:meta])*
-                $ty:ident in $module:ident as $kind:ident for [$($code:literal),+],
-            )+
-        }
-    ) => {
-        $(
-            pub(crate) mod $module;
-            pub use $module::$ty;
-        )+
+use serde::de::Deserializer;
+use serde::ser::Serializer;
 
-        /// The typed structs, re-exported at the crate root.
-        pub(crate) mod structs {
-            pub use super::{$($ty),+};
-        }
+use super::engine::{Filled, Spec, decode_slice};
+use super::typed::Typed;
+use super::{ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
 
-        $(#[$meta])*
-        pub enum DetailValues {
-            $( $(#[$vdoc])* $ty($ty), )+
-            /// Any other detail type, or an empty array: the entries as sent.
-            Raw(Vec<Option<String>>),
-        }
-
-        $crate::values::list::typed_kinds! { $( $ty $kind [$($code),+] )+ }
-        $crate::values::list::values_dispatch! { $($ty)+ }
-    };
+/// The `values` of a detail: the decoded struct for the detail types the
+/// crate knows the keys of, the raw array for every other type.
+///
+/// An empty array is kept as [`DetailValues::Raw`] whatever the type: the
+/// one public sample of `hierarchyRowsProcessedWithFailures` has
+/// `values: []`.
+///
+/// With serde it is the flat array of the wire. Inside a [`Detail`](crate::Detail)
+/// the detail's `type` says which struct the array decodes into; read on
+/// its own, an array is the typed struct whose encoding it is exactly (its
+/// name key first, then its other keys in the crate's order, counts as
+/// plain decimals, as [`DetailValues::to_values`] writes them), and `Raw`
+/// otherwise. So every value reads back as itself, except a `Raw` array
+/// that is exactly such an encoding, which reads back typed.
+///
+/// ```
+/// use anaplan_task::{DetailValues, LineItemRowsProcessed};
+/// let values: DetailValues = serde_json::from_str(r#"["lineItemName","Sales","rowCount","12"]"#).unwrap();
+/// let DetailValues::LineItemRowsProcessed(rows) = &values else { panic!() };
+/// assert_eq!(rows.row_count, 12);
+/// let raw: DetailValues = serde_json::from_str(r#"["rowCount","12","lineItemName","Sales"]"#).unwrap();
+/// assert!(matches!(raw, DetailValues::Raw(_)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DetailValues {
+    /// `hierarchyRowsProcessed` or `hierarchyRowsProcessedWithFailures`.
+    HierarchyRowsProcessed(HierarchyRowsProcessed),
+    /// `lineItemRowsProcessed`.
+    LineItemRowsProcessed(LineItemRowsProcessed),
+    /// `exportSucceeded`.
+    ExportSucceeded(ExportSucceeded),
+    /// Any other detail type, or an empty array: the entries as sent.
+    Raw(Vec<Option<String>>),
 }
 
-/// `TypedKind` and `TYPED_DETAILS` of [`typed_details!`].
-macro_rules! typed_kinds {
-    ($( $ty:ident $kind:ident [$($code:literal),+] )+) => {
-        /// The detail types whose `values` decode into a typed struct, with
-        /// the keys of that struct.
-        #[cfg(feature = "schema")]
-        pub(crate) const TYPED_DETAILS: [(&[&str], &$crate::values::engine::Spec); TypedKind::ALL.len()] =
-            [$( (TypedKind::$kind.codes(), <$ty as $crate::values::typed::Typed>::SPEC), )+];
-
-        /// Which typed struct a detail type decodes into.
-        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-        pub(crate) enum TypedKind {
-            $( $kind, )+
+impl DetailValues {
+    /// The entries as they go on the wire.
+    pub fn to_values(&self) -> Vec<Option<String>> {
+        match self {
+            Self::HierarchyRowsProcessed(v) => v.to_values(),
+            Self::LineItemRowsProcessed(v) => v.to_values(),
+            Self::ExportSucceeded(v) => v.to_values(),
+            Self::Raw(v) => v.clone(),
         }
+    }
 
-        impl TypedKind {
-            /// Every kind, in the order of the list.
-            pub(crate) const ALL: [TypedKind; <[&str]>::len(&[$(stringify!($kind)),+])] = [$(Self::$kind),+];
+    /// The pairs the typed struct did not know, in order; empty for `Raw`.
+    pub fn other(&self) -> &[Pair] {
+        match self {
+            Self::HierarchyRowsProcessed(v) => &v.other,
+            Self::LineItemRowsProcessed(v) => &v.other,
+            Self::ExportSucceeded(v) => &v.other,
+            Self::Raw(_) => &[],
+        }
+    }
 
-            /// The detail types whose `values` decode into the struct;
-            /// [`DetailCode::typed`](crate::DetailCode) maps them back.
-            pub(crate) const fn codes(self) -> &'static [&'static str] {
-                match self {
-                    $( Self::$kind => &[$($code),+], )+
-                }
+    /// The number of entries on the wire.
+    pub fn len(&self) -> usize {
+        match self {
+            Self::HierarchyRowsProcessed(v) => 2 * v.pair_count(),
+            Self::LineItemRowsProcessed(v) => 2 * v.pair_count(),
+            Self::ExportSucceeded(v) => 2 * v.pair_count(),
+            Self::Raw(v) => v.len(),
+        }
+    }
+
+    /// Whether the array on the wire is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The typed struct whose exact encoding `raw` is, or `Raw`.
+    fn infer(raw: Vec<Option<String>>) -> Self {
+        for kind in TypedKind::ALL {
+            if raw.first().and_then(Option::as_deref) != Some(kind.spec().keys[0].name) {
+                continue;
             }
-
-            /// The keys of the struct.
-            pub(crate) fn spec(self) -> &'static $crate::values::engine::Spec {
-                match self {
-                    $( Self::$kind => <$ty as $crate::values::typed::Typed>::SPEC, )+
-                }
-            }
-
-            /// The struct built from a complete array, `Raw` for an empty one.
-            pub(crate) fn build(self, filled: Option<&mut $crate::values::engine::Filled>) -> DetailValues {
-                let Some(f) = filled else {
-                    return DetailValues::Raw(Vec::new());
-                };
-                match self {
-                    $( Self::$kind => DetailValues::$ty(<$ty as $crate::values::typed::Typed>::build(f)), )+
+            if let Ok(typed) = kind.decode_slice(&raw) {
+                if typed.to_values() == raw {
+                    return typed;
                 }
             }
         }
-    };
+        Self::Raw(raw)
+    }
 }
 
-/// How [`DetailValues`](super::DetailValues) dispatches to the typed
-/// structs of [`typed_details!`]: its methods and its serde encoding.
-macro_rules! values_dispatch {
-    ($($ty:ident)+) => {
-        impl DetailValues {
-            /// The entries as they go on the wire.
-            pub fn to_values(&self) -> Vec<Option<String>> {
-                match self {
-                    $( Self::$ty(v) => v.to_values(), )+
-                    Self::Raw(v) => v.clone(),
-                }
-            }
-
-            /// The pairs the typed struct did not know, in order; empty for `Raw`.
-            pub fn other(&self) -> &[$crate::values::Pair] {
-                match self {
-                    $( Self::$ty(v) => &v.other, )+
-                    Self::Raw(_) => &[],
-                }
-            }
-
-            /// The number of entries on the wire.
-            pub fn len(&self) -> usize {
-                match self {
-                    $( Self::$ty(v) => 2 * $crate::values::typed::Typed::pair_count(v), )+
-                    Self::Raw(v) => v.len(),
-                }
-            }
-
-            /// Whether the array on the wire is empty.
-            pub fn is_empty(&self) -> bool {
-                self.len() == 0
-            }
+impl serde::Serialize for DetailValues {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::HierarchyRowsProcessed(v) => v.serialize_values(serializer),
+            Self::LineItemRowsProcessed(v) => v.serialize_values(serializer),
+            Self::ExportSucceeded(v) => v.serialize_values(serializer),
+            Self::Raw(v) => serializer.collect_seq(v),
         }
-
-        impl serde::Serialize for DetailValues {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self {
-                    $( Self::$ty(v) => $crate::values::typed::Typed::serialize_values(v, serializer), )+
-                    Self::Raw(v) => serializer.collect_seq(v),
-                }
-            }
-        }
-    };
+    }
 }
 
-pub(crate) use {typed_details, typed_kinds, values_dispatch};
+impl<'de> serde::Deserialize<'de> for DetailValues {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw: Vec<Option<String>> = serde::Deserialize::deserialize(deserializer)?;
+        Ok(DetailValues::infer(raw))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DetailValues {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Values".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "array",
+            "items": {"type": ["string", "null"]},
+            "description": "A flat array of alternating keys and values: key, value, key, value. Keys come in any order; counts are decimal text; a value may be null."
+        })
+    }
+}
+
+/// Which typed struct a detail type decodes into.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum TypedKind {
+    Hierarchy,
+    LineItem,
+    Export,
+}
+
+impl TypedKind {
+    /// Every kind (a test checks the list against
+    /// [`DetailCode::typed`](crate::DetailCode)).
+    pub(crate) const ALL: [TypedKind; 3] = [Self::Hierarchy, Self::LineItem, Self::Export];
+
+    /// The detail types whose `values` decode into the struct;
+    /// [`DetailCode::typed`](crate::DetailCode) maps them back.
+    pub(crate) const fn codes(self) -> &'static [&'static str] {
+        match self {
+            Self::Hierarchy => &["hierarchyRowsProcessed", "hierarchyRowsProcessedWithFailures"],
+            Self::LineItem => &["lineItemRowsProcessed"],
+            Self::Export => &["exportSucceeded"],
+        }
+    }
+
+    /// The keys of the struct.
+    pub(crate) fn spec(self) -> &'static Spec {
+        match self {
+            Self::Hierarchy => HierarchyRowsProcessed::SPEC,
+            Self::LineItem => LineItemRowsProcessed::SPEC,
+            Self::Export => ExportSucceeded::SPEC,
+        }
+    }
+
+    /// The struct built from a complete array, `Raw` for an empty one.
+    pub(crate) fn build(self, filled: Option<&mut Filled>) -> DetailValues {
+        let Some(f) = filled else {
+            return DetailValues::Raw(Vec::new());
+        };
+        match self {
+            Self::Hierarchy => DetailValues::HierarchyRowsProcessed(HierarchyRowsProcessed::build(f)),
+            Self::LineItem => DetailValues::LineItemRowsProcessed(LineItemRowsProcessed::build(f)),
+            Self::Export => DetailValues::ExportSucceeded(ExportSucceeded::build(f)),
+        }
+    }
+
+    /// Decodes an array already in memory.
+    pub(crate) fn decode_slice<S: AsRef<str>>(self, values: &[Option<S>]) -> Result<DetailValues, ValuesError> {
+        Ok(self.build(decode_slice(self.spec(), values)?.as_mut()))
+    }
+}

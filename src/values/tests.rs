@@ -54,6 +54,33 @@ fn specs_find_every_key_and_put_text_first() {
     }
 }
 
+/// Each struct's table of keys, its `match` from key to place, how it is
+/// built and how it is written back agree: an array of every key in the
+/// table's order, each with its own value, reads and writes back as itself,
+/// and the hierarchy's counts come in the same order.
+#[test]
+fn each_struct_writes_back_what_it_read_in_the_order_of_its_keys() {
+    for kind in TypedKind::ALL {
+        let values: Vec<Option<String>> = (kind.spec().keys.iter().enumerate())
+            .flat_map(|(i, k)| {
+                let value = match k.shape {
+                    Shape::Count => (100 + i).to_string(),
+                    Shape::Text | Shape::NullableText => format!("text {i}"),
+                };
+                [Some(k.name.to_owned()), Some(value)]
+            })
+            .collect();
+        let typed = kind.decode_slice(&values).unwrap();
+        assert_eq!(typed.to_values(), values, "{kind:?}");
+        if let DetailValues::HierarchyRowsProcessed(h) = &typed {
+            for (i, (key, n)) in h.counts().into_iter().enumerate() {
+                assert_eq!(key, HierarchyRowsProcessed::KEYS[1 + i]);
+                assert_eq!(n, 101 + i as u64, "{key}");
+            }
+        }
+    }
+}
+
 /// The quick reading tries the key after the last known one first, in
 /// place; it must read exactly what the pairs say, in any order.
 #[test]
@@ -115,7 +142,8 @@ fn predicted_keys_read_like_any_others() {
     }
 }
 
-/// The codes of the list in `values/mod.rs` and `DetailCode::typed` agree.
+/// The codes of [`TypedKind`] in `values/list.rs` and `DetailCode::typed`
+/// agree, and [`TypedKind::ALL`] has every kind that a code names.
 #[test]
 fn detail_codes_map_to_the_listed_kinds() {
     for code in crate::DetailCode::KNOWN {

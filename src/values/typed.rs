@@ -1,6 +1,24 @@
 //! What every typed struct has: its keys, how it is built from pairs and
-//! written back to them ([`Typed`]). The implementations are written by
-//! [`typed_detail!`](super::declare::typed_detail).
+//! written back to them ([`Typed`]).
+//!
+//! Each typed struct is written out in its own file (`line_item.rs` is the
+//! shortest to copy): the struct, whose fields each have a kind; its keys
+//! (`KEY_SPECS`, a [`KeySpec`](super::engine::KeySpec) per field, text keys
+//! first, the crate's order being their order); its `impl Typed`, which
+//! gives the [`Spec`] (the table and a `match` from key to its place in it),
+//! builds the struct from the values found and writes the known keys back;
+//! and its public `new`, `KEYS`, `from_values` and `to_values`, which call
+//! the trait. Each field's rustdoc starts with its wire key.
+//!
+//! | kind | field type | `KeySpec` | built by | serde |
+//! |---|---|---|---|---|
+//! | text | `String` | `text`: required, never null | `Filled::text` | `rename` |
+//! | nullable text | `Option<Option<String>>` | `nullable_text`: optional, may be null | `Filled::nullable` | skipped when absent; `null` stays `null` |
+//! | count | `u64` | `count`: required, decimal text | `Filled::count`, `unwrap_or(0)` | a number |
+//! | optional count | `Option<u64>` | `optional_count`: optional, decimal text | `Filled::count` | skipped when absent |
+//!
+//! Every struct also has `#[serde(default)]`, `#[non_exhaustive]` and
+//! `other: Vec<Pair>`, skipped when empty.
 
 use serde::ser::{SerializeSeq, Serializer};
 

@@ -12,7 +12,8 @@ use std::time::SystemTime;
 
 use anaplan_task::summary::{Poll, TaskTimeline};
 use anaplan_task::{
-    ChunkListResponse, DetailValues, Document, ErrorResponse, Outcome, Task, TaskListResponse, TaskResult, TaskSummary,
+    ChunkListResponse, Detail, DetailValues, Document, ErrorResponse, Outcome, Task, TaskListResponse, TaskResult,
+    TaskSummary,
 };
 use anstyle::AnsiColor;
 
@@ -277,21 +278,32 @@ fn line_item_table(out: &mut String, r: &TaskResult, pad: &str) {
 
 /// The other details, a line each: an export's name, or a detail's code,
 /// class and message.
+///
+/// `DetailValues` is `#[non_exhaustive]` outside the library, so its match
+/// needs a wildcard arm; `wildcard_enum_match_arm` makes clippy name any
+/// variant that arm would take, so that a new typed detail is placed here.
+#[warn(clippy::wildcard_enum_match_arm)]
 fn other_details(out: &mut String, r: &TaskResult, pad: &str) {
     for d in r.details() {
-        match &d.values {
-            Some(DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_)) => {}
-            Some(DetailValues::ExportSucceeded(e)) => {
-                out.push_str(&format!("{pad}  export {}\n", shown(&e.export_name)))
-            }
-            _ => {
-                out.push_str(&format!("{pad}  {} ({})", shown(d.code.as_str()), d.code.class()));
-                match d.local_message_text.as_deref().map(str::trim_end) {
-                    Some(text) if !text.is_empty() => out.push_str(&format!(": {}\n", shown(text))),
-                    _ => out.push('\n'),
-                }
-            }
+        let Some(values) = &d.values else {
+            message(out, d, pad);
+            continue;
+        };
+        match values {
+            DetailValues::HierarchyRowsProcessed(_) | DetailValues::LineItemRowsProcessed(_) => {}
+            DetailValues::ExportSucceeded(e) => out.push_str(&format!("{pad}  export {}\n", shown(&e.export_name))),
+            DetailValues::Raw(_) => message(out, d, pad),
+            _ => message(out, d, pad),
         }
+    }
+}
+
+/// A detail as its code, class and message.
+fn message(out: &mut String, d: &Detail, pad: &str) {
+    out.push_str(&format!("{pad}  {} ({})", shown(d.code.as_str()), d.code.class()));
+    match d.local_message_text.as_deref().map(str::trim_end) {
+        Some(text) if !text.is_empty() => out.push_str(&format!(": {}\n", shown(text))),
+        _ => out.push('\n'),
     }
 }
 

@@ -41,7 +41,10 @@ impl Checker<'_> {
                     self.push(Code::from(&e), place.as_ref().unwrap_or(&values), e.to_string());
                 }
             }
-            _ => {}
+            // Line items and exports are checked for unknown keys only, and
+            // an empty array not at all.
+            Some(DetailValues::LineItemRowsProcessed(_) | DetailValues::ExportSucceeded(_) | DetailValues::Raw(_))
+            | None => {}
         }
         self.extra(&d.extra, at);
     }
