@@ -40,7 +40,7 @@ pub use model::ids::{ObjectId, ObjectKind, TaskId};
 pub use model::outcome::Outcome;
 pub use model::result::TaskResult;
 pub use model::state::TaskState;
-pub use model::task::{Progress, Task};
+pub use model::task::{NonFiniteProgress, Progress, Task};
 pub use unknown::UnknownFields;
 pub use values::{DetailValues, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
 

@@ -172,6 +172,22 @@ impl PollPolicy {
     /// finishes with the outcome the state gives without a result
     /// (`Succeeded` for `COMPLETE`).
     ///
+    /// With a deadline, no wait runs past it: a wait is at most the time
+    /// left (even below the 5-second floor), so that the last request is
+    /// made at the deadline, and once no time is left the decision is
+    /// [`Decision::DeadlineExceeded`].
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use anaplan_task::poll::{Decision, PollPolicy};
+    /// # use anaplan_task::TaskState;
+    /// let policy = PollPolicy::default().with_deadline(Duration::from_secs(120));
+    /// // At 118 s the interval would be 11.8 s; 2 s are left.
+    /// let running = TaskState::InProgress;
+    /// assert_eq!(policy.decide_state(Duration::from_secs(118), &running), Decision::Wait(Duration::from_secs(2)));
+    /// assert_eq!(policy.decide_state(Duration::from_secs(120), &running), Decision::DeadlineExceeded);
+    /// ```
+    ///
     /// ```
     /// # use std::time::Duration;
     /// # use anaplan_task::poll::{Decision, PollPolicy};
@@ -184,9 +200,11 @@ impl PollPolicy {
         if state.is_terminal() {
             return Decision::Finished(Task::new("", state.clone()).outcome());
         }
-        if self.deadline.is_some_and(|d| elapsed >= d) {
-            return Decision::DeadlineExceeded;
+        let wait = self.interval(elapsed);
+        match self.deadline {
+            Some(deadline) if elapsed >= deadline => Decision::DeadlineExceeded,
+            Some(deadline) => Decision::Wait(wait.min(deadline - elapsed)),
+            None => Decision::Wait(wait),
         }
-        Decision::Wait(self.interval(elapsed))
     }
 }

@@ -1,8 +1,9 @@
 //! Paths of the task endpoints, formatted and parsed, without any HTTP.
 //!
-//! This module holds the types of a path ([`TaskPath`], [`Resource`],
-//! [`DumpPart`]); its files hold the kinds of call ([`CallKind`]), the
-//! building and writing of paths, their reading back, and [`PathError`].
+//! A [`TaskPath`] is built for a kind of call ([`CallKind`]) and points at
+//! a [`Resource`] (the task list, a task, a failure dump and its
+//! [`DumpPart`]); it is written with `Display` or as a URL, and read back
+//! from either with `FromStr`, whose error is a [`PathError`].
 //!
 //! ```
 //! use anaplan_task::endpoint::{CallKind, DumpPart, TaskPath};

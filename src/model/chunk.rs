@@ -92,6 +92,23 @@ crate::read::wire_deserialize!(ChunkListResponse, "a chunk list response object"
 });
 
 impl ChunkListResponse {
+    /// A chunk list listing `chunks`, without `meta` or `status` (set them
+    /// by field).
+    ///
+    /// ```
+    /// use anaplan_task::{Chunk, ChunkListResponse};
+    /// let list = ChunkListResponse::new(vec![Chunk::new("0", "Chunk 0")]);
+    /// assert_eq!(list.chunks()[0].id, "0");
+    /// ```
+    pub fn new(chunks: Vec<Chunk>) -> Self {
+        Self {
+            meta: None,
+            status: None,
+            chunks: Some(chunks),
+            extra: UnknownFields::new(),
+        }
+    }
+
     /// The chunks listed; empty when `chunks` is absent.
     pub fn chunks(&self) -> &[Chunk] {
         self.chunks.as_deref().unwrap_or_default()

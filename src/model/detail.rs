@@ -207,7 +207,52 @@ pub struct Detail {
     pub extra: UnknownFields,
 }
 
+/// A detail of the typed values' own code, so that the code and the values
+/// agree: set `code` and `values` apart only to write what the server would
+/// not, as a detail whose values are not those of its code is written as
+/// set, and read back as an error (its `values` decoded by its code).
+///
+/// ```
+/// use anaplan_task::{Detail, DetailCode, HierarchyRowsProcessed};
+/// let detail = Detail::from(HierarchyRowsProcessed::new("Employees"));
+/// assert_eq!(detail.code, DetailCode::HierarchyRowsProcessed);
+/// assert!(detail.hierarchy_rows().is_some());
+/// ```
+impl From<crate::HierarchyRowsProcessed> for Detail {
+    /// Code `hierarchyRowsProcessed`.
+    fn from(values: crate::HierarchyRowsProcessed) -> Self {
+        Self::with_values(
+            DetailCode::HierarchyRowsProcessed,
+            DetailValues::HierarchyRowsProcessed(values),
+        )
+    }
+}
+
+impl From<crate::LineItemRowsProcessed> for Detail {
+    /// Code `lineItemRowsProcessed`.
+    fn from(values: crate::LineItemRowsProcessed) -> Self {
+        Self::with_values(
+            DetailCode::LineItemRowsProcessed,
+            DetailValues::LineItemRowsProcessed(values),
+        )
+    }
+}
+
+impl From<crate::ExportSucceeded> for Detail {
+    /// Code `exportSucceeded`.
+    fn from(values: crate::ExportSucceeded) -> Self {
+        Self::with_values(DetailCode::ExportSucceeded, DetailValues::ExportSucceeded(values))
+    }
+}
+
 impl Detail {
+    fn with_values(code: DetailCode, values: DetailValues) -> Self {
+        Self {
+            values: Some(values),
+            ..Self::new(code)
+        }
+    }
+
     /// A detail with only its code.
     pub fn new(code: DetailCode) -> Self {
         Self {

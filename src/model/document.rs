@@ -79,6 +79,29 @@ crate::read::wire_deserialize!(CreateTaskResponse, "a create-task response objec
     task = "task" required,
 });
 
+impl CreateTaskResponse {
+    /// A start call's answer for `task`, without `meta` or `status` (set
+    /// them by field: [`Meta::new`], [`Status::new`]).
+    ///
+    /// ```
+    /// use anaplan_task::{CreateTaskResponse, Status, TaskSummary};
+    /// let mut started = CreateTaskResponse::new(TaskSummary::new("1B1D84DDD53847BAA621810B593C3FC1"));
+    /// started.status = Some(Status::new(200, "Success"));
+    /// assert_eq!(
+    ///     serde_json::to_string(&started).unwrap(),
+    ///     r#"{"status":{"code":200,"message":"Success"},"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1"}}"#
+    /// );
+    /// ```
+    pub fn new(task: TaskSummary) -> Self {
+        Self {
+            meta: None,
+            status: None,
+            task,
+            extra: UnknownFields::new(),
+        }
+    }
+}
+
 /// The body of the list call (`GET .../{kind}/{id}/tasks`).
 ///
 /// The server leaves `tasks` out when there are none; [`TaskListResponse::tasks`]
@@ -116,6 +139,24 @@ crate::read::wire_deserialize!(TaskListResponse, "a task list response object", 
 });
 
 impl TaskListResponse {
+    /// A list call's answer listing `tasks`, without `meta` or `status`
+    /// (set them by field: [`Meta::new`], [`Paging::new`](crate::Paging::new),
+    /// [`Status::new`]).
+    ///
+    /// ```
+    /// use anaplan_task::{TaskListResponse, TaskSummary};
+    /// let list = TaskListResponse::new(vec![TaskSummary::new("1B1D84DDD53847BAA621810B593C3FC1")]);
+    /// assert_eq!(list.tasks().len(), 1);
+    /// ```
+    pub fn new(tasks: Vec<TaskSummary>) -> Self {
+        Self {
+            meta: None,
+            status: None,
+            tasks: Some(tasks),
+            extra: UnknownFields::new(),
+        }
+    }
+
     /// The tasks listed; empty when `tasks` is absent.
     pub fn tasks(&self) -> &[TaskSummary] {
         self.tasks.as_deref().unwrap_or_default()
@@ -148,6 +189,26 @@ crate::read::wire_deserialize!(ErrorResponse, "an error response object", {
     path = "path" optional,
     timestamp = "timestamp" optional,
 });
+
+impl ErrorResponse {
+    /// An error body with `status` alone (set `path` and `timestamp` by
+    /// field).
+    ///
+    /// ```
+    /// use anaplan_task::{Document, ErrorResponse, Status};
+    /// let body = ErrorResponse::new(Status::new(404, "Not Found"));
+    /// let text = serde_json::to_string(&body).unwrap();
+    /// assert_eq!(Document::from_str(&text).unwrap(), Document::Error(body));
+    /// ```
+    pub fn new(status: Status) -> Self {
+        Self {
+            status,
+            path: None,
+            timestamp: None,
+            extra: UnknownFields::new(),
+        }
+    }
+}
 
 crate::enums::str_enum! {
     /// Which body of the family a document is.

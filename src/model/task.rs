@@ -159,6 +159,31 @@ impl From<u32> for Progress {
     }
 }
 
+/// The error of making a [`Progress`] from NaN or an infinity, which JSON
+/// cannot hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a progress must be a finite number: JSON has no NaN or infinity")]
+#[non_exhaustive]
+pub struct NonFiniteProgress;
+
+impl TryFrom<f64> for Progress {
+    type Error = NonFiniteProgress;
+    /// The progress written as the shortest text that reads back as
+    /// `fraction`; NaN and infinities are refused.
+    ///
+    /// ```
+    /// use anaplan_task::Progress;
+    /// let half = Progress::try_from(0.5).unwrap();
+    /// assert_eq!((half.as_str(), half.value()), ("0.5", 0.5));
+    /// assert!(Progress::try_from(f64::NAN).is_err());
+    /// ```
+    fn try_from(fraction: f64) -> Result<Self, Self::Error> {
+        serde_json::Number::from_f64(fraction)
+            .map(Self::from)
+            .ok_or(NonFiniteProgress)
+    }
+}
+
 impl fmt::Display for Progress {
     /// The text as sent.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

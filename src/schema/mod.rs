@@ -5,9 +5,9 @@
 //! `docs/schema.md`; a test regenerates both and fails when a committed file
 //! differs.
 //!
-//! This module holds [`SchemaKind`]; its files hold the generation
-//! ([`schema()`], [`schema_text`]), the rules added to the derived schemas,
-//! and the Markdown renderer ([`markdown`]).
+//! [`SchemaKind`] names a body; [`schema()`] gives its schema as a value,
+//! [`schema_text`] as the committed text, and [`markdown`] the
+//! documentation of every body and finding code.
 //!
 //! ```
 //! use anaplan_task::schema::{self, SchemaKind};

@@ -5,13 +5,11 @@
 //! Reading is lenient; this pass is where strictness lives. Every code is
 //! a [`Code`], with its severity and meaning.
 //!
-//! Where things are: [`Code`] and [`Severity`] in the crate's `codes.rs`
-//! (below the readers, whose errors name their code); [`Finding`],
-//! [`Report`] and [`Options`] in `finding.rs`; the checks that decide each
-//! finding in `checks/`, one file per area of the document (`document`,
-//! `task`, `result`, `details`), with how a finding is recorded in
-//! `checks/mod.rs`; what hierarchy counts must satisfy in `counts.rs`;
-//! placing findings at their line and column in `place.rs`.
+//! [`validate_str`] and [`validate_slice`] read and check a document,
+//! giving a [`Report`]: the document (when it reads) and its findings,
+//! placed at their line and column. [`check`] checks a document already
+//! decoded. [`Options`] sets strict mode and the call the body answers; at
+//! most [`MAX_FINDINGS`] findings are listed for one document.
 //!
 //! ```
 //! use anaplan_task::validate::{self, Code, Options, Severity};

@@ -28,7 +28,8 @@ use super::{Pair, ValuesError};
 ///
 /// With serde (not on the wire, where [`DetailValues`](crate::DetailValues) writes the flat
 /// array) it is an object with the keys of `values` and the counts as
-/// numbers, `other` only when not empty; a missing key reads as zero:
+/// numbers, `other` only when not empty. In this object form a missing key
+/// reads as zero (in a `values` array a missing key is an error):
 ///
 /// ```
 /// # use anaplan_task::HierarchyRowsProcessed;

@@ -71,6 +71,21 @@ impl LineItemRowsProcessed {
         Typed::to_values(self)
     }
 
+    /// The counts sent, with their keys, in the crate's order: `rowCount`,
+    /// then `ignoredCount` when it was sent.
+    ///
+    /// ```
+    /// use anaplan_task::LineItemRowsProcessed;
+    /// let mut rows = LineItemRowsProcessed::new("Sales");
+    /// rows.row_count = 12;
+    /// assert_eq!(rows.counts(), [("rowCount", 12)]);
+    /// ```
+    pub fn counts(&self) -> Vec<(&'static str, u64)> {
+        let mut counts = vec![("rowCount", self.row_count)];
+        counts.extend(self.ignored_count.map(|n| ("ignoredCount", n)));
+        counts
+    }
+
     /// Cells ignored, zero when the key was absent.
     pub fn ignored(&self) -> u64 {
         self.ignored_count.unwrap_or(0)

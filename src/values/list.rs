@@ -83,6 +83,26 @@ impl DetailValues {
         self.len() == 0
     }
 
+    /// The counts of a typed detail with their keys, in the crate's order:
+    /// the pairs the struct's own `counts()` gives; none for an export
+    /// (which has no counts) or an array the crate does not decode (`Raw`).
+    ///
+    /// ```
+    /// use anaplan_task::{DetailValues, HierarchyRowsProcessed};
+    /// let mut rows = HierarchyRowsProcessed::new("Employees");
+    /// rows.failed_count = 2;
+    /// let values = DetailValues::HierarchyRowsProcessed(rows.clone());
+    /// assert_eq!(values.counts(), rows.counts());
+    /// assert!(DetailValues::Raw(vec![]).counts().is_empty());
+    /// ```
+    pub fn counts(&self) -> Vec<(&'static str, u64)> {
+        match self {
+            Self::HierarchyRowsProcessed(v) => v.counts().to_vec(),
+            Self::LineItemRowsProcessed(v) => v.counts(),
+            Self::ExportSucceeded(_) | Self::Raw(_) => Vec::new(),
+        }
+    }
+
     /// The typed struct whose exact encoding `raw` is, or `Raw`.
     fn infer(raw: Vec<Option<String>>) -> Self {
         for kind in TypedKind::ALL {

@@ -272,8 +272,13 @@ fn poll_follows_the_guidance() {
     let deadline = PollPolicy::default().with_deadline(Duration::from_secs(60));
     let running = Task::new(TASK, TaskState::InProgress);
     assert_eq!(
+        deadline.decide(Duration::from_secs(50), &running),
+        Decision::Wait(Duration::from_secs(5))
+    );
+    // No wait runs past the deadline: one second is left.
+    assert_eq!(
         deadline.decide(Duration::from_secs(59), &running),
-        Decision::Wait(Duration::from_millis(5900))
+        Decision::Wait(Duration::from_secs(1))
     );
     assert_eq!(
         deadline.decide(Duration::from_secs(60), &running),
@@ -340,5 +345,26 @@ proptest! {
                 let _ = row;
             }
         }
+    }
+}
+
+/// A poll loop that follows the policy's waits asks for the last time at
+/// its deadline, not a wait later.
+#[test]
+fn a_poll_loop_ends_at_its_deadline() {
+    use anaplan_task::poll::{Decision, PollPolicy};
+    use std::time::Duration;
+    let running = anaplan_task::Task::new(TASK, anaplan_task::TaskState::InProgress);
+    for deadline in [1, 4, 5, 120, 121, 3600] {
+        let policy = PollPolicy::default().with_deadline(Duration::from_secs(deadline));
+        let mut elapsed = Duration::ZERO;
+        let mut polls = 0;
+        while let Decision::Wait(wait) = policy.decide(elapsed, &running) {
+            assert!(wait > Duration::ZERO, "{deadline}: {elapsed:?}");
+            elapsed += wait;
+            polls += 1;
+        }
+        assert_eq!(policy.decide(elapsed, &running), Decision::DeadlineExceeded);
+        assert_eq!(elapsed, Duration::from_secs(deadline), "{deadline} after {polls} polls");
     }
 }
