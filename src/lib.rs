@@ -30,7 +30,7 @@ pub mod schema;
 pub use schemars;
 
 pub use decode::error::{DecodeError, ErrorCategory};
-pub use decode::{from_slice, from_str};
+pub use decode::{Decode, from_slice, from_str};
 pub use enums::ParseEnumError;
 pub use model::chunk::{Chunk, ChunkListResponse};
 pub use model::detail::{Detail, DetailClass, DetailCode};

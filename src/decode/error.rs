@@ -118,9 +118,10 @@ impl From<&DecodeError> for Code {
 }
 
 impl DecodeError {
-    pub(crate) fn with_values_error(mut self, values: Option<crate::ValuesError>) -> Self {
-        // Keep it only when it is the cause this error reports.
-        self.values = values.filter(|v| self.message.ends_with(&v.to_string())).map(Box::new);
+    /// The error with the typed `values` error that caused it, as noted
+    /// where it arose.
+    pub(crate) fn with_values_error(mut self, values: crate::ValuesError) -> Self {
+        self.values = Some(Box::new(values));
         self
     }
 

@@ -9,19 +9,48 @@ pub(crate) mod error;
 #[cfg(test)]
 mod tests;
 
-use serde::de::DeserializeOwned;
+use std::marker::PhantomData;
+
+use serde::de::DeserializeSeed;
 use serde_path_to_error::Segment;
 
 use crate::DecodeError;
 use crate::locate::Seg;
-use crate::read::{self, Bail, Direct};
+use crate::read::{self, Cause, Direct};
+use crate::values::{Deferred, ValuesError};
 
-/// Reads one JSON document of the family from text into `T` (any type of
-/// this crate, usually [`Document`](crate::Document) or [`TaskResponse`](crate::TaskResponse)).
+/// A body of the family, or one of its objects, that [`from_str`] and
+/// [`from_slice`] read: [`Document`](crate::Document),
+/// [`TaskResponse`](crate::TaskResponse), the other bodies, and the objects
+/// inside them. Implemented by the crate's types only.
+pub trait Decode: serde::de::DeserializeOwned + sealed::Sealed {}
+
+pub(crate) mod sealed {
+    /// Keeps [`Decode`](super::Decode) to the crate's types, whose reading
+    /// it gives.
+    pub trait Sealed: Sized {
+        /// Reads one document from `json`; see [`crate::from_str`].
+        fn decode_into(json: &str, slot: &mut Option<Self>) -> Result<(), crate::DecodeError>;
+    }
+}
+
+/// Every wire type reads through the lean reader first; which of them are
+/// [`Decode`] is said beside them, in the model.
+impl<T: Direct> sealed::Sealed for T {
+    fn decode_into(json: &str, slot: &mut Option<Self>) -> Result<(), DecodeError> {
+        decode_into(json, slot)
+    }
+}
+
+/// Reads one JSON document of the family from text into `T`, usually
+/// [`Document`](crate::Document) (any body) or
+/// [`TaskResponse`](crate::TaskResponse). `TaskResponse::from_str`,
+/// `Document::from_str` and `str::parse` are this same reading.
 ///
 /// The whole input must be one document: trailing characters other than
 /// white space are an error. An error names the JSON path, the line and
-/// column, and what was expected.
+/// column, and what was expected; for a malformed `values` array it
+/// carries the typed [`ValuesError`].
 ///
 /// ```
 /// use anaplan_task::TaskResponse;
@@ -31,33 +60,25 @@ use crate::read::{self, Bail, Direct};
 /// let err = anaplan_task::from_str::<TaskResponse>(json).unwrap_err();
 /// assert_eq!(err.path(), "task.result.details[0].values[3]");
 /// assert_eq!(err.message(), "count `failedCount` at index 3 is not a plain decimal: `x`");
+/// assert_eq!(err.values_error().unwrap().code(), "count-not-decimal");
 /// ```
-pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
-    // The first reading is lean and gives up on anything unusual; only then
-    // does serde_json read the document, tracking the path to say where a
-    // problem is.
-    read::lean_str(json).or_else(|Bail| precise(json))
+pub fn from_str<T: Decode>(json: &str) -> Result<T, DecodeError> {
+    let mut slot = None;
+    T::decode_into(json, &mut slot)?;
+    slot.ok_or_else(|| DecodeError::at_path(".".to_owned(), serde::de::Error::custom("no value was read")))
 }
 
 /// Reads one JSON document from bytes, which must be UTF-8 (a byte-order
 /// mark is an error). See [`from_str`].
-pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, DecodeError> {
+pub fn from_slice<T: Decode>(json: &[u8]) -> Result<T, DecodeError> {
     from_str(text_of(json)?)
 }
 
-/// [`from_str`] for the crate's own wire types, which the lean reader
-/// reads straight from the text.
-pub(crate) fn decode<T: DeserializeOwned + Direct>(json: &str) -> Result<T, DecodeError> {
-    let mut slot = None;
-    decode_into(json, &mut slot)?;
-    match slot {
-        Some(value) => Ok(value),
-        None => precise(json),
-    }
-}
-
-/// [`decode`], building the value in `slot` (left empty on error).
-fn decode_into<T: DeserializeOwned + Direct>(json: &str, slot: &mut Option<T>) -> Result<(), DecodeError> {
+/// [`from_str`], building the value in `slot` (left empty on error). The
+/// first reading is lean and gives up on anything unusual; only then does
+/// serde_json read the document, tracking the path to say where a problem
+/// is.
+fn decode_into<T: Direct>(json: &str, slot: &mut Option<T>) -> Result<(), DecodeError> {
     if read::direct_str_into(json, slot).is_err() {
         *slot = None;
         *slot = Some(precise(json)?);
@@ -65,17 +86,9 @@ fn decode_into<T: DeserializeOwned + Direct>(json: &str, slot: &mut Option<T>) -
     Ok(())
 }
 
-/// [`from_slice`] for the crate's own wire types; see [`decode`].
-pub(crate) fn decode_slice<T: DeserializeOwned + Direct>(json: &[u8]) -> Result<T, DecodeError> {
-    decode(text_of(json)?)
-}
-
-/// [`decode_slice`], building the value in `slot` (left empty on error).
-pub(crate) fn decode_slice_into<T: DeserializeOwned + Direct>(
-    json: &[u8],
-    slot: &mut Option<T>,
-) -> Result<(), DecodeError> {
-    decode_into(text_of(json)?, slot)
+/// [`from_slice`] into `slot` (left empty on error), for the validation pass.
+pub(crate) fn decode_slice_into<T: Decode>(json: &[u8], slot: &mut Option<T>) -> Result<(), DecodeError> {
+    T::decode_into(text_of(json)?, slot)
 }
 
 /// The text of a document given as bytes, which must be UTF-8 without a
@@ -91,39 +104,51 @@ fn text_of(json: &[u8]) -> Result<&str, DecodeError> {
         .map_err(|e| DecodeError::from_utf8(json, e))
 }
 
-/// Reads a document tracking the JSON path.
+/// Reads a document tracking the JSON path, and noting the typed error
+/// behind a failure where it arises ([`Cause`]).
 #[cold]
-fn precise<T: DeserializeOwned>(json: &str) -> Result<T, DecodeError> {
+fn precise<T: Direct>(json: &str) -> Result<T, DecodeError> {
     // Text and bytes give the same error for a byte-order mark (the lean
     // reader never accepts one, so this costs nothing on the usual path).
     if json.starts_with('\u{feff}') {
         return Err(DecodeError::byte_order_mark());
     }
     let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| explain(json, e))?;
-    de.end().map_err(|e| DecodeError::at_path(".".to_owned(), e))?;
-    Ok(value)
+    let mut track = serde_path_to_error::Track::new();
+    let cause = Cause::default();
+    let seed = read::Noted::<T>(Some(&cause), PhantomData);
+    match seed.deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track)) {
+        Ok(value) => {
+            de.end().map_err(|e| DecodeError::at_path(".".to_owned(), e))?;
+            Ok(value)
+        }
+        Err(e) => {
+            let err = serde_path_to_error::Error::new(track.path(), e);
+            Err(explain(json, err, cause.take()))
+        }
+    }
 }
 
-/// The error of a reading, with the typed error behind it when it is in a
-/// detail's `values`: the detail is found in the text by the error's
-/// path, and its `values` are decoded again on their own. The error is at
-/// the array or one of its elements, or, when `values` came before
-/// `type`, at the detail itself with a message that starts with
-/// `values: `; such an error is moved to where it would be had `type`
-/// come first: the entry it is about, or the array's end.
-fn explain(json: &str, err: serde_path_to_error::Error<serde_json::Error>) -> DecodeError {
-    let Some((detail, deferred)) = values_detail(&err) else {
-        return DecodeError::from_json(err);
+/// The error of a reading, with the typed error noted as its cause when it
+/// is in a detail's `values`. An error raised at a detail whose `values`
+/// came before its `type` ([`Deferred`]) is moved to where it would be had
+/// `type` come first: the entry it is about, or the array's end.
+fn explain(
+    json: &str,
+    err: serde_path_to_error::Error<serde_json::Error>,
+    cause: Option<Box<dyn std::error::Error + Send + Sync>>,
+) -> DecodeError {
+    let (values, deferred) = match cause.map(|c| c.downcast::<ValuesError>().map_err(|c| c.downcast::<Deferred>())) {
+        Some(Ok(values)) => (*values, false),
+        Some(Err(Ok(deferred))) => (deferred.0, true),
+        _ => return DecodeError::from_json(err),
     };
-    let cause = crate::locate::find(json.as_bytes(), &detail, None)
-        .and_then(|(at, _)| crate::values::detail_values_error(json.get(at..)?));
-    let explained = DecodeError::from_json(err).with_values_error(cause);
-    let entry = match explained.values_error() {
-        Some(v) if deferred => v.entry_index(),
-        _ => return explained,
+    let mut path = detail_path(&err);
+    let explained = DecodeError::from_json(err).with_values_error(values);
+    let (true, Some(mut path)) = (deferred, path.take()) else {
+        return explained;
     };
-    let mut path = detail;
+    let entry = explained.values_error().and_then(ValuesError::entry_index);
     path.push(Seg::Key("values"));
     path.extend(entry.map(Seg::Index));
     match crate::locate::find_end(json.as_bytes(), &path) {
@@ -132,32 +157,14 @@ fn explain(json: &str, err: serde_path_to_error::Error<serde_json::Error>) -> De
     }
 }
 
-/// The path of the detail whose `values` an error may be in, and whether
-/// the error was raised at the detail (`values` before `type`); `None`
-/// when the error cannot be in a detail's `values`.
-fn values_detail(err: &serde_path_to_error::Error<serde_json::Error>) -> Option<(Vec<Seg>, bool)> {
-    if err.inner().classify() != serde_json::error::Category::Data {
-        return None;
-    }
-    let mut path = err
-        .path()
+/// The path of an error, as segments to find in the text.
+fn detail_path(err: &serde_path_to_error::Error<serde_json::Error>) -> Option<Vec<Seg>> {
+    err.path()
         .iter()
         .map(|seg| match seg {
             Segment::Seq { index } => Some(Seg::Index(*index)),
             Segment::Map { key } => Some(Seg::Field(key.clone())),
             _ => None,
         })
-        .collect::<Option<Vec<Seg>>>()?;
-    let is_values = |seg: Option<&Seg>| matches!(seg, Some(Seg::Field(key)) if key == "values");
-    if matches!(path.last(), Some(Seg::Index(_))) && is_values(path.iter().rev().nth(1)) {
-        path.pop();
-    }
-    if is_values(path.last()) {
-        path.pop();
-        Some((path, false))
-    } else if err.inner().to_string().starts_with("values: ") {
-        Some((path, true))
-    } else {
-        None
-    }
+        .collect()
 }

@@ -296,12 +296,12 @@ impl Document {
     /// Reads a document from JSON text. See [`crate::from_str`] for errors.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(json: &str) -> Result<Self, crate::DecodeError> {
-        crate::decode::decode(json)
+        crate::from_str(json)
     }
 
     /// Reads a document from JSON bytes (UTF-8).
     pub fn from_slice(json: &[u8]) -> Result<Self, crate::DecodeError> {
-        crate::decode::decode_slice(json)
+        crate::from_slice(json)
     }
 
     /// Which body this is; a bare task is of the body it was taken from.

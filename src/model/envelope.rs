@@ -225,12 +225,12 @@ impl TaskResponse {
     /// Reads a status response from JSON text. See [`from_str`](crate::from_str).
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(json: &str) -> Result<Self, crate::DecodeError> {
-        crate::decode::decode(json)
+        crate::from_str(json)
     }
 
     /// Reads a status response from JSON bytes. See [`from_slice`](crate::from_slice).
     pub fn from_slice(json: &[u8]) -> Result<Self, crate::DecodeError> {
-        crate::decode::decode_slice(json)
+        crate::from_slice(json)
     }
 
     /// The outcome of the task; see [`Outcome`](crate::Outcome).

@@ -1,6 +1,7 @@
-//! `FromStr` of the documents: a status response or any document of the
-//! family, read from JSON text. (The string enums' traits are written by
-//! the macros of `crate::enums`.)
+//! `FromStr` of the documents (a status response or any document of the
+//! family, read from JSON text), and which types [`crate::from_str`]
+//! reads. (The string enums' traits are written by the macros of
+//! `crate::enums`.)
 
 /// Reads a status response from JSON text, as [`crate::from_str`] does.
 ///
@@ -14,7 +15,7 @@
 impl std::str::FromStr for crate::TaskResponse {
     type Err = crate::DecodeError;
     fn from_str(json: &str) -> Result<Self, Self::Err> {
-        crate::decode::decode(json)
+        crate::from_str(json)
     }
 }
 
@@ -33,3 +34,20 @@ impl std::str::FromStr for crate::Document {
         crate::Document::from_str(json)
     }
 }
+
+// The bodies of the family and the objects inside them are read by
+// `crate::from_str`.
+impl crate::Decode for crate::Document {}
+impl crate::Decode for crate::TaskResponse {}
+impl crate::Decode for crate::CreateTaskResponse {}
+impl crate::Decode for crate::TaskListResponse {}
+impl crate::Decode for crate::ChunkListResponse {}
+impl crate::Decode for crate::ErrorResponse {}
+impl crate::Decode for crate::Task {}
+impl crate::Decode for crate::TaskSummary {}
+impl crate::Decode for crate::TaskResult {}
+impl crate::Decode for crate::Detail {}
+impl crate::Decode for crate::Chunk {}
+impl crate::Decode for crate::Meta {}
+impl crate::Decode for crate::Paging {}
+impl crate::Decode for crate::Status {}

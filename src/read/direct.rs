@@ -4,15 +4,26 @@
 //! other leaves go through their own `Deserialize` on the lean reader
 //! ([`direct_via_serde!`](super::direct_via_serde)).
 
+use std::marker::PhantomData;
+
 use super::Bail;
+use super::cause::{Cause, NotedOption, NotedSeq};
 use super::scan::{Reader, Res};
 
 /// A type read straight from the lean reader, without serde's visitors:
 /// wire objects match their keys as they are read and build themselves
 /// from locals. Leaves without a quicker way are read through serde.
-pub(crate) trait Direct: Sized {
+pub(crate) trait Direct: serde::de::DeserializeOwned {
     /// Reads the value at the reader's position.
     fn direct(r: &mut Reader<'_>) -> Result<Self, Bail>;
+
+    /// Reads the value with serde, noting in `cause` the typed error behind
+    /// a failure (see [`Cause`]): wire objects, options and vectors pass it
+    /// down; a leaf has no typed error and reads as usual.
+    fn noted<'de, D: serde::Deserializer<'de>>(deserializer: D, cause: Option<&Cause>) -> Result<Self, D::Error> {
+        let _ = cause;
+        Self::deserialize(deserializer)
+    }
 
     /// Reads into `slot`, where a large value is built in place instead of
     /// being moved there.
@@ -104,6 +115,10 @@ impl<T: Direct> Direct for Option<T> {
         }
         T::direct_into(r, slot.insert(None))
     }
+
+    fn noted<'de, D: serde::Deserializer<'de>>(deserializer: D, cause: Option<&Cause>) -> Result<Self, D::Error> {
+        deserializer.deserialize_option(NotedOption(cause, PhantomData))
+    }
 }
 
 impl<T: Direct> Direct for Vec<T> {
@@ -118,5 +133,9 @@ impl<T: Direct> Direct for Vec<T> {
             }
             Ok(all)
         })
+    }
+
+    fn noted<'de, D: serde::Deserializer<'de>>(deserializer: D, cause: Option<&Cause>) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(NotedSeq(cause, PhantomData))
     }
 }

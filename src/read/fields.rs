@@ -8,12 +8,13 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Visitor};
 
+use super::cause::{Cause, Noted};
 use super::scan::{Access, Reader, Res, Text};
 use super::{Bail, Direct, DirectSeed, WireStr};
 
 /// A wire object: its reading is written once, over [`Fields`], and
 /// serves both its `Deserialize` ([`deserialize_wire`]) and [`Direct`].
-pub(crate) trait Wire: Sized {
+pub(crate) trait Wire: serde::de::DeserializeOwned {
     /// What the object is, for the message about a value of another type.
     const EXPECTING: &'static str;
 
@@ -38,14 +39,20 @@ impl<T: Wire> Direct for T {
     fn direct_into(r: &mut Reader<'_>, slot: &mut Option<Self>) -> Res<()> {
         r.object_fields(|fields| T::read_into(fields, slot))
     }
+
+    fn noted<'de, D: de::Deserializer<'de>>(deserializer: D, cause: Option<&Cause>) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(WireVisitor(cause.cloned(), PhantomData))
+    }
 }
 
 /// `Deserialize` for a wire object, through its map ([`SerdeFields`]).
 pub(crate) fn deserialize_wire<'de, T: Wire, D: de::Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_map(WireVisitor(PhantomData))
+    deserializer.deserialize_map(WireVisitor(None, PhantomData))
 }
 
-struct WireVisitor<T>(PhantomData<T>);
+/// Reads a wire object's map, passing `cause` (when the reading notes
+/// one) to the fields.
+struct WireVisitor<T>(Option<Cause>, PhantomData<T>);
 
 impl<'de, T: Wire> Visitor<'de> for WireVisitor<T> {
     type Value = T;
@@ -53,7 +60,7 @@ impl<'de, T: Wire> Visitor<'de> for WireVisitor<T> {
         f.write_str(T::EXPECTING)
     }
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-        T::read(SerdeFields(map))
+        T::read(SerdeFields(map, self.0))
     }
 }
 
@@ -123,20 +130,25 @@ pub(crate) trait Fields<'de> {
     /// The next key, or `None` at the end of the object.
     fn key(&mut self) -> Result<Option<Cow<'de, str>>, Self::Error>;
     /// The value of the key just read.
-    fn value<T: Direct + de::Deserialize<'de>>(&mut self) -> Result<T, Self::Error>;
+    fn value<T: Direct>(&mut self) -> Result<T, Self::Error>;
     /// The value of the key just read, into `slot`.
-    fn value_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), Self::Error>;
+    fn value_into<T: Direct>(&mut self, slot: &mut Option<T>) -> Result<(), Self::Error>;
     /// The value of the key just read, which may be `null`, into `slot`
     /// (`None` for `null`).
-    fn optional_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), Self::Error>;
+    fn optional_into<T: Direct>(&mut self, slot: &mut Option<T>) -> Result<(), Self::Error>;
     /// The value of the key just read, through `seed` (in one loop over
     /// the text on the lean reader).
     fn value_seed<S: DirectSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Self::Error>;
+    /// Notes the typed error behind a failure about to be raised, when the
+    /// reading keeps one (see [`Cause`]); the lean reader keeps none.
+    fn note<E: std::error::Error + Send + Sync + 'static>(&self, cause: E) {
+        let _ = cause;
+    }
 
     /// [`Fields::value_into`] for field `field` (named `name`) of the
     /// object, which is read once (see [`Seen`]).
     #[inline(always)]
-    fn required_once<T: Direct + de::Deserialize<'de>>(
+    fn required_once<T: Direct>(
         &mut self,
         seen: &mut Seen,
         field: u32,
@@ -150,7 +162,7 @@ pub(crate) trait Fields<'de> {
     /// [`Fields::optional_into`] for field `field` (named `name`) of the
     /// object, which is read once (see [`Seen`]).
     #[inline(always)]
-    fn optional_once<T: Direct + de::Deserialize<'de>>(
+    fn optional_once<T: Direct>(
         &mut self,
         seen: &mut Seen,
         field: u32,
@@ -162,8 +174,24 @@ pub(crate) trait Fields<'de> {
     }
 }
 
-/// The fields of an object from serde's map access.
-pub(crate) struct SerdeFields<A>(pub(crate) A);
+/// The fields of an object from serde's map access, and where the reading
+/// notes the cause of a failure, when it does ([`Direct::noted`]).
+pub(crate) struct SerdeFields<A>(pub(crate) A, pub(crate) Option<Cause>);
+
+impl<A> SerdeFields<A> {
+    /// The value of the key just read, through serde, noting the cause of a
+    /// failure when the reading does.
+    #[inline]
+    fn next<'de, T: Direct>(&mut self) -> Result<T, A::Error>
+    where
+        A: de::MapAccess<'de>,
+    {
+        match &self.1 {
+            None => self.0.next_value(),
+            Some(cause) => self.0.next_value_seed(Noted(Some(cause), PhantomData)),
+        }
+    }
+}
 
 impl<'de, A: de::MapAccess<'de>> Fields<'de> for SerdeFields<A> {
     type Error = A::Error;
@@ -172,21 +200,26 @@ impl<'de, A: de::MapAccess<'de>> Fields<'de> for SerdeFields<A> {
         Ok(self.0.next_key::<WireStr<'de>>()?.map(|k| k.0))
     }
     #[inline]
-    fn value<T: Direct + de::Deserialize<'de>>(&mut self) -> Result<T, A::Error> {
-        self.0.next_value()
+    fn value<T: Direct>(&mut self) -> Result<T, A::Error> {
+        self.next()
     }
     #[inline]
-    fn value_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error> {
-        *slot = Some(self.0.next_value()?);
+    fn value_into<T: Direct>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error> {
+        *slot = Some(self.next()?);
         Ok(())
     }
     #[inline]
-    fn optional_into<T: Direct + de::Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error> {
-        *slot = self.0.next_value()?;
+    fn optional_into<T: Direct>(&mut self, slot: &mut Option<T>) -> Result<(), A::Error> {
+        *slot = self.next()?;
         Ok(())
     }
     fn value_seed<S: DirectSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
-        self.0.next_value_seed(seed)
+        self.0.next_value_seed(seed.noting(self.1.clone()))
+    }
+    fn note<E: std::error::Error + Send + Sync + 'static>(&self, cause: E) {
+        if let Some(noted) = &self.1 {
+            noted.note(cause);
+        }
     }
 }
 
@@ -224,15 +257,15 @@ impl<'a> Fields<'a> for Object<'_, 'a> {
         Ok(Some(key))
     }
     #[inline]
-    fn value<T: Direct + de::Deserialize<'a>>(&mut self) -> Res<T> {
+    fn value<T: Direct>(&mut self) -> Res<T> {
         T::direct(self.0.de)
     }
     #[inline]
-    fn value_into<T: Direct + de::Deserialize<'a>>(&mut self, slot: &mut Option<T>) -> Res<()> {
+    fn value_into<T: Direct>(&mut self, slot: &mut Option<T>) -> Res<()> {
         T::direct_into(self.0.de, slot)
     }
     #[inline]
-    fn optional_into<T: Direct + de::Deserialize<'a>>(&mut self, slot: &mut Option<T>) -> Res<()> {
+    fn optional_into<T: Direct>(&mut self, slot: &mut Option<T>) -> Res<()> {
         let r = &mut *self.0.de;
         if r.peek() == Some(b'n') {
             *slot = None;

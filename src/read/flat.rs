@@ -15,6 +15,10 @@ pub(crate) trait DirectSeed<'de>: DeserializeSeed<'de> {
     /// the end of the input): the value and the number of bytes it took.
     /// Anything the usual reading would refuse or explain is [`Bail`].
     fn read_rest(self, rest: &'de str) -> Result<(Self::Value, usize), Bail>;
+
+    /// The seed noting in `cause` the typed error behind a failure, for a
+    /// reading that keeps it (see [`Cause`](super::Cause)).
+    fn noting(self, cause: Option<super::Cause>) -> Self;
 }
 
 /// A reading of a flat array of strings and nulls (a `values` array) at

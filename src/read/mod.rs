@@ -20,7 +20,9 @@
 //! [`snippet`](crate::text::snippet) for a message, and
 //! the rest of the crate reaches it only through what this file exports,
 //! its one entry point:
-//! - [`lean_str`] and [`direct_str_into`], the two readings of a document;
+//! - [`direct_str_into`], the lean reading of a document, and [`Noted`]
+//!   with [`Cause`], the precise one's, which carries the typed error
+//!   behind a failure from where it arises;
 //! - [`Wire`] and [`Fields`], over which a wire object's reading is written
 //!   once, with [`Seen`] for "a field, read once", [`keep_unknown`] for the
 //!   other fields, [`deserialize_wire`] for its `Deserialize`, and the
@@ -34,6 +36,7 @@
 //! `fields` the wire objects' reading, `flat` the `values` arrays, `wire`
 //! the shared helpers and macros.
 
+mod cause;
 mod de;
 mod direct;
 mod fields;
@@ -48,6 +51,7 @@ use std::fmt;
 
 use serde::de as serde_de;
 
+pub(crate) use cause::{Cause, Noted};
 pub(crate) use direct::{Direct, direct_from, direct_via_serde};
 pub(crate) use fields::{Fields, Seen, Wire, deserialize_wire};
 pub(crate) use flat::{DirectSeed, Flat};
@@ -73,7 +77,9 @@ impl serde_de::Error for Bail {
 }
 
 /// Reads one document of any type `T` from `text`, which must hold nothing
-/// else but white space, through `T`'s serde visitor.
+/// else but white space, through `T`'s serde visitor: how the tests compare
+/// the lean reader with serde_json.
+#[cfg(test)]
 pub(crate) fn lean_str<'a, T: serde_de::Deserialize<'a>>(text: &'a str) -> Result<T, Bail> {
     let mut reader = Reader::new(text);
     let value = T::deserialize(&mut reader);

@@ -9,6 +9,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use super::count::parse_count;
 use super::error::raise;
 use super::{Pair, ValuesError};
+use crate::read::Cause;
 use crate::text::snippet;
 
 /// What a key's value must be.
@@ -315,6 +316,7 @@ pub(crate) fn check_pairs(values: &[Option<String>]) -> Result<(), ValuesError> 
 pub(crate) struct KeySeed<'s> {
     pub(crate) sink: &'s mut Sink,
     pub(crate) index: usize,
+    pub(crate) cause: Option<&'s Cause>,
 }
 
 impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
@@ -330,10 +332,11 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
         f.write_str("a key string")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Target, E> {
-        self.sink.key(self.index, v).map_err(raise)
+        let cause = self.cause;
+        self.sink.key(self.index, v).map_err(|e| raise(cause, e))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Target, E> {
-        Err(raise(ValuesError::NullKey { index: self.index }))
+        Err(raise(self.cause, ValuesError::NullKey { index: self.index }))
     }
     fn visit_none<E: de::Error>(self) -> Result<Target, E> {
         self.visit_unit()
@@ -347,6 +350,7 @@ pub(crate) struct ValueSeed<'s> {
     /// after the key, so that the odd-length error can name the key.
     pub(crate) target: &'s mut Option<Target>,
     pub(crate) index: usize,
+    pub(crate) cause: Option<&'s Cause>,
 }
 
 impl ValueSeed<'_> {
@@ -378,26 +382,31 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
         }
     }
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<(), E> {
-        self.put(Some(Cow::Borrowed(v))).map_err(raise)
+        let cause = self.cause;
+        self.put(Some(Cow::Borrowed(v))).map_err(|e| raise(cause, e))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.put(Some(Cow::Borrowed(v))).map_err(raise)
+        let cause = self.cause;
+        self.put(Some(Cow::Borrowed(v))).map_err(|e| raise(cause, e))
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
-        self.put(Some(Cow::Owned(v))).map_err(raise)
+        let cause = self.cause;
+        self.put(Some(Cow::Owned(v))).map_err(|e| raise(cause, e))
     }
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.put(None).map_err(raise)
+        let cause = self.cause;
+        self.put(None).map_err(|e| raise(cause, e))
     }
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
         self.visit_unit()
     }
 }
 
-/// Decodes a streamed array (the `values` field while a document is read).
-pub(crate) struct StreamVisitor(pub(crate) &'static Spec);
+/// Decodes a streamed array (the `values` field while a document is read),
+/// noting a typed error in the cause, when the reading keeps one.
+pub(crate) struct StreamVisitor<'c>(pub(crate) &'static Spec, pub(crate) Option<&'c Cause>);
 
-impl<'de> Visitor<'de> for StreamVisitor {
+impl<'de> Visitor<'de> for StreamVisitor<'_> {
     type Value = Option<Filled>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "an array of alternating keys and values of {}", self.0.detail)
@@ -405,25 +414,34 @@ impl<'de> Visitor<'de> for StreamVisitor {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Filled>, A::Error> {
         let mut sink = Sink::new(self.0);
         let mut index = 0;
-        while let Some(target) = seq.next_element_seed(KeySeed { sink: &mut sink, index })? {
+        let cause = self.1;
+        while let Some(target) = seq.next_element_seed(KeySeed {
+            sink: &mut sink,
+            index,
+            cause,
+        })? {
             let mut target = Some(target);
             let seed = ValueSeed {
                 sink: &mut sink,
                 target: &mut target,
                 index: index + 1,
+                cause,
             };
             if seq.next_element_seed(seed)?.is_none() {
                 let key = target
                     .as_ref()
                     .map_or_else(String::new, |t| snippet(sink.target_name(t)));
-                return Err(raise(ValuesError::OddLength {
-                    len: index + 1,
-                    key,
-                    index,
-                }));
+                return Err(raise(
+                    cause,
+                    ValuesError::OddLength {
+                        len: index + 1,
+                        key,
+                        index,
+                    },
+                ));
             }
             index += 2;
         }
-        sink.finish(index).map_err(raise)
+        sink.finish(index).map_err(|e| raise(cause, e))
     }
 }

@@ -1,6 +1,7 @@
 //! [`ValuesError`]: why a `values` array could not be decoded.
 
 use crate::codes::Code;
+use crate::read::Cause;
 use serde::de::{self};
 
 /// Why a `values` array could not be decoded into its typed struct.
@@ -134,9 +135,19 @@ impl From<&ValuesError> for Code {
     }
 }
 
-/// Turns a `values` error into a deserializer error with its message. The
-/// typed error is not kept: [`crate::DecodeError`] finds it again from the
-/// text (see [`detail_values_error`](super::seed::detail_values_error)).
-pub(crate) fn raise<E: de::Error>(e: ValuesError) -> E {
-    E::custom(&e)
+/// Turns a `values` error into a deserializer error with its message,
+/// noting the typed error in `cause` when the reading keeps it, so that
+/// [`crate::DecodeError`] carries it.
+pub(crate) fn raise<E: de::Error>(cause: Option<&Cause>, e: ValuesError) -> E {
+    let error = E::custom(&e);
+    if let Some(cause) = cause {
+        cause.note(e);
+    }
+    error
 }
+
+/// A `values` error of a detail whose `values` came before its `type`:
+/// raised at the detail once its type is known, as the cause noted.
+#[derive(Debug, thiserror::Error)]
+#[error("values: {0}")]
+pub(crate) struct Deferred(pub(crate) ValuesError);

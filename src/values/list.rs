@@ -166,6 +166,7 @@ impl TypedKind {
 
     /// The detail types whose `values` decode into the struct;
     /// [`DetailCode::typed`](crate::DetailCode) maps them back.
+    #[cfg(any(test, feature = "schema"))]
     pub(crate) const fn codes(self) -> &'static [&'static str] {
         match self {
             Self::Hierarchy => &["hierarchyRowsProcessed", "hierarchyRowsProcessedWithFailures"],

@@ -58,13 +58,14 @@ pub(crate) use count::parse_count;
 #[cfg(feature = "schema")]
 pub(crate) use engine::Shape;
 pub(crate) use engine::check_pairs;
+pub(crate) use error::Deferred;
 pub use error::ValuesError;
 pub use export::ExportSucceeded;
 pub use hierarchy::HierarchyRowsProcessed;
 pub use line_item::LineItemRowsProcessed;
 pub use list::DetailValues;
 pub(crate) use list::TypedKind;
-pub(crate) use seed::{ValuesSeed, detail_values_error};
+pub(crate) use seed::ValuesSeed;
 
 /// A key/value pair from `values` that the typed struct does not know,
 /// kept as sent.

@@ -130,7 +130,7 @@ fn predicted_keys_read_like_any_others() {
     for case in &cases {
         let raw: Vec<Option<String>> = serde_json::from_str(case).unwrap();
         let expected = kind.decode_slice(&raw).ok();
-        let quick = ValuesSeed(Some(kind)).read_rest(case).ok();
+        let quick = ValuesSeed::new(Some(kind)).read_rest(case).ok();
         match quick {
             Some((values, used)) => {
                 assert_eq!(used, case.len(), "{case}");

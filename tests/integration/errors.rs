@@ -305,3 +305,48 @@ fn invalid_utf8_and_byte_order_mark() {
         "the input starts with a UTF-8 byte-order mark (EF BB BF), which JSON text must not have (line 1, column 1)",
     );
 }
+
+/// Some codes of a decoding error can come only from serde's message: each
+/// message the crate relies on is pinned here, so that a change in serde or
+/// serde_json shows as a failing test rather than as a wrong code.
+#[test]
+fn serde_messages_behind_the_codes() {
+    let task = r#""taskId":"1B1D84DDD53847BAA621810B593C3FC1""#;
+    let cases = [
+        (
+            r#"{"status":{"code":404,"message":"x"}} x"#.to_owned(),
+            "trailing-characters",
+            "trailing characters",
+        ),
+        (
+            format!(r#"{{"task":{{{task},"progress":1}}}}"#),
+            "missing-field",
+            "missing field `taskState`",
+        ),
+        (
+            format!(r#"{{"task":{{{task},{task}}}}}"#),
+            "duplicate-field",
+            "duplicate field `taskId`",
+        ),
+        (
+            format!(r#"{{"task":{{{task},"taskState":1}}}}"#),
+            "wrong-type",
+            "invalid type: integer `1`, expected a task state",
+        ),
+        (
+            r#"{"status":{"code":70000,"message":"x"}}"#.to_owned(),
+            "invalid-value",
+            "invalid value: integer `70000`, expected u16",
+        ),
+        (
+            format!(r#"{{"task":{{{task},"taskState":"COMPLETE","creationTime":1e400}}}}"#),
+            "invalid-json",
+            "number out of range",
+        ),
+    ];
+    for (json, code, message) in cases {
+        let err = Document::from_str(&json).unwrap_err();
+        assert_eq!(err.code(), code, "{json}");
+        assert!(err.message().starts_with(message), "{json}: {}", err.message());
+    }
+}
