@@ -245,8 +245,12 @@ pub struct DumpArgs {
 /// How `validate` reports. (The comment of each is its `--help` text.)
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// `file:line:col: severity[code] path: message`, then a summary.
+    /// `file:line:col: severity[code] path: message`, the line it points
+    /// at with a caret under the value, then a summary.
     Text,
+    /// `file:line:col: severity[code] path: message`, one line a finding
+    /// (for editors' problem matchers and grep), then a summary.
+    Concise,
     /// One JSON object per document.
     Json,
     /// GitHub Actions annotations.

@@ -56,6 +56,11 @@ impl Paint {
         Self { on }
     }
 
+    /// Whether it paints.
+    pub fn on(self) -> bool {
+        self.on
+    }
+
     /// `text` in `color`.
     pub fn paint(self, color: AnsiColor, text: &str) -> String {
         if !self.on {

@@ -13,9 +13,10 @@ pub mod summarize; // `summarize`: one response, or each task's timeline in a po
 pub mod validate; // `validate`: inputs read, checked (on threads), counted, reported
 
 // What `validate` reports.
+pub mod excerpt;
 pub mod report; // the report formats: text, JSON, GitHub annotations, SARIF
 pub mod tally; // the counts of a run: the summary line and the exit status
-pub mod verdict; // what is reported of one document, and where it came from
+pub mod verdict; // what is reported of one document, and where it came from // the line a finding points at, drawn under it in the text report
 
 // Shared by the subcommands.
 pub mod color; // `--color` and the colour conventions of the environment

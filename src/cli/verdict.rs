@@ -5,7 +5,9 @@
 
 use std::path::Path;
 
-use anaplan_task::validate::{Code, Finding, Report, Severity};
+use anaplan_task::validate::{self, Code, Finding, Options, Report, Severity};
+
+use crate::cli::excerpt::Excerpt;
 use anaplan_task::{DocumentKind, Outcome};
 
 /// Where a document came from.
@@ -40,6 +42,9 @@ pub struct Verdict {
     pub outcome: Option<Outcome>,
     /// The findings, in the order of the input.
     pub findings: Vec<Finding>,
+    /// The line each finding points at, by index (none kept when the
+    /// report shows no excerpts).
+    pub excerpts: Vec<Option<Excerpt>>,
 }
 
 impl From<Report> for Verdict {
@@ -52,6 +57,7 @@ impl From<Report> for Verdict {
             warned: report.has_warnings(),
             outcome: report.outcome(),
             findings: report.findings,
+            excerpts: Vec::new(),
         };
         verdict.findings.sort_by_key(|f| (f.line.is_none(), f.line, f.column));
         verdict
@@ -59,6 +65,21 @@ impl From<Report> for Verdict {
 }
 
 impl Verdict {
+    /// The verdict on the document in `bytes`, with the line each finding
+    /// points at when `excerpts` is asked.
+    pub fn checked(bytes: &[u8], options: &Options, excerpts: bool) -> Self {
+        let mut verdict = Self::from(validate::validate_slice(bytes, options));
+        if excerpts {
+            verdict.excerpts = crate::cli::excerpt::excerpts(bytes, &verdict.findings);
+        }
+        verdict
+    }
+
+    /// The excerpt of finding `i`, if it was taken.
+    pub fn excerpt(&self, i: usize) -> Option<&Excerpt> {
+        self.excerpts.get(i)?.as_ref()
+    }
+
     /// The verdict on an input that yielded no document: one error.
     pub fn error(code: Code, message: String) -> Self {
         Report::without_document(vec![Finding::new(Severity::Error, code, message)]).into()
@@ -73,6 +94,7 @@ impl Verdict {
             warned: true,
             outcome: None,
             findings: vec![Finding::new(Severity::Warning, Code::NotRead, why)],
+            excerpts: Vec::new(),
         }
     }
 
@@ -95,6 +117,7 @@ impl Verdict {
         with.push(f);
         Self {
             findings: with,
+            excerpts: self.excerpts.clone(),
             ..*self
         }
     }

@@ -27,7 +27,12 @@ fn every_body_of_the_family_is_told_apart() {
 #[test]
 fn a_body_whose_schema_names_another_object_is_not_of_the_family() {
     let (code, stdout, _) = run(
-        &["validate", "tests/fixtures/invalid/schema-names-other-object.json"],
+        &[
+            "validate",
+            "--format",
+            "concise",
+            "tests/fixtures/invalid/schema-names-other-object.json",
+        ],
         None,
     );
     assert_eq!(code, 1);

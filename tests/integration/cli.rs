@@ -45,6 +45,14 @@ fn bundled_examples_in_each_format() {
     assert_eq!(snapshot("examples_text", &["validate", "examples/responses"], None), 1);
     assert_eq!(
         snapshot(
+            "examples_concise",
+            &["validate", "--format", "concise", "examples/responses"],
+            None
+        ),
+        1
+    );
+    assert_eq!(
+        snapshot(
             "examples_json",
             &["validate", "--format", "json", "examples/responses"],
             None
@@ -63,6 +71,23 @@ fn bundled_examples_in_each_format() {
         snapshot("examples_quiet", &["validate", "--quiet", "examples/responses"], None),
         1
     );
+}
+
+/// Under a finding the text form draws the line it points at; a finding
+/// without a place (a refused outcome) keeps its one line in both forms.
+#[test]
+fn a_finding_without_a_place_keeps_its_one_line() {
+    for (name, format) in [("refused_text", "text"), ("refused_concise", "concise")] {
+        let args = [
+            "validate",
+            "--format",
+            format,
+            "--fail-on",
+            "failed",
+            "examples/responses/process-failed-step.json",
+        ];
+        assert_eq!(snapshot(name, &args, None), 3);
+    }
 }
 
 #[test]
@@ -142,7 +167,7 @@ fn empty_files_are_invalid_documents() {
     std::fs::write(dir.join("blank.json"), " \n\t\n").unwrap();
     std::fs::write(dir.join("blank.ndjson"), "\n  \n").unwrap();
     std::fs::write(dir.join("notes.txt"), "not a capture").unwrap();
-    let (code, stdout, _) = run(&["validate", dir.to_str().unwrap()], None);
+    let (code, stdout, _) = run(&["validate", "--format", "concise", dir.to_str().unwrap()], None);
     assert_eq!(code, 1);
     let stdout = stdout.replace(dir.to_str().unwrap(), "DIR");
     assert_eq!(

@@ -275,9 +275,12 @@ fn an_input_without_documents_is_said_and_fails() {
 fn quiet_reports_the_same_documents_in_every_format() {
     let args = |format: &'static str| ["validate", "-q", "--format", format, "examples/responses"];
     let (_, text, _) = run(&args("text"), None);
+    let (_, concise, _) = run(&args("concise"), None);
     let (_, json, _) = run(&args("json"), None);
     let (_, github, _) = run(&args("github"), None);
-    assert_eq!(text.lines().count(), 2, "{text}");
+    assert_eq!(concise.lines().count(), 2, "{concise}");
+    let headers: Vec<&str> = text.lines().filter(|l| l.starts_with("examples/")).collect();
+    assert_eq!(headers, concise.lines().collect::<Vec<_>>(), "{text}");
     assert_eq!(github.lines().count(), 2, "{github}");
     let records: Vec<serde_json::Value> = json.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(records.len(), 2, "{json}");
@@ -362,6 +365,8 @@ fn text_from_the_input_cannot_break_a_line_or_drive_a_terminal() {
     // A name in a message is escaped as a source's name is.
     let name = file.to_str().unwrap();
     let (_, stdout, _) = run(&["validate", name, name], None);
+    assert!(!stdout.contains(bidi), "{stdout}");
+    let (_, stdout, _) = run(&["validate", "--format", "concise", name, name], None);
     let again = format!(
         "the file {}/a\\n{shown}.json again, read already; not read\n",
         dir.display()

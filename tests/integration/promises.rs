@@ -189,7 +189,7 @@ fn the_command_line_keeps_these_promises() {
     std::fs::write(dir.join("e-values.json"), &values).unwrap();
     let out = assert_cmd::Command::cargo_bin("anaplan-task")
         .unwrap()
-        .args(["validate", "--strict"])
+        .args(["validate", "--strict", "--format", "concise"])
         .arg(&dir)
         .output()
         .unwrap();

@@ -64,7 +64,7 @@ impl Reporter {
         let least = self.least_shown();
         match self.format {
             Format::Json => json::record(self.out.record(), source, verdict, least, refused)?,
-            Format::Text => text::record(self.out.record(), source, verdict, least, self.paint)?,
+            Format::Text | Format::Concise => text::record(self.out.record(), source, verdict, least, self.paint)?,
             Format::Github => github::record(self.out.record(), source, verdict, least)?,
             Format::Sarif => {
                 let log = self.sarif.as_mut().expect("a SARIF run has a log");

@@ -1,6 +1,7 @@
-//! `--format text`: `file:line:col: severity[code] path: message`, a line
-//! for each finding, the severity coloured when asked; then a summary line
-//! of the counts.
+//! `--format text` and `concise`: `file:line:col: severity[code] path:
+//! message`, a line for each finding, the severity coloured when asked,
+//! and under it (`text`) the line it points at with a caret under the
+//! value; then a summary line of the counts.
 
 use std::io::{self, Write};
 
@@ -20,7 +21,8 @@ pub(super) fn record(
     least: Severity,
     paint: Paint,
 ) -> io::Result<()> {
-    for f in verdict.shown(least) {
+    let shown = verdict.findings.iter().enumerate().filter(|(_, f)| f.severity >= least);
+    for (i, f) in shown {
         let (line, col) = source.position(f);
         let mut place = crate::cli::input::shown(source.name);
         if let Some(l) = line {
@@ -36,6 +38,14 @@ pub(super) fn record(
         };
         let severity = paint.paint(color, &f.severity.to_string());
         writeln!(out, "{place}: {severity}[{}] {}: {}", f.code, f.path, f.message)?;
+        if let (Some(excerpt), Some(line)) = (verdict.excerpt(i), line) {
+            // A blank line after it, as between rustc's diagnostics.
+            writeln!(
+                out,
+                "{}\n",
+                crate::cli::excerpt::draw(excerpt, line, f.severity, paint.on())
+            )?;
+        }
     }
     Ok(())
 }

@@ -36,7 +36,8 @@ pub fn command(args: &ValidateArgs, color: ColorChoice) -> ExitCode {
     if let Err(e) = out.exit_on_signals() {
         note!("anaplan-task: cannot handle Ctrl-C: {e}");
     }
-    let paint = Paint::new(args.format == Format::Text && color.enabled(io::stdout().is_terminal()));
+    let paint =
+        Paint::new(matches!(args.format, Format::Text | Format::Concise) && color.enabled(io::stdout().is_terminal()));
     let mut run = Run::new(args, Reporter::new(args, out, paint), jobs);
     let result = run.all();
     run.progress.clear();

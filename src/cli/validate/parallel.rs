@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anaplan_task::validate::{self, Options};
+use anaplan_task::validate::Options;
 
 use crate::cli::input::{self, Unchecked};
 use crate::cli::verdict::Verdict;
@@ -80,7 +80,7 @@ impl Batch {
     /// Checks the files waiting, spread over the jobs, reading each within
     /// `max` bytes: the files, emptied from the batch, and what became of
     /// each, in the same order.
-    pub(super) fn check(&mut self, max: u64, options: &Options) -> (Vec<PathBuf>, Vec<Checked>) {
+    pub(super) fn check(&mut self, max: u64, options: &Options, excerpts: bool) -> (Vec<PathBuf>, Vec<Checked>) {
         if self.files.is_empty() {
             return (Vec::new(), Vec::new());
         }
@@ -96,7 +96,7 @@ impl Batch {
             };
             let _ = slot.set(
                 input::read_file(path, max, buffer)
-                    .map(|()| (buffer.len(), validate::validate_slice(buffer, options).into())),
+                    .map(|()| (buffer.len(), Verdict::checked(buffer, options, excerpts))),
             );
         };
         let jobs = self.jobs.min(files.len());

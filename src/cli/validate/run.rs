@@ -5,11 +5,11 @@
 use std::io;
 use std::path::Path;
 
-use anaplan_task::validate::{self, Code, Options};
+use anaplan_task::validate::{Code, Options};
 
 use super::parallel::Batch;
 use super::progress::Progress;
-use crate::cli::args::ValidateArgs;
+use crate::cli::args::{Format, ValidateArgs};
 use crate::cli::gate::Gate;
 use crate::cli::input::Unchecked;
 use crate::cli::report::Reporter;
@@ -51,7 +51,7 @@ impl Run<'_> {
     /// Checks one document and reports it.
     pub(super) fn document(&mut self, source: &Source<'_>, bytes: &[u8]) -> io::Result<()> {
         self.tally.bytes += bytes.len() as u64;
-        let verdict = validate::validate_slice(bytes, &self.options).into();
+        let verdict = Verdict::checked(bytes, &self.options, self.args.format == Format::Text);
         self.emit(source, &verdict)
     }
 
@@ -81,7 +81,9 @@ impl Run<'_> {
         if self.batch.is_empty() {
             return Ok(());
         }
-        let (files, checked) = self.batch.check(self.args.max_size, &self.options);
+        let (files, checked) = self
+            .batch
+            .check(self.args.max_size, &self.options, self.args.format == Format::Text);
         // A failed write ends the run, and the batch with it.
         for (path, c) in files.iter().zip(checked) {
             match c {
