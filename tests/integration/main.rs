@@ -27,6 +27,8 @@ mod promises;
 mod props;
 #[cfg(feature = "schema")]
 mod schema;
+#[cfg(feature = "dump")]
+mod spreadsheets;
 mod traits;
 mod util;
 mod validation;
