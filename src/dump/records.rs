@@ -14,6 +14,8 @@ use std::io::{self, BufRead};
 
 use csv_core::ReadRecordResult;
 
+use super::input::{Encoding, MARK};
+
 /// What [`Records::next`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Next {
@@ -270,15 +272,23 @@ fn grow<T: Default + Clone>(buf: &mut Vec<T>, cap: usize) -> io::Result<()> {
     Ok(())
 }
 
-/// A field as text: UTF-8 when it is, else Windows-1252 (the WHATWG
-/// mapping, which gives every byte a character of its own, so nothing is
-/// lost). The flag says whether the field was UTF-8.
-pub(super) fn decode(bytes: &[u8]) -> (String, bool) {
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(s) => (s.to_owned(), true),
-        Err(_) => {
+/// A field as text, and whether it was read as its encoding says. In a
+/// UTF-8 dump, a field that is not UTF-8 is read as Windows-1252 (the
+/// WHATWG mapping, which gives every byte a character of its own, so
+/// nothing is lost). In a UTF-16 dump, decoded to UTF-8 as it was read, a
+/// code unit that was not UTF-16 is the U+FFFD after a [`MARK`].
+pub(super) fn decode(bytes: &[u8], encoding: Encoding) -> (String, bool) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return (s.to_owned(), true);
+    }
+    match encoding {
+        Encoding::Utf8 => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             (text.into_owned(), false)
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let unmarked: Vec<u8> = bytes.iter().copied().filter(|&b| b != MARK).collect();
+            (String::from_utf8_lossy(&unmarked).into_owned(), false)
         }
     }
 }
