@@ -91,7 +91,8 @@ macro_rules! codes {
 codes! {
     EmptyDocument = "empty-document", Error,
         "The input holds no document (empty or white space only).";
-    InvalidUtf8 = "invalid-utf8", Error, "The input is not UTF-8.";
+    InvalidUtf8 = "invalid-utf8", Error,
+        "The input is not UTF-8 (a UTF-16 or UTF-32 capture, told by its byte-order mark, is named as such).";
     InvalidJson = "invalid-json", Error, "The input is not valid JSON, or holds a number beyond a double's range (`1e400`), which could not be written back as sent.";
     TruncatedJson = "truncated-json", Error, "The input ends inside the document.";
     TrailingCharacters = "trailing-characters", Error, "More text follows the document.";

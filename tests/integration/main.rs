@@ -11,6 +11,7 @@ mod cli;
 mod downstream;
 #[cfg(feature = "dump")]
 mod dump;
+mod encodings;
 mod errors;
 mod features;
 mod fixtures;
