@@ -87,7 +87,7 @@ fn records(stdout: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn mkfifo(path: &Path) -> bool {
+pub(crate) fn mkfifo(path: &Path) -> bool {
     Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success())
 }
 

@@ -6,6 +6,8 @@ mod bodies;
 #[cfg(feature = "cli")]
 mod bounds;
 #[cfg(feature = "cli")]
+mod changing;
+#[cfg(feature = "cli")]
 mod cli;
 #[cfg(all(feature = "dump", feature = "schema"))]
 mod downstream;
