@@ -157,6 +157,8 @@ codes! {
         "A path named on the command line holds no document (command line only).";
     OutcomeRefused = "outcome-refused", Error,
         "The task's outcome is one that `--fail-on` refuses (command line only).";
+    TerminalStateChanged = "terminal-state-changed", Warning,
+        "A line of a poll log says another state or outcome of a task than the `COMPLETE` or `CANCELLED` it ended in on an earlier line (a stale or replayed response): `summarize` judges the task by where it ended, and by the worse ending when two disagree (command line only).";
     MoreFindings = "more-findings", Info,
         "A document has more than 1,000 findings: the rest are counted in this one, with the severity of the worst of them.";
 }

@@ -25,6 +25,7 @@ mod hostile;
 mod inputs;
 mod layout;
 mod model;
+mod poll_logs;
 mod presence;
 mod promises;
 mod props;
