@@ -91,7 +91,8 @@ macro_rules! codes {
 codes! {
     EmptyDocument = "empty-document", Error,
         "The input holds no document (empty or white space only).";
-    InvalidUtf8 = "invalid-utf8", Error, "The input is not UTF-8.";
+    InvalidUtf8 = "invalid-utf8", Error,
+        "The input is not UTF-8 (a UTF-16 or UTF-32 capture, told by its byte-order mark, is named as such).";
     InvalidJson = "invalid-json", Error, "The input is not valid JSON, or holds a number beyond a double's range (`1e400`), which could not be written back as sent.";
     TruncatedJson = "truncated-json", Error, "The input ends inside the document.";
     TrailingCharacters = "trailing-characters", Error, "More text follows the document.";
@@ -155,6 +156,8 @@ codes! {
         "A path named on the command line holds no document (command line only).";
     OutcomeRefused = "outcome-refused", Error,
         "The task's outcome is one that `--fail-on` refuses (command line only).";
+    TerminalStateChanged = "terminal-state-changed", Warning,
+        "A line of a poll log says another state or outcome of a task than the `COMPLETE` or `CANCELLED` it ended in on an earlier line (a stale or replayed response): `summarize` judges the task by where it ended, and by the worse ending when two disagree (command line only).";
     MoreFindings = "more-findings", Info,
         "A document has more than 1,000 findings: the rest are counted in this one, with the severity of the worst of them.";
 }

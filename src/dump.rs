@@ -20,6 +20,14 @@
 //!   a character of its own; the row names such fields in
 //!   [`DumpRow::not_utf8`]. A dump repeats the user's source rows, whose
 //!   encoding is often Latin-1 or Windows-1252.
+//! - A dump that starts with a UTF-16 byte-order mark (`FF FE` or `FE FF`,
+//!   as spreadsheet tools save "Unicode text") is read as UTF-16
+//!   ([`DumpReader::encoding`]); a code unit in it that is not UTF-16 (an
+//!   unpaired surrogate) is read as U+FFFD and its field named in
+//!   [`DumpRow::not_utf8`]. A UTF-8 byte-order mark is dropped. Record
+//!   lengths are counted in UTF-8.
+//! - Lines are counted at `\n`, `\r\n` and `\r` alike, inside quoted
+//!   fields too; the separator is chosen from the whole header line.
 //! - A row with another number of fields than the header, or a `_Line_`
 //!   that is not a number, is an error naming the row; reading goes on. Only
 //!   an I/O error ends the reading.
@@ -40,16 +48,18 @@
 //! ```
 
 use std::fmt;
-use std::io::{BufReader, Read};
+use std::io::Read;
 
 mod error;
 mod header;
+mod input;
 mod records;
 mod row;
 mod summary;
 
 pub use error::DumpError;
 use header::Header;
+use input::{Encoding, Input};
 use records::{Next, Records};
 pub use row::{DumpRow, RowStatus};
 pub use summary::{DumpSummary, ErrorCount, OtherMessages};
@@ -57,9 +67,10 @@ pub use summary::{DumpSummary, ErrorCount, OtherMessages};
 /// Reads a dump row by row, holding one row at a time (at most the record
 /// limit, see the [module docs](self)).
 pub struct DumpReader<R: Read> {
-    records: Records<BufReader<R>>,
+    records: Records<Input<R>>,
     max_record: usize,
     header: Header,
+    encoding: Encoding,
     row: u64,
     done: bool,
 }
@@ -109,16 +120,24 @@ impl<R: Read> DumpReader<R> {
     /// assert!(matches!(err, DumpError::HeaderTooLarge { .. }));
     /// ```
     pub fn with_max_record(reader: R, max_record: usize) -> Result<Self, DumpError> {
-        let mut buffered = BufReader::with_capacity(64 * 1024, reader);
-        let head = std::io::BufRead::fill_buf(&mut buffered).map_err(|source| DumpError::Io { line: 1, source })?;
-        let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
+        let io = |source| DumpError::Io { line: 1, source };
+        let mut input = Input::new(reader).map_err(io)?;
+        let encoding = input.encoding();
+        // The separator is told by the whole header line, however the
+        // input comes in reads; a header without a line end within the
+        // limit is refused at once, not held a second time.
+        let (first, endless) = input.first_line(max_record).map_err(io)?;
+        if endless {
+            return Err(DumpError::HeaderTooLarge { max: max_record });
+        }
         let delimiter = if header::tab_separated(first) { b'\t' } else { b',' };
-        let mut records = Records::new(buffered, delimiter, max_record, Self::MAX_COLUMNS);
-        let header = Header::read(&mut records, max_record)?;
+        let mut records = Records::new(input, delimiter, max_record, Self::MAX_COLUMNS);
+        let header = Header::read(&mut records, max_record, encoding)?;
         Ok(Self {
             records,
             max_record,
             header,
+            encoding,
             row: 0,
             done: false,
         })
@@ -148,9 +167,31 @@ impl<R: Read> DumpReader<R> {
         self.header.status.is_some()
     }
 
-    /// Whether the header was not UTF-8 (and was read as Windows-1252).
+    /// Whether the header was not in the dump's encoding: not UTF-8 (and
+    /// read as Windows-1252), or, in a UTF-16 dump, not UTF-16 (and read
+    /// with U+FFFD in place of what was not).
     pub fn header_not_utf8(&self) -> bool {
         self.header.not_utf8
+    }
+
+    /// The dump's encoding, as its byte-order mark names it: `UTF-16LE` or
+    /// `UTF-16BE` for a dump that a spreadsheet tool saved as "Unicode
+    /// text" (`FF FE` or `FE FF`), decoded as it is read; `UTF-8` otherwise,
+    /// with the UTF-8 mark (`EF BB BF`, dropped) or without one, a field
+    /// that is not UTF-8 being read as Windows-1252.
+    ///
+    /// ```
+    /// # use anaplan_task::dump::{DumpError, DumpReader};
+    /// let csv = "\u{feff}\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"W\",\"Zoë\",\"7\",\"Invalid parent\"\n";
+    /// let utf16: Vec<u8> = csv.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    /// let mut reader = DumpReader::new(utf16.as_slice())?;
+    /// assert_eq!(reader.encoding(), "UTF-16LE");
+    /// assert_eq!(reader.next().unwrap()?.column("Name"), Some("Zoë"));
+    /// assert_eq!(DumpReader::new(csv.as_bytes())?.encoding(), "UTF-8");
+    /// # Ok::<(), DumpError>(())
+    /// ```
+    pub fn encoding(&self) -> &'static str {
+        self.encoding.name()
     }
 
     /// The record limit, in bytes.
@@ -216,7 +257,7 @@ impl<R: Read> DumpReader<R> {
         }
         let mut not_utf8 = Vec::new();
         let mut text = |i: usize| {
-            let (text, utf8) = records::decode(r.field(i));
+            let (text, utf8) = records::decode(r.field(i), self.encoding);
             if !utf8 {
                 not_utf8.push(i);
             }

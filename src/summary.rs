@@ -32,6 +32,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{DetailValues, Document, ObjectId, Outcome, Progress, Task, TaskResult};
 
+mod timeline;
+
+pub use timeline::{Poll, TaskEnd, TaskTimeline};
+
 /// One task at a glance. See the [module](self) documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -152,76 +156,6 @@ pub struct RowTotals {
     pub ignored: u64,
 }
 
-/// One task in a poll log: each change of its state, then the last
-/// response's summary.
-///
-/// Its size is bounded whatever the log: consecutive polls that say the
-/// same (state, progress, step and outcome) are one [`Poll`] with a count,
-/// and at most [`TaskTimeline::MAX_POLLS`] are listed; the polls after
-/// those are counted in `polls_not_listed` and still make `last`.
-///
-/// ```
-/// use anaplan_task::summary::TaskTimeline;
-/// use anaplan_task::Document;
-/// let log = include_str!("../examples/responses/poll-log.ndjson");
-/// let mut timeline: Option<TaskTimeline> = None;
-/// for (i, line) in log.lines().enumerate() {
-///     let Ok(doc) = Document::from_str(line) else { continue };
-///     let Some(task) = doc.task() else { continue };
-///     match &mut timeline {
-///         Some(t) => t.push(i as u64 + 1, task),
-///         None => timeline = Some(TaskTimeline::new(i as u64 + 1, task)),
-///     }
-/// }
-/// let timeline = timeline.unwrap();
-/// let lines: Vec<u64> = timeline.polls.iter().map(|p| p.ndjson_line).collect();
-/// assert_eq!(lines, [1, 2, 5]);
-/// assert_eq!(timeline.polls[1].repeats, 0);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct TaskTimeline {
-    /// `taskId`.
-    pub task_id: String,
-    /// The polls in the order of the log, those in a row that say the same
-    /// as one entry; at most [`TaskTimeline::MAX_POLLS`].
-    pub polls: Vec<Poll>,
-    /// The polls after the first [`TaskTimeline::MAX_POLLS`] entries: not
-    /// listed, but read (`last` is the last of them).
-    #[serde(default)]
-    pub polls_not_listed: u64,
-    /// The line of the last response (1-based).
-    #[serde(default)]
-    pub last_ndjson_line: u64,
-    /// The last response, summarised.
-    pub last: TaskSummaryReport,
-}
-
-/// One response of a poll log, and the responses in a row after it that
-/// say the same.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Poll {
-    /// The line of the log (1-based).
-    pub ndjson_line: u64,
-    /// How many later polls of the task, in a row, said the same: same
-    /// `state`, `progress`, `current_step` and `outcome`.
-    #[serde(default)]
-    pub repeats: u64,
-    /// The line of the last of those (`ndjson_line` when none).
-    #[serde(default)]
-    pub last_ndjson_line: u64,
-    /// `taskState` as sent.
-    pub state: String,
-    /// `progress`, when sent, as in [`TaskSummaryReport::progress`].
-    pub progress: Option<Progress>,
-    /// `currentStep`, when sent.
-    pub current_step: Option<String>,
-    /// The outcome at that point.
-    pub outcome: Outcome,
-}
-
 impl TaskSummaryReport {
     /// The summary of any document of the family; fields that the
     /// document has no value for are `None`.
@@ -336,75 +270,5 @@ impl ResultSummary {
 
     fn any_dump(&self) -> bool {
         self.failure_dump_available || self.steps.iter().any(Self::any_dump)
-    }
-}
-
-impl Poll {
-    /// One line of a poll log.
-    pub fn new(ndjson_line: u64, task: &Task) -> Self {
-        Self {
-            ndjson_line,
-            repeats: 0,
-            last_ndjson_line: ndjson_line,
-            state: task.task_state.as_str().to_owned(),
-            progress: task.progress.clone(),
-            current_step: task.current_step.clone(),
-            outcome: task.outcome(),
-        }
-    }
-}
-
-impl Poll {
-    /// Whether `task` says what this poll said.
-    fn says_the_same(&self, task: &Task) -> bool {
-        self.state == task.task_state.as_str()
-            && self.progress == task.progress
-            && self.current_step == task.current_step
-            && self.outcome == task.outcome()
-    }
-}
-
-impl TaskTimeline {
-    /// The most entries listed in `polls`: 1,000.
-    pub const MAX_POLLS: usize = 1000;
-
-    /// A timeline of one poll, to be extended with [`TaskTimeline::push`].
-    pub fn new(ndjson_line: u64, task: &Task) -> Self {
-        Self {
-            task_id: task.task_id.to_string(),
-            polls: vec![Poll::new(ndjson_line, task)],
-            polls_not_listed: 0,
-            last_ndjson_line: ndjson_line,
-            last: TaskSummaryReport::from_task(task),
-        }
-    }
-
-    /// Adds a later poll of the same task: counted in the last entry when
-    /// it says the same, listed when there is room, counted in
-    /// `polls_not_listed` otherwise.
-    pub fn push(&mut self, ndjson_line: u64, task: &Task) {
-        self.push_within(ndjson_line, task, true);
-    }
-
-    /// As [`TaskTimeline::push`], listing a new entry only if `room` (a
-    /// caller's own bound, such as the bytes a program keeps): whether a
-    /// new entry was listed.
-    pub fn push_within(&mut self, ndjson_line: u64, task: &Task, room: bool) -> bool {
-        let room = room && self.polls.len() < Self::MAX_POLLS;
-        let mut listed = false;
-        match self.polls.last_mut() {
-            Some(last) if self.polls_not_listed == 0 && last.says_the_same(task) => {
-                last.repeats += 1;
-                last.last_ndjson_line = ndjson_line;
-            }
-            _ if room => {
-                self.polls.push(Poll::new(ndjson_line, task));
-                listed = true;
-            }
-            _ => self.polls_not_listed += 1,
-        }
-        self.last_ndjson_line = ndjson_line;
-        self.last = TaskSummaryReport::from_task(task);
-        listed
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! Any bytes read as a failure dump, a few bytes at a time, with a small
 //! record limit: no panic; rows numbered 1, 2, 3, ... whether read or not;
-//! lines in order; the summary counts every row once and keeps its bounds.
+//! lines in order, within the line ends; the summary counts every row once
+//! and keeps its bounds.
 
 use std::io::Read;
 
@@ -33,7 +34,8 @@ pub fn check(data: &[u8]) {
     };
     let max = usize::from(first % 64) * 4 + 1;
     let step = usize::from(first / 64) * 5 + 1;
-    let newlines = data.iter().filter(|&&b| b == b'\n').count() as u64;
+    // Every line end (`\n`, `\r\n`, `\r`; in UTF-16 too) holds one of these.
+    let newlines = data.iter().filter(|&&b| b == b'\n' || b == b'\r').count() as u64;
     let reader = || DumpReader::with_max_record(Trickle { data, step }, max);
     let Ok(rows) = reader() else {
         return;

@@ -12,18 +12,83 @@ use std::path::Path;
 
 /// Parses a `--max-size`: plain bytes, or a number with a unit (`64MiB`,
 /// `1GB`, `512k`); decimal units are powers of 1000, binary ones of 1024.
+/// A fraction of a byte is rounded to the nearest byte (`1.5` is 2).
 ///
-/// A size that comes to 0 bytes (`0`, `0.0001k`) is refused: it would
-/// refuse every input, and a fraction rounded down to nothing is a typing
-/// slip more often than a wish.
+/// A size below one byte (`0`, `0.5`, `0.0001k`) is refused, whatever it
+/// would be rounded to: it would refuse every input, and a fraction of a
+/// byte is a typing slip more often than a wish.
 pub fn parse_size(text: &str) -> Result<u64, String> {
     match parse_size::parse_size(text) {
-        Ok(0) => Err(format!(
-            "`{text}` is 0 bytes, and every input would be over it: give at least 1 byte"
+        Ok(size) if size <= 1 && below_one_byte(text) => Err(format!(
+            "`{text}` is less than 1 byte, and every input would be over it: give at least 1 byte"
         )),
         Ok(size) => Ok(size),
         Err(e) => Err(format!("{e}: give bytes, or a size such as 64MiB or 1GB")),
     }
+}
+
+/// Whether a size that [`parse_size::parse_size`] reads is below one byte
+/// before it is rounded, told exactly from its digits: its unit is read as
+/// that crate reads it (a `B`, then an `i`, then a prefix, from the end),
+/// and its digits times the unit are compared with a power of ten.
+fn below_one_byte(text: &str) -> bool {
+    let mut src = text.as_bytes();
+    if let [init @ .., b'b' | b'B'] = src {
+        src = init;
+    }
+    let binary = matches!(src, [.., b'i' | b'I']);
+    if binary {
+        src = &src[..src.len() - 1];
+    }
+    let mut unit: u64 = 1;
+    let prefix = src
+        .last()
+        .and_then(|p| b"kmgtpe".iter().position(|q| q.eq_ignore_ascii_case(p)));
+    if let Some(power) = prefix.and_then(|p| u32::try_from(p + 1).ok()) {
+        unit = if binary {
+            1 << (10 * power)
+        } else {
+            10u64.pow(3 * power)
+        };
+        src = &src[..src.len() - 1];
+    }
+    // The number: digits, a point and digits, an exponent; spaces and
+    // underscores group digits.
+    let (mut digits, mut point, mut exponent) = (Vec::new(), 0i64, None::<(i64, i64)>);
+    let mut fraction = false;
+    for &b in src.iter().filter(|&&b| b != b' ' && b != b'_') {
+        match (b, &mut exponent) {
+            (b'e' | b'E', None) => exponent = Some((1, 0)),
+            (b'-', Some((sign, _))) => *sign = -1,
+            (b'0'..=b'9', Some((_, e))) => *e = e.saturating_mul(10).saturating_add(i64::from(b - b'0')),
+            (b'.', None) => fraction = true,
+            (b'0'..=b'9', None) => {
+                digits.push(b - b'0');
+                point -= i64::from(fraction);
+            }
+            _ => {}
+        }
+    }
+    let exponent = exponent.map_or(0, |(sign, e)| sign * e).saturating_add(point);
+    // The digits times the unit, least significant first.
+    let mut product = Vec::with_capacity(digits.len() + 20);
+    let mut carry: u128 = 0;
+    for &d in digits.iter().rev() {
+        carry += u128::from(d) * u128::from(unit);
+        product.push(carry % 10);
+        carry /= 10;
+    }
+    while carry > 0 {
+        product.push(carry % 10);
+        carry /= 10;
+    }
+    while product.last() == Some(&0) {
+        product.pop();
+    }
+    // A number of `len` digits times ten to the `exponent` is below 1 when
+    // it has no digit left of the point.
+    let len = i64::try_from(product.len()).unwrap_or(i64::MAX);
+    product.is_empty() || len.saturating_add(exponent) <= 0
 }
 
 /// Parses a `--max-record`: as [`parse_size`], within the memory this
@@ -317,11 +382,35 @@ mod tests {
             parse_size("lots").unwrap_err(),
             "invalid digit found in string: give bytes, or a size such as 64MiB or 1GB"
         );
-        for zero in ["0", "0.0001k", "0KiB"] {
+        for small in [
+            "0",
+            "0.0001k",
+            "0KiB",
+            "0.5",
+            "0.5B",
+            "0.999_999",
+            "9.99e-1",
+            "1e-1",
+            "0.0009765624KiB",
+            "5e-19E",
+        ] {
             assert_eq!(
-                parse_size(zero).unwrap_err(),
-                format!("`{zero}` is 0 bytes, and every input would be over it: give at least 1 byte")
+                parse_size(small).unwrap_err(),
+                format!("`{small}` is less than 1 byte, and every input would be over it: give at least 1 byte")
             );
+        }
+        for (one, bytes) in [
+            ("1", 1),
+            ("1.4", 1),
+            ("1.5", 2),
+            ("0.001k", 1),
+            ("0.0009765625KiB", 1),
+            ("1e0", 1),
+            ("10e-1", 1),
+            ("1e-18E", 1),
+            ("0.5KiB", 512),
+        ] {
+            assert_eq!(parse_size(one), Ok(bytes), "{one}");
         }
         assert_eq!(parse_record_size("0"), parse_size("0").map(|_| 0));
     }

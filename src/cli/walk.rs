@@ -6,7 +6,9 @@
 //! has searched already under another name (in this walk or an earlier one
 //! of the same run: `validate d d/sub`); nor does it give, on Unix, a file
 //! read already under any name (`validate d/a.json d`), so every file is
-//! reported once. An entry is judged by its name before anything else: what is not
+//! reported once. A file made during the walk is read even when the file
+//! system gave it the identity of one read before and deleted since
+//! ([`Seen`]). An entry is judged by its name before anything else: what is not
 //! named as a capture is passed over, even a dangling link. Only regular
 //! files are read; a pipe or a device found there is reported and passed
 //! over, since reading it could wait forever (one named on the command line
@@ -121,10 +123,31 @@ pub fn read_already(first: &Path) -> String {
 /// The folders searched and the files read so far, by identity, with the
 /// path of the first visit: a folder is not searched twice, nor a file read
 /// twice. On Unix only.
+///
+/// An identity (device and inode) names a file only while the file exists:
+/// the file system hands a deleted file's inode to the next file made, so
+/// a file made during the run (a capture written while the walk goes on)
+/// may come with the identity of one read before. An entry is therefore
+/// taken for one visited already only when that one is still there under
+/// its first name, with the same identity and the same birth time (where
+/// the system keeps one), or when it is held open for the whole run
+/// (standard input): a file is never passed over in another's name.
 #[derive(Default)]
 pub struct Seen {
     #[cfg(unix)]
-    seen: std::collections::BTreeMap<(u64, u64), PathBuf>,
+    seen: std::collections::BTreeMap<(u64, u64), Visit>,
+}
+
+/// The first visit of a file or folder.
+#[cfg(unix)]
+struct Visit {
+    /// The name it was visited under.
+    path: PathBuf,
+    /// When it was made, where the system says.
+    born: Option<std::time::SystemTime>,
+    /// Whether it stays open for the whole run, so that its identity cannot
+    /// pass to another file (standard input).
+    held: bool,
 }
 
 impl Seen {
@@ -136,20 +159,43 @@ impl Seen {
 
     /// The path under which the file or folder `path`, with metadata `meta`,
     /// was visited already, if it was; otherwise it is noted.
-    #[cfg(unix)]
     pub fn again_at(&mut self, path: &Path, meta: &std::fs::Metadata) -> Option<PathBuf> {
+        self.visit(path, meta, false)
+    }
+
+    /// As [`Seen::again_at`], for an input held open for the whole run
+    /// (standard input), named `name`.
+    pub fn again_held(&mut self, name: &Path, meta: &std::fs::Metadata) -> Option<PathBuf> {
+        self.visit(name, meta, true)
+    }
+
+    #[cfg(unix)]
+    fn visit(&mut self, path: &Path, meta: &std::fs::Metadata, held: bool) -> Option<PathBuf> {
         use std::os::unix::fs::MetadataExt;
-        match self.seen.entry((meta.dev(), meta.ino())) {
-            std::collections::btree_map::Entry::Occupied(first) => Some(first.get().clone()),
-            std::collections::btree_map::Entry::Vacant(slot) => {
-                slot.insert(path.to_owned());
-                None
+        let key = (meta.dev(), meta.ino());
+        let born = meta.created().ok();
+        if let Some(first) = self.seen.get(&key) {
+            let still_there = || {
+                std::fs::metadata(&first.path)
+                    .is_ok_and(|now| (now.dev(), now.ino()) == key && now.created().ok() == born)
+            };
+            if first.born == born && (first.held || still_there()) {
+                return Some(first.path.clone());
             }
         }
+        // A first visit, or a file or folder made since under the identity
+        // of one gone: noted under its own name.
+        let visit = Visit {
+            path: path.to_owned(),
+            born,
+            held,
+        };
+        self.seen.insert(key, visit);
+        None
     }
 
     #[cfg(not(unix))]
-    pub fn again_at(&mut self, _: &Path, _: &std::fs::Metadata) -> Option<PathBuf> {
+    fn visit(&mut self, _: &Path, _: &std::fs::Metadata, _: bool) -> Option<PathBuf> {
         None
     }
 }

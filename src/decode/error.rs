@@ -201,6 +201,28 @@ impl DecodeError {
         }
     }
 
+    /// The input in UTF-16 or UTF-32, as its byte-order mark says (a
+    /// capture saved by an editor as "Unicode"), if it is.
+    pub(crate) fn other_encoding(input: &[u8]) -> Option<Self> {
+        let (name, mark) = match input {
+            [0xFF, 0xFE, 0, 0, ..] => ("UTF-32LE", "FF FE 00 00"),
+            [0, 0, 0xFE, 0xFF, ..] => ("UTF-32BE", "00 00 FE FF"),
+            [0xFF, 0xFE, ..] => ("UTF-16LE", "FF FE"),
+            [0xFE, 0xFF, ..] => ("UTF-16BE", "FE FF"),
+            _ => return None,
+        };
+        Some(Self {
+            path: ".".to_owned(),
+            message: format!(
+                "the input is {name} (its byte-order mark is {mark}), but the API sends UTF-8: convert it to UTF-8"
+            ),
+            line: 1,
+            column: 1,
+            category: ErrorCategory::Utf8,
+            values: None,
+        })
+    }
+
     pub(crate) fn from_utf8(input: &[u8], err: std::str::Utf8Error) -> Self {
         let at = err.valid_up_to();
         let before = &input[..at];

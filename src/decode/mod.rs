@@ -97,6 +97,11 @@ fn text_of(json: &[u8]) -> Result<&str, DecodeError> {
     if json.starts_with(b"\xEF\xBB\xBF") {
         return Err(DecodeError::byte_order_mark());
     }
+    // A capture saved in another Unicode encoding is named as such, not
+    // as bytes that are not UTF-8.
+    if let Some(err) = DecodeError::other_encoding(json) {
+        return Err(err);
+    }
     // The SIMD check says only whether the text is UTF-8; the standard
     // library's says where it is not.
     simdutf8::basic::from_utf8(json)

@@ -5,10 +5,11 @@ use std::io::BufRead;
 use std::sync::Arc;
 
 use super::DumpError;
+use super::input::Encoding;
 use super::records::{self, Next, Records};
 
-/// Whether the header line is tab-separated: more tabs than commas outside
-/// quotes.
+/// Whether the header line (the whole of it, read before the separator is
+/// chosen) is tab-separated: more tabs than commas outside quotes.
 pub(super) fn tab_separated(first_line: &[u8]) -> bool {
     let (mut tabs, mut commas, mut quoted) = (0, 0, false);
     for &b in first_line {
@@ -49,7 +50,11 @@ impl Header {
     ///
     /// [`DumpError::Io`], [`DumpError::Empty`], [`DumpError::HeaderTooLarge`],
     /// [`DumpError::HeaderTooWide`] or [`DumpError::MissingLineColumn`].
-    pub(super) fn read<R: BufRead>(records: &mut Records<R>, max_record: usize) -> Result<Self, DumpError> {
+    pub(super) fn read<R: BufRead>(
+        records: &mut Records<R>,
+        max_record: usize,
+        encoding: Encoding,
+    ) -> Result<Self, DumpError> {
         // A header over the limit ends the reading where the limit is passed,
         // so that an endless input (`/dev/zero`) is refused at once.
         records.set_stop_over(true);
@@ -68,7 +73,7 @@ impl Header {
         let mut not_utf8 = false;
         let names: Vec<String> = (0..records.len())
             .map(|i| {
-                let (text, utf8) = records::decode(records.field(i));
+                let (text, utf8) = records::decode(records.field(i), encoding);
                 not_utf8 |= !utf8;
                 text
             })

@@ -14,6 +14,8 @@ use std::io::{self, BufRead};
 
 use csv_core::ReadRecordResult;
 
+use super::input::{Encoding, MARK};
+
 /// What [`Records::next`] found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Next {
@@ -60,9 +62,75 @@ pub(super) struct Records<R> {
     /// being read to its end (the header: nothing after it can be read).
     stop_over: bool,
     delimiter: u8,
-    /// The last byte read: a record ended by `\r` leaves its `\n` to be
-    /// read with the next one, which then starts a line further on.
-    last: u8,
+    /// Where the reading stands in the file.
+    at: Lines,
+}
+
+/// The line of the file the reading is on, counting `\n`, `\r\n` and `\r`
+/// alike as one line end, inside quoted fields too (csv-core counts `\n`
+/// alone: a dump saved with `\r` line ends was all on line 1).
+#[derive(Debug, Clone, Copy)]
+struct Lines {
+    /// The line, counted from 1.
+    line: u64,
+    /// Whether the last byte was a `\r`, whose `\n` is the same line end.
+    after_cr: bool,
+}
+
+impl Lines {
+    /// Passes over `bytes`, read for one record: the line after them, and
+    /// the quoting after them. One loop over the bytes, which counts a
+    /// line only where the quoting sees a line end: the record reader's
+    /// hot path.
+    fn pass(&mut self, bytes: &[u8], delimiter: u8, quotes: &mut Quotes) {
+        let Some(&last) = bytes.last() else {
+            return;
+        };
+        // Where the last `\r` was: a `\n` right after it ends no line of
+        // its own.
+        let mut cr_at = if self.after_cr { Some(usize::MAX) } else { None };
+        let mut line_end = |i: usize, b: u8| {
+            if b == b'\r' {
+                cr_at = Some(i);
+                self.line += 1;
+            } else if cr_at != Some(i.wrapping_sub(1)) {
+                self.line += 1;
+            }
+        };
+        let mut q = *quotes;
+        for (i, &b) in bytes.iter().enumerate() {
+            q = match (q, b) {
+                (Quotes::Quoted, b'"') => Quotes::QuoteInQuoted,
+                (Quotes::Quoted, b'\n' | b'\r') => {
+                    line_end(i, b);
+                    Quotes::Quoted
+                }
+                (Quotes::Quoted, _) => Quotes::Quoted,
+                (Quotes::QuoteInQuoted, b'"') | (Quotes::StartOfField, b'"') => Quotes::Quoted,
+                (_, b'\n' | b'\r') => {
+                    line_end(i, b);
+                    Quotes::StartOfField
+                }
+                (_, b) if b == delimiter => Quotes::StartOfField,
+                _ => Quotes::Unquoted,
+            };
+        }
+        *quotes = q;
+        self.after_cr = last == b'\r';
+    }
+
+    /// The line of the first byte of `bytes` that is not a line end, if
+    /// one is: where a record starts (csv-core passes over the line ends
+    /// before a record).
+    fn start(&self, bytes: &[u8]) -> Option<u64> {
+        let lead = bytes.iter().position(|&b| b != b'\n' && b != b'\r')?;
+        if lead == 0 {
+            return Some(self.line);
+        }
+        let mut at = *self;
+        at.pass(&bytes[..lead], b'\n', &mut Quotes::StartOfField);
+        Some(at.line)
+    }
 }
 
 impl<R: BufRead> Records<R> {
@@ -77,17 +145,19 @@ impl<R: BufRead> Records<R> {
             len: 0,
             stop_over: false,
             delimiter,
-            last: b'\n',
+            at: Lines {
+                line: 1,
+                after_cr: false,
+            },
         }
     }
 
     /// Reads the next record. An I/O error is returned as is (an interrupted
     /// read is retried).
     pub(super) fn next(&mut self) -> io::Result<Next> {
-        let mut line = self.parser.line();
-        if self.last == b'\r' && self.input.fill_buf().is_ok_and(|b| b.first() == Some(&b'\n')) {
-            line += 1;
-        }
+        // The line of the record's first byte: csv-core passes over the
+        // line ends before a record.
+        let mut start: Option<u64> = None;
         let (mut read, mut out, mut nends, mut over) = (0u64, 0usize, 0usize, false);
         let (mut count, mut wide) = (0u64, false);
         let mut quotes = Quotes::StartOfField;
@@ -101,10 +171,12 @@ impl<R: BufRead> Records<R> {
             let (res, nin, nout, nend) =
                 self.parser
                     .read_record(input, &mut self.fields[out..], &mut self.ends[nends..]);
-            quotes = quotes.after(&input[..nin], self.delimiter);
-            if let Some(&b) = input[..nin].last() {
-                self.last = b;
+            let consumed = &input[..nin];
+            if start.is_none() {
+                start = self.at.start(consumed);
             }
+            self.at.pass(consumed, self.delimiter, &mut quotes);
+            let line = start.unwrap_or(self.at.line);
             self.input.consume(nin);
             read += nin as u64;
             count += nend as u64;
@@ -150,9 +222,9 @@ impl<R: BufRead> Records<R> {
         self.max_fields = max_fields;
     }
 
-    /// The line the parser is on, counted from 1.
+    /// The line the reading is on, counted from 1.
     pub(super) fn line(&self) -> u64 {
-        self.parser.line()
+        self.at.line
     }
 
     /// One field of the last record.
@@ -172,8 +244,8 @@ impl<R: BufRead> Records<R> {
 
 /// Where a record's bytes stand with respect to quoting, as csv-core reads
 /// them: a `"` opens a quoted field only at the start of a field, and `""`
-/// inside one is a quote. Followed only to tell whether the input ended
-/// inside a quoted field.
+/// inside one is a quote. Followed to tell whether the input ended inside
+/// a quoted field (see [`Lines::pass`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Quotes {
     StartOfField,
@@ -181,24 +253,6 @@ enum Quotes {
     Quoted,
     /// A `"` inside a quoted field: its end, or the first of `""`.
     QuoteInQuoted,
-}
-
-impl Quotes {
-    /// The state after `bytes`.
-    fn after(mut self, bytes: &[u8], delimiter: u8) -> Self {
-        for &b in bytes {
-            self = match (self, b) {
-                (Self::Quoted, b'"') => Self::QuoteInQuoted,
-                (Self::Quoted, _) => Self::Quoted,
-                (Self::QuoteInQuoted, b'"') => Self::Quoted,
-                (Self::StartOfField, b'"') => Self::Quoted,
-                (_, b'\n' | b'\r') => Self::StartOfField,
-                (_, b) if b == delimiter => Self::StartOfField,
-                _ => Self::Unquoted,
-            };
-        }
-        self
-    }
 }
 
 /// Doubles a buffer, up to `cap` elements, or fails with
@@ -218,15 +272,23 @@ fn grow<T: Default + Clone>(buf: &mut Vec<T>, cap: usize) -> io::Result<()> {
     Ok(())
 }
 
-/// A field as text: UTF-8 when it is, else Windows-1252 (the WHATWG
-/// mapping, which gives every byte a character of its own, so nothing is
-/// lost). The flag says whether the field was UTF-8.
-pub(super) fn decode(bytes: &[u8]) -> (String, bool) {
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(s) => (s.to_owned(), true),
-        Err(_) => {
+/// A field as text, and whether it was read as its encoding says. In a
+/// UTF-8 dump, a field that is not UTF-8 is read as Windows-1252 (the
+/// WHATWG mapping, which gives every byte a character of its own, so
+/// nothing is lost). In a UTF-16 dump, decoded to UTF-8 as it was read, a
+/// code unit that was not UTF-16 is the U+FFFD after a [`MARK`].
+pub(super) fn decode(bytes: &[u8], encoding: Encoding) -> (String, bool) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return (s.to_owned(), true);
+    }
+    match encoding {
+        Encoding::Utf8 => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             (text.into_owned(), false)
+        }
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let unmarked: Vec<u8> = bytes.iter().copied().filter(|&b| b != MARK).collect();
+            (String::from_utf8_lossy(&unmarked).into_owned(), false)
         }
     }
 }

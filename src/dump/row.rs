@@ -46,8 +46,10 @@ pub struct DumpRow {
     pub values: Vec<String>,
     /// The errors (`_Error_1_`, ...), empty cells left out.
     pub errors: Vec<String>,
-    /// The header names of the fields that were not UTF-8 and were read as
-    /// Windows-1252, in header order; empty for a UTF-8 row.
+    /// The header names of the fields that were not in the dump's
+    /// encoding, in header order: not UTF-8, and read as Windows-1252; in
+    /// a UTF-16 dump, not UTF-16, and read with U+FFFD in place of what was
+    /// not. Empty for a row read as its encoding says.
     pub not_utf8: Vec<String>,
     /// The source columns' names, shared by every row of the dump.
     #[serde(skip)]

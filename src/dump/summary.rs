@@ -79,7 +79,9 @@ pub struct DumpSummary {
     /// The first [`DumpSummary::MAX_LISTED`] rows that could not be read, as
     /// messages naming them; `unreadable` counts them all.
     pub problems: Vec<String>,
-    /// Rows read with a field that is not UTF-8 (read as Windows-1252).
+    /// Rows read with a field that is not in the dump's encoding: not
+    /// UTF-8 (read as Windows-1252), or in a UTF-16 dump, not UTF-16 (read
+    /// with U+FFFD).
     pub not_utf8: u64,
     /// The first [`DumpSummary::MAX_LISTED`] of those rows, as messages
     /// naming the row and the fields.
@@ -115,9 +117,10 @@ impl DumpSummary {
     /// As [`DumpSummary::read`], listing the `top` most frequent messages.
     pub fn read_top<R: Read>(reader: DumpReader<R>, top: usize) -> Self {
         let mut s = Self::default();
+        let encoding = reader.encoding();
         for row in reader {
             match row {
-                Ok(row) => s.add(&row),
+                Ok(row) => s.add(&row, encoding),
                 Err(e @ DumpError::Io { .. }) => s.read_error = Some(e.to_string()),
                 Err(e) => {
                     s.rows += 1;
@@ -139,7 +142,7 @@ impl DumpSummary {
         s
     }
 
-    fn add(&mut self, row: &DumpRow) {
+    fn add(&mut self, row: &DumpRow, encoding: &str) {
         self.rows += 1;
         match row.status {
             Some(RowStatus::Warning) => self.warnings += 1,
@@ -150,12 +153,13 @@ impl DumpSummary {
             self.not_utf8 += 1;
             if self.notes.len() < Self::MAX_LISTED {
                 let fields: Vec<String> = row.not_utf8.iter().map(|f| format!("`{f}`")).collect();
-                self.notes.push(format!(
-                    "row {} (line {}): not UTF-8 in {}; read as Windows-1252",
-                    row.row,
-                    row.line,
-                    crate::text::snippet(&fields.join(", "))
-                ));
+                let fields = crate::text::snippet(&fields.join(", "));
+                let how = if encoding == "UTF-8" {
+                    format!("not UTF-8 in {fields}; read as Windows-1252")
+                } else {
+                    format!("not {encoding} in {fields}; read with U+FFFD in place of what is not")
+                };
+                self.notes.push(format!("row {} (line {}): {how}", row.row, row.line));
             }
         }
         for e in &row.errors {

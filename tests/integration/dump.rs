@@ -225,7 +225,7 @@ fn an_io_error_ends_the_reading_with_its_source() {
 }
 
 #[path = "../../fuzz/fuzz_targets/dump_check.rs"]
-mod dump_check;
+pub(crate) mod dump_check;
 
 /// The fuzz target's property, on every dump fixture (with a few record
 /// limits and read sizes) and on every input kept from a fuzz run.

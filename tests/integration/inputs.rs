@@ -87,7 +87,7 @@ fn records(stdout: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn mkfifo(path: &Path) -> bool {
+pub(crate) fn mkfifo(path: &Path) -> bool {
     Command::new("mkfifo").arg(path).status().is_ok_and(|s| s.success())
 }
 
@@ -462,15 +462,23 @@ fn max_size_takes_units() {
         ),
         "{stderr}"
     );
-    // A fraction that rounds down to nothing is refused, not read as 0.
-    let (code, _, stderr) = run(&["dump", "--max-record", "0.0001k", "-"], b"");
-    assert_eq!(code, 2);
-    assert!(
-        stderr.starts_with(
-            "error: invalid value '0.0001k' for '--max-record <MAX_RECORD>': `0.0001k` is 0 bytes, and every input would be over it: give at least 1 byte\n"
-        ),
-        "{stderr}"
-    );
+    // A size below one byte is refused, whether it rounds to 0 or to 1.
+    for (command, option, small) in [
+        ("dump", "--max-record", "0.0001k"),
+        ("validate", "--max-size", "0.5"),
+        ("summarize", "--max-size", "0.9"),
+    ] {
+        let (code, stdout, stderr) = run(&[command, option, small, "-"], b"{}");
+        assert_eq!((code, stdout.as_str()), (2, ""));
+        let name = option.trim_start_matches("--").replace('-', "_").to_uppercase();
+        assert!(
+            stderr.starts_with(&format!(
+                "error: invalid value '{small}' for '{option} <{name}>': `{small}` is less than 1 byte, and every input would be over it: give at least 1 byte\n"
+            )),
+            "{stderr}"
+        );
+    }
+    assert_eq!(run(&["validate", "--max-size", "1.5", path], b"").0, 1);
 }
 
 /// Every command exits 0 when the reader of its output has gone: the

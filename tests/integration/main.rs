@@ -6,11 +6,14 @@ mod bodies;
 #[cfg(feature = "cli")]
 mod bounds;
 #[cfg(feature = "cli")]
+mod changing;
+#[cfg(feature = "cli")]
 mod cli;
 #[cfg(all(feature = "dump", feature = "schema"))]
 mod downstream;
 #[cfg(feature = "dump")]
 mod dump;
+mod encodings;
 mod errors;
 mod exact;
 mod features;
@@ -23,11 +26,14 @@ mod hostile;
 mod inputs;
 mod layout;
 mod model;
+mod poll_logs;
 mod presence;
 mod promises;
 mod props;
 #[cfg(feature = "schema")]
 mod schema;
+#[cfg(feature = "dump")]
+mod spreadsheets;
 mod traits;
 mod util;
 mod validation;

@@ -82,15 +82,16 @@ fn every_code_is_reachable_from_a_fixture() {
     }
     // Reported by the command line only (unreadable input, size limits,
     // folder entries passed over, paths without documents, refused
-    // outcomes; each has a test through the command), the fallback for a
-    // decoding error none of the other codes describes, and the cap on
-    // findings (tested in `hostile`).
+    // outcomes, a poll log's task that leaves its end; each has a test
+    // through the command), the fallback for a decoding error none of the
+    // other codes describes, and the cap on findings (tested in `hostile`).
     let cli_only = [
         "io-error",
         "too-large",
         "not-read",
         "no-document",
         "outcome-refused",
+        "terminal-state-changed",
         "invalid-data",
         "more-findings",
     ];

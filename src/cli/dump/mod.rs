@@ -36,12 +36,17 @@ pub fn run(args: &DumpArgs) -> io::Result<ExitCode> {
         Err(status) => return Ok(status.into()),
     };
     let columns = reader.source_columns().to_vec();
-    let header_not_utf8 = reader.header_not_utf8();
+    let dump = text::Dump {
+        name: &name,
+        columns: &columns,
+        header_not_utf8: reader.header_not_utf8(),
+        encoding: reader.encoding(),
+    };
     let summary = DumpSummary::read_top(reader, args.top);
     let status = status(&shown, &summary);
     let text = match args.format {
-        DumpFormat::Json => json(&name, &columns, header_not_utf8, &summary)?,
-        DumpFormat::Text => text::render(&name, &columns, header_not_utf8, &summary),
+        DumpFormat::Json => json(&dump, &summary)?,
+        DumpFormat::Text => text::render(&dump, &summary),
     };
     output::print(&text)?;
     Ok(status.into())
@@ -90,20 +95,22 @@ fn status(name: &str, summary: &DumpSummary) -> Status {
     }
 }
 
-/// The summary as one line of JSON: the source, its columns, whether the
-/// header was read as Windows-1252, and the summary.
-fn json(name: &str, columns: &[String], header_not_utf8: bool, summary: &DumpSummary) -> io::Result<String> {
+/// The summary as one line of JSON: the source, its encoding, its
+/// columns, whether the header was not in that encoding, and the summary.
+fn json(dump: &text::Dump<'_>, summary: &DumpSummary) -> io::Result<String> {
     #[derive(serde::Serialize)]
     struct JsonDump<'a> {
         source: &'a str,
+        encoding: &'a str,
         columns: &'a [String],
         header_not_utf8: bool,
         summary: &'a DumpSummary,
     }
     let value = JsonDump {
-        source: name,
-        columns,
-        header_not_utf8,
+        source: dump.name,
+        encoding: dump.encoding,
+        columns: dump.columns,
+        header_not_utf8: dump.header_not_utf8,
         summary,
     };
     let mut text = serde_json::to_string(&value).map_err(io::Error::other)?;

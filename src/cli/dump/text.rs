@@ -14,17 +14,45 @@ use anaplan_task::text::{escape_line, escape_line_within};
 /// The characters of a message shown in the table.
 const MESSAGE_CHARS: usize = 120;
 
+/// What the report says of the dump besides its summary.
+pub(crate) struct Dump<'a> {
+    /// Its name.
+    pub name: &'a str,
+    /// Its source columns.
+    pub columns: &'a [String],
+    /// Whether its header was not in its encoding.
+    pub header_not_utf8: bool,
+    /// Its encoding (`UTF-8`, `UTF-16LE`, `UTF-16BE`).
+    pub encoding: &'a str,
+}
+
+impl Dump<'_> {
+    /// What a field not in the dump's encoding was read as.
+    fn not_read_as(&self) -> (String, &'static str) {
+        if self.encoding == "UTF-8" {
+            ("not UTF-8".to_owned(), "read as Windows-1252")
+        } else {
+            (format!("not {}", self.encoding), "read with U+FFFD")
+        }
+    }
+}
+
 /// The report for a person.
-pub(crate) fn render(name: &str, columns: &[String], header_not_utf8: bool, s: &DumpSummary) -> String {
+pub(crate) fn render(dump: &Dump<'_>, s: &DumpSummary) -> String {
     let mut out = String::new();
-    counts(&mut out, name, columns, header_not_utf8, s);
+    counts(&mut out, dump, s);
     messages(&mut out, s);
     list(&mut out, "unreadable rows", &s.problems, s.unreadable);
     if s.too_large > 0 {
         let rows = count(s.too_large, "row");
         let _ = writeln!(out, "  ({rows} over the record limit: raise it with --max-record)");
     }
-    list(&mut out, "rows not UTF-8", &s.notes, s.not_utf8);
+    list(
+        &mut out,
+        &format!("rows {}", dump.not_read_as().0),
+        &s.notes,
+        s.not_utf8,
+    );
     if let Some(e) = &s.read_error {
         let _ = writeln!(out, "\nreading stopped: {e}");
     }
@@ -33,14 +61,18 @@ pub(crate) fn render(name: &str, columns: &[String], header_not_utf8: bool, s: &
 
 /// The labelled lines at the top: the dump, its columns, and its rows by
 /// status.
-fn counts(out: &mut String, name: &str, columns: &[String], header_not_utf8: bool, s: &DumpSummary) {
+fn counts(out: &mut String, dump: &Dump<'_>, s: &DumpSummary) {
     let mut line = |label: &str, value: &str| {
         let _ = writeln!(out, "{label:<13}{value}");
     };
-    line("dump", &escape_line(name));
-    line("columns", &escape_line(&columns.join(", ")));
-    if header_not_utf8 {
-        line("header", "not UTF-8, read as Windows-1252");
+    line("dump", &escape_line(dump.name));
+    if dump.encoding != "UTF-8" {
+        line("encoding", &format!("{}, as its byte-order mark says", dump.encoding));
+    }
+    line("columns", &escape_line(&dump.columns.join(", ")));
+    let (not, read_as) = dump.not_read_as();
+    if dump.header_not_utf8 {
+        line("header", &format!("{not}, {read_as}"));
     }
     line(
         "rows",
@@ -55,10 +87,7 @@ fn counts(out: &mut String, name: &str, columns: &[String], header_not_utf8: boo
     );
     if s.not_utf8 > 0 {
         let plural = if s.not_utf8 == 1 { "" } else { "s" };
-        line(
-            "not UTF-8",
-            &format!("{} row{plural}, read as Windows-1252", s.not_utf8),
-        );
+        line(&not, &format!("{} row{plural}, {read_as}", s.not_utf8));
     }
 }
 

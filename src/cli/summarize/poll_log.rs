@@ -1,6 +1,8 @@
 //! A poll log in `summarize`: the lines of each task gathered into its
-//! timeline, in the order the tasks first appear, and its last outcome
-//! judged by `--fail-on`. A line that is not a task's status is reported on
+//! timeline, in the order the tasks first appear, and its outcome judged
+//! by `--fail-on`: where it ended (`COMPLETE` or `CANCELLED`), the worse
+//! ending when two disagree, or else its last poll's. A line after the end
+//! that says otherwise is stale, and said (`terminal-state-changed`). A line that is not a task's status is reported on
 //! stderr, as `validate` would, and fails the summary (status 1); the
 //! warnings and errors of the other lines are listed after the timelines.
 //!
@@ -13,9 +15,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, BufRead};
 
-use anaplan_task::Document;
 use anaplan_task::ndjson::{Line, LineReader};
-use anaplan_task::summary::TaskTimeline;
+use anaplan_task::summary::{TaskEnd, TaskTimeline};
+use anaplan_task::text::escape_line;
+use anaplan_task::{Document, Outcome, Task};
 
 use anaplan_task::validate::{self, Code, Finding, Options, Report, Severity};
 
@@ -142,26 +145,56 @@ impl<'a> Log<'a> {
         // What a line may add to what is kept: its text, and some room.
         let cost = bytes.len() + 256;
         let room = self.kept + cost <= MAX_KEPT;
-        match self.index.get(id) {
+        let mut ended = None;
+        let i = match self.index.get(id) {
             Some(&i) => {
+                ended = self.timelines[i].leaves_end(task).cloned();
                 if self.timelines[i].push_within(number, task, room) {
                     self.kept += cost;
                 }
+                i
             }
             None if room && self.timelines.len() < MAX_TASKS => {
                 self.kept += cost;
                 self.index.insert(id.to_owned(), self.timelines.len());
                 self.timelines.push(TaskTimeline::new(number, task));
+                self.timelines.len() - 1
             }
             None => return self.other_task(id),
-        }
+        };
         for f in report.findings.iter().filter(|f| f.severity > Severity::Info) {
-            if self.findings.len() < MAX_FINDINGS {
-                self.findings.push(placed(number, f));
-            } else {
-                self.more_findings += 1;
-            }
+            self.finding(placed(number, f));
         }
+        if let Some(end) = ended {
+            self.went_back(number, &end, task, self.timelines[i].outcome());
+        }
+    }
+
+    /// A finding listed under the timelines, or counted past
+    /// [`MAX_FINDINGS`].
+    fn finding(&mut self, placed: String) {
+        if self.findings.len() < MAX_FINDINGS {
+            self.findings.push(placed);
+        } else {
+            self.more_findings += 1;
+        }
+    }
+
+    /// Line `number` says of a task that ended at `end` another state or
+    /// outcome (`task`): a stale line, said; the task is `judged` by its
+    /// end, the worse one when two disagree.
+    fn went_back(&mut self, number: u64, end: &TaskEnd, task: &Task, judged: Outcome) {
+        let message = format!(
+            "task {} ended {} ({}) at line {}, but this line says {} ({}); judged {judged}",
+            escape_line(task.task_id.as_str()),
+            escape_line(&end.state),
+            end.outcome,
+            end.ndjson_line,
+            escape_line(task.task_state.as_str()),
+            task.outcome()
+        );
+        let f = Finding::new(Severity::Warning, Code::TerminalStateChanged, message);
+        self.finding(placed(number, &f));
     }
 
     /// The summary of a log of `count` lines read: the text, and the exit
@@ -191,7 +224,8 @@ impl<'a> Log<'a> {
         }
         let mut out = String::new();
         for (i, t) in self.timelines.iter().enumerate() {
-            self.status = self.status.and(gate_status(req.gate, t.last.outcome, None));
+            // Judged by where it ended, whatever stale lines came after.
+            self.status = self.status.and(gate_status(req.gate, Some(t.outcome()), None));
             match req.format {
                 Format::Json => out.push_str(&json_line(t)),
                 Format::Text => {

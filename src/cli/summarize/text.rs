@@ -58,11 +58,10 @@ pub(super) fn timeline(out: &mut String, t: &TaskTimeline, paint: Paint) {
             TaskTimeline::MAX_POLLS
         );
     }
-    let outcome = t.last.outcome.unwrap_or(Outcome::Unknown);
     line(
         out,
         "outcome",
-        &format!("{} (line {})", paint_outcome(paint, outcome), t.last_ndjson_line),
+        &format!("{} (line {})", paint_outcome(paint, t.outcome()), t.outcome_line()),
     );
 }
 

@@ -28,7 +28,7 @@ impl Run<'_> {
                 // A regular file redirected to standard input is a file
                 // like any other: read once under all its names.
                 let file = super::stdin_metadata().filter(std::fs::Metadata::is_file);
-                match file.and_then(|meta| self.seen.again_at(Path::new("<stdin>"), &meta)) {
+                match file.and_then(|meta| self.seen.again_held(Path::new("<stdin>"), &meta)) {
                     Some(first) => self.skipped(Path::new("<stdin>"), walk::read_already(&first))?,
                     None => self.stdin()?,
                 }
