@@ -286,7 +286,7 @@ impl ResultSummary {
             object_name: r.object_name.clone(),
             successful: r.successful,
             outcome: r.outcome(),
-            failure_dump_available: r.failure_dump_available,
+            failure_dump_available: r.dump_available(),
             elapsed_ms: r.elapsed().map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
             hierarchies: Vec::new(),
             line_items: Vec::new(),

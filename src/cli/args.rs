@@ -302,6 +302,7 @@ pub enum SchemaArg {
     List,
     Chunks,
     Error,
+    SummaryReport,
 }
 
 impl From<SchemaArg> for SchemaKind {
@@ -312,6 +313,7 @@ impl From<SchemaArg> for SchemaKind {
             SchemaArg::List => SchemaKind::TaskList,
             SchemaArg::Chunks => SchemaKind::ChunkList,
             SchemaArg::Error => SchemaKind::Error,
+            SchemaArg::SummaryReport => SchemaKind::SummaryReport,
         }
     }
 }

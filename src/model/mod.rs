@@ -12,5 +12,6 @@ pub(crate) mod result;
 pub(crate) mod schema_rules;
 pub(crate) mod shape;
 pub(crate) mod state;
+pub(crate) mod summary_report;
 pub(crate) mod task;
 pub(crate) mod traits;

@@ -281,6 +281,12 @@ fn read_fields<'de, F: Fields<'de>>(task: &mut Task, seen: &mut Seen, mut map: F
     Ok(())
 }
 
+/// The `taskUrl` of an ALM start call's task, read among the unknown
+/// fields of a task; `None` unless it is a string.
+fn task_url(extra: &UnknownFields) -> Option<String> {
+    serde_json::from_str(extra.get("taskUrl")?.get()).ok()
+}
+
 /// Whether `taskState` was read, and not as `null`.
 fn has_state(seen: Seen) -> bool {
     seen.has(STATE) && !seen.has(NULL_STATE)
@@ -330,7 +336,7 @@ impl TaskObject {
             && t.result.is_none()
             && t.task_type.is_none()
             && t.cancelled_by.is_none()
-            && t.extra.is_empty()
+            && (t.extra.is_empty() || (t.extra.len() == 1 && task_url(&t.extra).is_some()))
     }
 
     /// The full task; `taskId` and `taskState` are required.
@@ -342,11 +348,16 @@ impl TaskObject {
     /// The start call's summary of the task; `taskId` is required.
     pub(crate) fn into_summary<E: de::Error>(self) -> Result<TaskSummary, E> {
         require(self.seen, false)?;
-        let t = self.task;
+        let mut t = self.task;
+        let task_url = task_url(&t.extra);
+        if task_url.is_some() {
+            t.extra.remove("taskUrl");
+        }
         Ok(TaskSummary {
             task_id: t.task_id,
             task_state: has_state(self.seen).then_some(t.task_state),
             creation_time: t.creation_time,
+            task_url,
             extra: t.extra,
         })
     }

@@ -210,7 +210,7 @@ fn result_head(out: &mut String, r: &TaskResult, depth: usize, pad: &str) {
         .as_deref()
         .map(|n| format!(" {}", shown(n)))
         .unwrap_or_default();
-    let dump = if r.failure_dump_available {
+    let dump = if r.dump_available() {
         ", failure dump available"
     } else {
         ""

@@ -1,0 +1,170 @@
+//! ALM tasks (model sync, comparison and summary reports): each body read
+//! as the body it is, its outcome, its checks, and the command's gate.
+
+use anaplan_task::validate::{Code, Options, validate_str};
+use anaplan_task::{Document, DocumentKind, Outcome, TaskResult};
+
+use crate::util::fixture;
+
+/// The ALM fixtures, with the kind and outcome each must have.
+const BODIES: [(&str, DocumentKind, Option<Outcome>); 7] = [
+    (
+        "valid/alm-sync-succeeded.json",
+        DocumentKind::TaskStatus,
+        Some(Outcome::Succeeded),
+    ),
+    (
+        "valid/alm-sync-failed.json",
+        DocumentKind::TaskStatus,
+        Some(Outcome::Failed),
+    ),
+    (
+        "valid/alm-report-task-failed-without-subtitle.json",
+        DocumentKind::TaskStatus,
+        Some(Outcome::Failed),
+    ),
+    (
+        "valid/alm-comparison-report-task.json",
+        DocumentKind::TaskStatus,
+        Some(Outcome::Succeeded),
+    ),
+    ("valid/alm-start.json", DocumentKind::CreateTask, None),
+    ("valid/alm-sync-list.json", DocumentKind::TaskList, None),
+    ("valid/alm-summary-report.json", DocumentKind::SummaryReport, None),
+];
+
+#[test]
+fn every_alm_body_is_read_as_its_kind_with_its_outcome_and_no_finding() {
+    for (name, kind, outcome) in BODIES {
+        let text = fixture(name);
+        let doc = Document::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!((doc.kind(), doc.outcome()), (kind, outcome), "{name}");
+        let report = validate_str(&text, &Options::default());
+        assert!(report.findings.is_empty(), "{name}: {:?}", report.findings);
+    }
+}
+
+#[test]
+fn an_alm_result_is_typed() {
+    let doc = Document::from_str(&fixture("valid/alm-sync-failed.json")).unwrap();
+    let result = doc.task().and_then(|t| t.result.as_ref()).unwrap();
+    assert!(result.is_alm() && !result.is_bulk());
+    let error = result.error.as_ref().unwrap();
+    assert_eq!(error.title.as_deref(), Some("Model Synchronization Failed"));
+    assert_eq!(
+        error.subtitle.as_deref(),
+        Some("Free space in the workspace and sync again.")
+    );
+
+    let doc = Document::from_str(&fixture("valid/alm-comparison-report-task.json")).unwrap();
+    let result = doc.task().and_then(|t| t.result.as_ref()).unwrap();
+    assert_eq!(
+        result.target_revision_id.as_deref(),
+        Some("AAAABBBBCCCCDDDDEEEEFFFF00001111")
+    );
+    assert_eq!(
+        result.source_revision_id.as_deref(),
+        Some("22223333444455556666777788889999")
+    );
+    assert!(
+        result
+            .report_file_url
+            .as_deref()
+            .unwrap()
+            .contains("/alm/comparisonReports/")
+    );
+
+    let Document::CreateTask(start) = Document::from_str(&fixture("valid/alm-start.json")).unwrap() else {
+        panic!("not a start body");
+    };
+    assert!(
+        start
+            .task
+            .task_url
+            .as_deref()
+            .unwrap()
+            .ends_with("/alm/syncTasks/0D4C2B1A99887766554433221100FFEE")
+    );
+}
+
+#[test]
+fn a_summary_report_reads_a_count_left_out_as_zero() {
+    let Document::SummaryReport(r) = Document::from_str(&fixture("valid/alm-summary-report.json")).unwrap() else {
+        panic!("not a summary report");
+    };
+    let report = &r.summary_report;
+    assert_eq!(
+        (
+            report.totals().modified(),
+            report.totals().deleted(),
+            report.totals().created()
+        ),
+        (3, 0, 12)
+    );
+    let counts: Vec<_> = report
+        .categories()
+        .iter()
+        .map(|(name, c)| (*name, c.modified(), c.deleted(), c.created()))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("lineItems", 2, 0, 10),
+            ("rolesContents", 0, 0, 0),
+            ("lists", 1, 0, 2),
+            ("modules", 0, 0, 0)
+        ]
+    );
+}
+
+#[test]
+fn a_bulk_result_is_asked_for_its_dump_flag() {
+    // Told by its fields: `details` makes it a bulk result.
+    let text = r#"{"task":{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE",
+        "result":{"successful":true,"details":[]}}}"#;
+    let report = validate_str(text, &Options::default());
+    let missing: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::MissingField)
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(missing[0].contains("failureDumpAvailable"));
+    // Told by the call: a sync result is not an import's.
+    let options = Options::default().call(Some(anaplan_task::endpoint::CallKind::Import));
+    let report = validate_str(&fixture("valid/alm-sync-succeeded.json"), &options);
+    assert!(report.findings.iter().any(|f| f.code == Code::MissingField));
+    // The bulk constructor still builds a bulk result.
+    assert!(TaskResult::new(true, false).is_bulk());
+}
+
+#[test]
+fn a_schema_naming_another_object_is_refused_before_the_task_is_read() {
+    let report = validate_str(
+        &fixture("invalid/alm-schema-names-other-object.json"),
+        &Options::default(),
+    );
+    assert_eq!(report.findings[0].code, Code::UnknownDocument);
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn the_gate_refuses_a_failed_sync_and_summarize_shows_why() {
+    use crate::cli::run;
+    let failed = "tests/fixtures/valid/alm-sync-failed.json";
+    assert_eq!(run(&["validate", "--fail-on", "failed", failed], None).0, 3);
+    assert_eq!(
+        run(
+            &[
+                "validate",
+                "--fail-on",
+                "failed",
+                "tests/fixtures/valid/alm-sync-succeeded.json"
+            ],
+            None
+        )
+        .0,
+        0
+    );
+}
