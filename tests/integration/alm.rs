@@ -151,20 +151,49 @@ fn a_schema_naming_another_object_is_refused_before_the_task_is_read() {
 #[cfg(feature = "cli")]
 #[test]
 fn the_gate_refuses_a_failed_sync_and_summarize_shows_why() {
-    use crate::cli::run;
+    use crate::cli::{run, snapshot};
     let failed = "tests/fixtures/valid/alm-sync-failed.json";
+    let succeeded = "tests/fixtures/valid/alm-sync-succeeded.json";
     assert_eq!(run(&["validate", "--fail-on", "failed", failed], None).0, 3);
-    assert_eq!(
-        run(
-            &[
-                "validate",
-                "--fail-on",
-                "failed",
-                "tests/fixtures/valid/alm-sync-succeeded.json"
-            ],
-            None
-        )
-        .0,
-        0
+    assert_eq!(run(&["validate", "--fail-on", "failed", succeeded], None).0, 0);
+    let (_, text, _) = run(&["summarize", failed], None);
+    assert!(text.contains("Model Synchronization Failed"), "{text}");
+    assert!(
+        text.contains("The model would exceed the workspace size after sync."),
+        "{text}"
     );
+    for name in [
+        "alm-sync-failed",
+        "alm-report-task-failed-without-subtitle",
+        "alm-comparison-report-task",
+        "alm-start",
+        "alm-summary-report",
+    ] {
+        let path = format!("tests/fixtures/valid/{name}.json");
+        snapshot(&format!("alm_summarize_{name}"), &["summarize", &path], None);
+        snapshot(
+            &format!("alm_summarize_json_{name}"),
+            &["summarize", "--format", "json", &path],
+            None,
+        );
+    }
+}
+
+#[test]
+fn the_summary_of_an_alm_body_reads_back() {
+    use anaplan_task::summary::TaskSummaryReport;
+    for name in ["valid/alm-sync-failed.json", "valid/alm-summary-report.json"] {
+        let doc = Document::from_str(&fixture(name)).unwrap();
+        let report = TaskSummaryReport::from_document(&doc);
+        let text = serde_json::to_string(&report).unwrap();
+        assert_eq!(
+            serde_json::from_str::<TaskSummaryReport>(&text).unwrap(),
+            report,
+            "{name}"
+        );
+    }
+    let doc = Document::from_str(&fixture("valid/alm-sync-failed.json")).unwrap();
+    let report = TaskSummaryReport::from_document(&doc);
+    let error = report.result.and_then(|r| r.alm).and_then(|a| a.error).unwrap();
+    assert_eq!(error.title.as_deref(), Some("Model Synchronization Failed"));
 }
