@@ -2,7 +2,8 @@
 //!
 //! This module holds the types of a path ([`TaskPath`], [`Resource`],
 //! [`DumpPart`]); its files hold the kinds of call ([`CallKind`]), the
-//! building and writing of paths, their reading back, and [`PathError`].
+//! building and writing of paths, their reading back, [`PathError`], and
+//! the ALM endpoints' paths ([`AlmPath`], [`AlmCall`]).
 //!
 //! ```
 //! use anaplan_task::endpoint::{CallKind, DumpPart, TaskPath};
@@ -30,11 +31,13 @@
 //! # Ok::<(), anaplan_task::endpoint::PathError>(())
 //! ```
 
+mod alm;
 mod build;
 mod error;
 mod kind;
 mod parse;
 
+pub use alm::{AlmCall, AlmPath, AlmResource};
 pub use error::PathError;
 pub use kind::CallKind;
 

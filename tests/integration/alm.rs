@@ -197,3 +197,78 @@ fn the_summary_of_an_alm_body_reads_back() {
     let error = report.result.and_then(|r| r.alm).and_then(|a| a.error).unwrap();
     assert_eq!(error.title.as_deref(), Some("Model Synchronization Failed"));
 }
+
+#[test]
+fn an_alm_call_checks_what_fits_it() {
+    use anaplan_task::endpoint::AlmCall;
+    let check = |name: &str, call: AlmCall| -> Vec<Code> {
+        let options = Options::default().alm_call(Some(call));
+        let report = validate_str(&fixture(name), &options);
+        report.findings.iter().map(|f| f.code).collect()
+    };
+    assert!(check("valid/alm-sync-succeeded.json", AlmCall::Sync).is_empty());
+    assert!(check("valid/alm-sync-failed.json", AlmCall::Sync).is_empty());
+    assert!(check("valid/alm-comparison-report-task.json", AlmCall::ComparisonReport).is_empty());
+    // A failed report task has no report file.
+    let failed_report = "valid/alm-report-task-failed-without-subtitle.json";
+    assert!(check(failed_report, AlmCall::SummaryReport).is_empty());
+    // A successful report task without its report file, and a bulk result.
+    assert_eq!(
+        check("valid/alm-sync-succeeded.json", AlmCall::ComparisonReport),
+        [Code::MissingField]
+    );
+    assert_eq!(check("valid/seed.json", AlmCall::Sync), [Code::ObjectKindMismatch]);
+}
+
+#[test]
+fn alm_paths_are_built_and_read_back() {
+    use anaplan_task::endpoint::{AlmCall, AlmPath, AlmResource, BASE_URL};
+    let model = "75A40874E6B64FA3AE0743278996850F";
+    let task = "0D4C2B1A99887766554433221100FFEE";
+    let (target, source) = ("AAAABBBBCCCCDDDDEEEEFFFF00001111", "22223333444455556666777788889999");
+    for call in AlmCall::ALL {
+        let tasks = AlmPath::tasks(model, call).unwrap();
+        assert_eq!(tasks.to_string(), format!("/models/{model}/alm/{}", call.segment()));
+        let status = AlmPath::task(model, call, task).unwrap();
+        assert_eq!(status.resource, AlmResource::Task(call, task.into()));
+        for path in [tasks, status] {
+            assert_eq!(path.url(BASE_URL).parse::<AlmPath>().unwrap(), path);
+            assert_eq!(path.to_string().parse::<AlmPath>().unwrap(), path);
+        }
+        match AlmPath::report(model, call, target, source) {
+            Ok(report) => {
+                assert!(call.has_report());
+                assert_eq!(report.url(BASE_URL).parse::<AlmPath>().unwrap(), report);
+            }
+            Err(_) => assert_eq!(call, AlmCall::Sync),
+        }
+    }
+    let url = "https://api.anaplan.com/2/0/models/75A40874E6B64FA3AE0743278996850F/alm/comparisonReports/AAAABBBBCCCCDDDDEEEEFFFF00001111/22223333444455556666777788889999";
+    assert!(matches!(
+        url.parse::<AlmPath>().unwrap().resource,
+        AlmResource::Report {
+            call: AlmCall::ComparisonReport,
+            ..
+        }
+    ));
+    for bad in [
+        "",
+        "/models/x/alm/syncTasks",
+        "/models/75A40874E6B64FA3AE0743278996850F/alm/other",
+        "/models/75A40874E6B64FA3AE0743278996850F/alm/syncTasks/a/b",
+    ] {
+        assert!(bad.parse::<AlmPath>().is_err(), "{bad}");
+    }
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn validate_takes_an_alm_call() {
+    use crate::cli::run;
+    let sync = "tests/fixtures/valid/alm-sync-succeeded.json";
+    assert_eq!(run(&["validate", "--call", "sync", sync], None).0, 0);
+    assert_eq!(run(&["validate", "--call", "import", sync], None).0, 1);
+    assert_eq!(run(&["validate", "--call", "comparison-report", sync], None).0, 1);
+    let report = "tests/fixtures/valid/alm-comparison-report-task.json";
+    assert_eq!(run(&["validate", "--call", "comparison-report", report], None).0, 0);
+}

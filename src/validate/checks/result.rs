@@ -6,7 +6,7 @@
 //! does).
 
 use super::{At, Checker};
-use crate::endpoint::CallKind;
+use crate::endpoint::{AlmCall, CallKind};
 use crate::text::snippet;
 use crate::validate::Code;
 use crate::{DetailClass, DetailCode, ObjectId, ObjectKind, TaskResult};
@@ -19,6 +19,9 @@ impl Checker<'_> {
         // ALM result (model sync, comparison or summary report) has neither.
         if !top || r.is_bulk() || self.options.call.is_some() {
             self.bulk_fields(r, at);
+        }
+        if let (true, Some(call)) = (top, self.options.alm_call) {
+            self.alm_fields(r, call, at);
         }
         let kind = r.object_id.as_ref().map(ObjectId::kind);
         if let Some(id) = &r.object_id {
@@ -57,6 +60,23 @@ impl Checker<'_> {
                 "missing field `failureDumpAvailable`: every result of an import, export, action or process has it"
                     .into(),
             );
+        }
+    }
+
+    /// What an ALM call's result has: no `objectId`, and, for a
+    /// successful report task, a `reportFileUrl`.
+    fn alm_fields(&mut self, r: &TaskResult, call: AlmCall, at: &At<'_>) {
+        if let Some(id) = &r.object_id {
+            let message = format!(
+                "object id `{}` is of {}, but the call is a {call} (an ALM task, which runs no model object)",
+                snippet(id.as_str()),
+                with_article(id.kind().as_str())
+            );
+            self.push(Code::ObjectKindMismatch, &at.key("objectId"), message);
+        }
+        if call.has_report() && r.successful && r.report_file_url.is_none() {
+            let message = format!("missing field `reportFileUrl`: a successful {call} task's result has it");
+            self.push(Code::MissingField, at, message);
         }
     }
 
