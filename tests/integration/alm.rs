@@ -272,3 +272,37 @@ fn validate_takes_an_alm_call() {
     let report = "tests/fixtures/valid/alm-comparison-report-task.json";
     assert_eq!(run(&["validate", "--call", "comparison-report", report], None).0, 0);
 }
+
+#[test]
+fn the_poll_policy_treats_alm_tasks_alike() {
+    use anaplan_task::poll::{Decision, PollPolicy};
+    use std::time::Duration;
+    let policy = PollPolicy::default();
+    for (name, outcome) in [
+        ("valid/alm-sync-failed.json", Outcome::Failed),
+        ("valid/alm-comparison-report-task.json", Outcome::Succeeded),
+    ] {
+        let doc = Document::from_str(&fixture(name)).unwrap();
+        let task = doc.task().unwrap();
+        assert_eq!(
+            policy.decide(Duration::from_secs(30), task),
+            Decision::Finished(outcome),
+            "{name}"
+        );
+    }
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn the_command_refuses_a_body_naming_another_object() {
+    use crate::cli::run;
+    let (code, stdout, _) = run(
+        &["validate", "tests/fixtures/invalid/alm-schema-names-other-object.json"],
+        None,
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("error[unknown-document]") && stdout.contains("`revision`"),
+        "{stdout}"
+    );
+}
