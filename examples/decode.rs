@@ -17,7 +17,7 @@ fn print_result(result: &TaskResult, depth: usize) {
     println!(
         "{pad}result: successful={} dump={} object={object} outcome={}",
         result.successful,
-        result.failure_dump_available,
+        result.dump_available(),
         result.outcome()
     );
     for detail in result.details() {

@@ -38,9 +38,11 @@ pub use model::document::{CreateTaskResponse, Document, DocumentKind, ErrorRespo
 pub use model::envelope::{Meta, Paging, Status, TaskResponse};
 pub use model::ids::{ObjectId, ObjectKind, TaskId};
 pub use model::outcome::Outcome;
-pub use model::result::TaskResult;
+pub use model::progress::{NonFiniteProgress, Progress};
+pub use model::result::{AlmError, TaskResult};
 pub use model::state::TaskState;
-pub use model::task::{NonFiniteProgress, Progress, Task};
+pub use model::summary_report::{ChangeCounts, Differences, SummaryReport, SummaryReportResponse};
+pub use model::task::Task;
 pub use unknown::UnknownFields;
 pub use values::{DetailValues, ExportSucceeded, HierarchyRowsProcessed, LineItemRowsProcessed, Pair, ValuesError};
 

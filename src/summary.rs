@@ -6,7 +6,9 @@
 //! and kind, the counts of each hierarchy and line item, the exports, the
 //! other details' messages, the steps of a process (each with its own
 //! outcome and object), whether a failure dump is available, and the row
-//! counts added up over the result and its steps. [`TaskTimeline`] is the
+//! counts added up over the result and its steps; for an ALM task, its
+//! revisions, report file and error, and for the ALM summary report its
+//! counts ([`ChangesSummary`]). [`TaskTimeline`] is the
 //! history of one task in a poll log. Field names are snake_case; an
 //! absent value is `null`, an empty list `[]`; fields are only ever added.
 //!
@@ -27,6 +29,10 @@
 //! assert_eq!(serde_json::from_str::<TaskSummaryReport>(&text)?, report);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+
+mod alm;
+
+pub use alm::{AlmErrorSummary, AlmResultSummary, CategoryChanges, Changes, ChangesSummary};
 
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +69,9 @@ pub struct TaskSummaryReport {
     pub rows: RowTotals,
     /// The result, when the task has one.
     pub result: Option<ResultSummary>,
+    /// The ALM summary report's counts; written only for that body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_report: Option<ChangesSummary>,
 }
 
 /// A result, or a process step, at a glance.
@@ -94,6 +103,10 @@ pub struct ResultSummary {
     pub messages: Vec<DetailMessage>,
     /// The steps of a process, in order.
     pub steps: Vec<ResultSummary>,
+    /// An ALM task's revisions, report file and error; written only for
+    /// an ALM result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alm: Option<AlmResultSummary>,
 }
 
 /// The counts of one hierarchy (`hierarchyRowsProcessed`).
@@ -169,6 +182,8 @@ impl TaskSummaryReport {
         } else if let Document::BareCreateTask(t) = doc {
             report.task_id = Some(t.task_id.to_string());
             report.state = t.task_state.as_ref().map(|s| s.as_str().to_owned());
+        } else if let Document::SummaryReport(r) = doc {
+            report.summary_report = Some(ChangesSummary::from_report(&r.summary_report));
         }
         report
     }
@@ -192,6 +207,7 @@ impl TaskSummaryReport {
             failure_dump_available: false,
             rows: RowTotals::default(),
             result: None,
+            summary_report: None,
         }
     }
 
@@ -220,13 +236,14 @@ impl ResultSummary {
             object_name: r.object_name.clone(),
             successful: r.successful,
             outcome: r.outcome(),
-            failure_dump_available: r.failure_dump_available,
+            failure_dump_available: r.dump_available(),
             elapsed_ms: r.elapsed().map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
             hierarchies: Vec::new(),
             line_items: Vec::new(),
             exports: Vec::new(),
             messages: Vec::new(),
             steps: r.nested_results().iter().map(Self::from_result).collect(),
+            alm: AlmResultSummary::from_result(r),
         };
         for d in r.details() {
             match &d.values {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anaplan_task::Outcome;
 use anaplan_task::dump::{DumpReader, DumpSummary};
-use anaplan_task::endpoint::CallKind;
+use anaplan_task::endpoint::{AlmCall, CallKind};
 use anaplan_task::schema::SchemaKind;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -186,7 +186,9 @@ pub struct ValidateArgs {
     pub deny_warnings: bool,
     #[arg(long, value_delimiter = ',', value_parser = gate::outcome_parser(), value_name = "OUTCOMES", help = gate::HELP)]
     pub fail_on: Vec<Outcome>,
-    /// The call the captures came from; checks the result's object id.
+    /// The call the captures came from: a bulk call checks the result's
+    /// object id and dump flag, an ALM call (sync, comparison-report,
+    /// summary-report) what its result has.
     #[arg(long, alias = "kind", value_enum)]
     pub call: Option<KindArg>,
     /// Report only documents with errors (or a refused outcome), only their
@@ -278,22 +280,38 @@ pub enum DumpFormat {
     Json,
 }
 
-/// `validate --call`: the call the captures came from.
+/// `validate --call`: the call the captures came from, a bulk call or an
+/// ALM one.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum KindArg {
     Import,
     Export,
     Action,
     Process,
+    Sync,
+    ComparisonReport,
+    SummaryReport,
 }
 
-impl From<KindArg> for CallKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Import => CallKind::Import,
-            KindArg::Export => CallKind::Export,
-            KindArg::Action => CallKind::Action,
-            KindArg::Process => CallKind::Process,
+impl KindArg {
+    /// The bulk call, if it is one.
+    pub fn bulk(self) -> Option<CallKind> {
+        match self {
+            KindArg::Import => Some(CallKind::Import),
+            KindArg::Export => Some(CallKind::Export),
+            KindArg::Action => Some(CallKind::Action),
+            KindArg::Process => Some(CallKind::Process),
+            KindArg::Sync | KindArg::ComparisonReport | KindArg::SummaryReport => None,
+        }
+    }
+
+    /// The ALM call, if it is one.
+    pub fn alm(self) -> Option<AlmCall> {
+        match self {
+            KindArg::Sync => Some(AlmCall::Sync),
+            KindArg::ComparisonReport => Some(AlmCall::ComparisonReport),
+            KindArg::SummaryReport => Some(AlmCall::SummaryReport),
+            KindArg::Import | KindArg::Export | KindArg::Action | KindArg::Process => None,
         }
     }
 }
@@ -306,6 +324,7 @@ pub enum SchemaArg {
     List,
     Chunks,
     Error,
+    SummaryReport,
 }
 
 impl From<SchemaArg> for SchemaKind {
@@ -316,6 +335,7 @@ impl From<SchemaArg> for SchemaKind {
             SchemaArg::List => SchemaKind::TaskList,
             SchemaArg::Chunks => SchemaKind::ChunkList,
             SchemaArg::Error => SchemaKind::Error,
+            SchemaArg::SummaryReport => SchemaKind::SummaryReport,
         }
     }
 }

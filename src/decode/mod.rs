@@ -128,6 +128,17 @@ fn precise<T: Direct>(json: &str) -> Result<T, DecodeError> {
             Ok(value)
         }
         Err(e) => {
+            // `meta.schema` is consulted first: a body that names an object
+            // of no body of the family is that, whatever else is wrong
+            // with it.
+            if e.classify() == serde_json::error::Category::Data {
+                let mut probe = serde_json::Deserializer::from_str(json);
+                if let Err(foreign) = serde_path_to_error::deserialize::<_, SchemaProbe>(&mut probe) {
+                    if foreign.inner().to_string().starts_with(NOT_A_TASK_RESPONSE) {
+                        return Err(DecodeError::from_json(foreign));
+                    }
+                }
+            }
             let err = serde_path_to_error::Error::new(track.path(), e);
             Err(explain(json, err, cause.take()))
         }
@@ -172,4 +183,72 @@ fn detail_path(err: &serde_path_to_error::Error<serde_json::Error>) -> Option<Ve
             _ => None,
         })
         .collect()
+}
+
+/// The objects that a `meta.schema` of the family names: the task bodies
+/// (`task`; the ALM report tasks' `syncTask`; the ALM start calls'
+/// `taskWithUrl`), the chunk list's `chunk` and the ALM summary report's
+/// `summaryReport`.
+pub(crate) const FAMILY_OBJECTS: [&str; 5] = ["task", "syncTask", "taskWithUrl", "chunk", "summaryReport"];
+
+/// How the message of a body of no known kind starts.
+const NOT_A_TASK_RESPONSE: &str = "not a task response";
+
+/// The object a `meta.schema` URL names: the segment after `/objects/`.
+pub(crate) fn schema_object(schema: &str) -> Option<&str> {
+    // Nearly every body names a task: say so without a search.
+    if schema.ends_with("/objects/task") {
+        return Some("task");
+    }
+    let (_, after) = schema.rsplit_once("/objects/")?;
+    let name = after.split(['/', '?', '#']).next().unwrap_or_default();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The refusal of a body whose `meta.schema` names `object`, of no body of
+/// the family.
+pub(crate) fn foreign_object<E: serde::de::Error>(object: &str) -> E {
+    E::custom(format_args!(
+        "{NOT_A_TASK_RESPONSE}: `meta.schema` names `{}` objects; the task family's bodies hold `task`, `syncTask`, `taskWithUrl`, `chunk` or `summaryReport` objects",
+        crate::text::snippet(object)
+    ))
+}
+
+/// A body's `meta.schema` alone, every other field skipped: read when the
+/// body could not be, so that a body naming an object of no body of the
+/// family is refused as such, at the end of the object as the reading
+/// refuses it. Any other problem is left to the reading's own error.
+struct SchemaProbe;
+
+/// `meta` with only its `schema`.
+#[derive(serde::Deserialize)]
+struct ProbeMeta {
+    schema: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for SchemaProbe {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = SchemaProbe;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<SchemaProbe, A::Error> {
+                let mut schema = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "meta" && schema.is_none() {
+                        schema = map.next_value::<ProbeMeta>()?.schema;
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                match schema.as_deref().and_then(schema_object) {
+                    Some(object) if !FAMILY_OBJECTS.contains(&object) => Err(foreign_object(object)),
+                    _ => Ok(SchemaProbe),
+                }
+            }
+        }
+        deserializer.deserialize_map(V)
+    }
 }

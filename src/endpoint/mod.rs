@@ -3,7 +3,9 @@
 //! A [`TaskPath`] is built for a kind of call ([`CallKind`]) and points at
 //! a [`Resource`] (the task list, a task, a failure dump and its
 //! [`DumpPart`]); it is written with `Display` or as a URL, and read back
-//! from either with `FromStr`, whose error is a [`PathError`].
+//! from either with `FromStr`, whose error is a [`PathError`]. The ALM
+//! endpoints, which have no workspace segment, have their own paths
+//! ([`AlmPath`], [`AlmCall`]).
 //!
 //! ```
 //! use anaplan_task::endpoint::{CallKind, DumpPart, TaskPath};
@@ -31,11 +33,13 @@
 //! # Ok::<(), anaplan_task::endpoint::PathError>(())
 //! ```
 
+mod alm;
 mod build;
 mod error;
 mod kind;
 mod parse;
 
+pub use alm::{AlmCall, AlmPath, AlmResource};
 pub use error::PathError;
 pub use kind::CallKind;
 

@@ -25,6 +25,10 @@ pub struct TaskSummary {
     /// `creationTime`: epoch milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub creation_time: Option<i64>,
+    /// `taskUrl`: the URL to poll; sent by the ALM start calls
+    /// (`meta.schema` `.../objects/taskWithUrl`) only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_url: Option<String>,
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
     pub extra: UnknownFields,
@@ -34,6 +38,7 @@ crate::read::wire_deserialize!(TaskSummary, "a task summary object", {
     task_id = "taskId" required,
     task_state = "taskState" optional,
     creation_time = "creationTime" optional,
+    task_url = "taskUrl" optional,
 });
 
 impl TaskSummary {
@@ -43,6 +48,7 @@ impl TaskSummary {
             task_id: task_id.into(),
             task_state: None,
             creation_time: None,
+            task_url: None,
             extra: UnknownFields::new(),
         }
     }
@@ -231,6 +237,8 @@ crate::enums::str_enum! {
         ChunkList = "chunk-list",
         /// An error body: [`ErrorResponse`].
         Error = "error",
+        /// The ALM summary report: [`SummaryReportResponse`](crate::SummaryReportResponse).
+        SummaryReport = "summary-report",
     }
 }
 
@@ -239,6 +247,8 @@ crate::enums::str_enum! {
 /// The shape decides, in this order:
 /// - a `task` object is a status response, or the start call's answer when
 ///   the task carries only `taskId`, `taskState` and `creationTime`;
+/// - `summaryReport` (or, without a task, a `meta.schema` naming
+///   `summaryReport` objects) makes the ALM summary report;
 /// - `tasks` makes a task list, `chunks` a chunk list; `meta.paging` alone
 ///   makes a list, of tasks unless `meta.schema` names chunks;
 /// - an object with `taskId` or `taskState` at its top is a bare task, as
@@ -250,8 +260,12 @@ crate::enums::str_enum! {
 /// - anything else is an error: the document is not of this family.
 ///
 /// When `meta.schema` names the body's object ([`Meta::object`]) it must
-/// agree: `task` for the task bodies, `chunk` for a chunk list; any other
-/// object, or one that contradicts the shape, is an error.
+/// agree: `task` for the task bodies (and, for ALM tasks, `syncTask` for
+/// the report tasks' status and `taskWithUrl` for the start calls),
+/// `chunk` for a chunk list, `summaryReport` for the ALM summary report;
+/// one that contradicts the shape is an error. Any other object is
+/// consulted first: the body is refused as of no known kind even when its
+/// other fields could not be read.
 ///
 /// Bodies without `meta` and `status` (documentation samples) are accepted;
 /// [`Document::missing_envelope`] names what is absent.
@@ -290,6 +304,8 @@ pub enum Document {
     ChunkList(ChunkListResponse),
     /// An error body.
     Error(ErrorResponse),
+    /// The ALM summary report.
+    SummaryReport(crate::SummaryReportResponse),
 }
 
 impl Document {
@@ -312,6 +328,7 @@ impl Document {
             Self::TaskList(_) => DocumentKind::TaskList,
             Self::ChunkList(_) => DocumentKind::ChunkList,
             Self::Error(_) => DocumentKind::Error,
+            Self::SummaryReport(_) => DocumentKind::SummaryReport,
         }
     }
 
@@ -343,6 +360,7 @@ impl Document {
             Self::CreateTask(r) => (r.meta.is_some(), r.status.is_some()),
             Self::TaskList(r) => (r.meta.is_some(), r.status.is_some()),
             Self::ChunkList(r) => (r.meta.is_some(), r.status.is_some()),
+            Self::SummaryReport(r) => (r.meta.is_some(), r.status.is_some()),
             Self::Error(_) => (true, true),
         };
         [(!meta).then_some("meta"), (!status).then_some("status")]

@@ -53,14 +53,7 @@ impl Meta {
     /// assert_eq!(Meta::new("https://example.com/other").object(), None);
     /// ```
     pub fn object(&self) -> Option<&str> {
-        let schema = self.schema.as_deref()?;
-        // Nearly every body names a task: say so without a search.
-        if schema.ends_with("/objects/task") {
-            return Some("task");
-        }
-        let (_, after) = schema.rsplit_once("/objects/")?;
-        let name = after.split(['/', '?', '#']).next().unwrap_or_default();
-        (!name.is_empty()).then_some(name)
+        crate::decode::schema_object(self.schema.as_deref()?)
     }
 }
 

@@ -7,10 +7,12 @@ pub(crate) mod document;
 pub(crate) mod envelope;
 pub(crate) mod ids;
 pub(crate) mod outcome;
+pub(crate) mod progress;
 pub(crate) mod result;
 #[cfg(feature = "schema")]
 pub(crate) mod schema_rules;
 pub(crate) mod shape;
 pub(crate) mod state;
+pub(crate) mod summary_report;
 pub(crate) mod task;
 pub(crate) mod traits;

@@ -106,7 +106,7 @@ impl TaskResult {
     /// assert!(!TaskResult::new(true, false).has_warnings());
     /// ```
     pub fn has_warnings(&self) -> bool {
-        self.failure_dump_available
+        self.dump_available()
             || self.details().iter().any(|d| {
                 if d.code.class() == DetailClass::DataError {
                     return true;

@@ -69,9 +69,16 @@ fn meta_names(schema: &mut Schema, object: &str) {
 }
 
 /// Adds to the schemas of the status and start calls' bodies: `meta.schema`
-/// names `task` objects.
+/// names `task` objects, or, for ALM tasks, `syncTask` (report tasks) or
+/// `taskWithUrl` (the start calls).
 pub(crate) fn task_body_meta(schema: &mut Schema) {
-    meta_names(schema, "task");
+    meta_names(schema, "(task|syncTask|taskWithUrl)");
+}
+
+/// Adds to the ALM summary report's schema: `meta.schema` names
+/// `summaryReport` objects.
+pub(crate) fn summary_report_meta(schema: &mut Schema) {
+    meta_names(schema, "summaryReport");
 }
 
 /// Adds to the `ChunkListResponse` schema what tells a chunk list from the

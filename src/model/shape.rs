@@ -10,6 +10,7 @@ use serde::de;
 use crate::model::chunk::ChunkListResponse;
 use crate::model::document::{CreateTaskResponse, Document, ErrorResponse, TaskListResponse, TaskSummary};
 use crate::model::envelope::{Meta, Status, TaskResponse};
+use crate::model::summary_report::{SummaryReport, SummaryReportResponse};
 use crate::model::task::TaskObject;
 use crate::read::{Fields, Seen, keep_unknown};
 
@@ -34,6 +35,7 @@ const TASKS: u32 = 3;
 const CHUNKS: u32 = 4;
 const PATH: u32 = 5;
 const TIMESTAMP: u32 = 6;
+const SUMMARY_REPORT: u32 = 7;
 
 /// Puts a field back among the unknown ones of the kind chosen; the field
 /// is then `None`.
@@ -54,6 +56,7 @@ struct Top {
     chunks: Option<Vec<crate::Chunk>>,
     path: Option<String>,
     timestamp: Option<String>,
+    summary_report: Option<SummaryReport>,
     /// The fields of a bare task, read at the top.
     bare: Option<TaskObject>,
     extra: UnknownFields,
@@ -65,6 +68,7 @@ enum Shape {
     Task,
     TaskList,
     ChunkList,
+    SummaryReport,
     BareTask,
     Error,
 }
@@ -83,6 +87,9 @@ pub(crate) fn read_document_into<'de, F: Fields<'de>>(mut map: F, slot: &mut Opt
             "chunks" => map.optional_once(&mut seen, CHUNKS, "chunks", &mut top.chunks)?,
             "path" => map.optional_once(&mut seen, PATH, "path", &mut top.path)?,
             "timestamp" => map.optional_once(&mut seen, TIMESTAMP, "timestamp", &mut top.timestamp)?,
+            "summaryReport" => {
+                map.optional_once(&mut seen, SUMMARY_REPORT, "summaryReport", &mut top.summary_report)?;
+            }
             other => {
                 // The fields of a bare task are read as such only before any
                 // field of an envelope: in an enveloped body they are
@@ -106,22 +113,24 @@ pub(crate) fn read_document_into<'de, F: Fields<'de>>(mut map: F, slot: &mut Opt
 /// `meta.schema` names.
 fn shape<E: de::Error>(top: &Top) -> Result<Shape, E> {
     let object = top.meta.as_ref().and_then(Meta::object);
-    let named_task = object == Some("task");
+    let named_task = matches!(object, Some("task" | "syncTask" | "taskWithUrl"));
     let named_chunk = object == Some("chunk");
-    if let Some(other) = object.filter(|_| !named_task && !named_chunk) {
-        return Err(E::custom(format_args!(
-            "not a task response: `meta.schema` names `{}` objects; the task family's bodies hold `task` or `chunk` objects",
-            crate::text::snippet(other)
-        )));
+    let named_report = object == Some("summaryReport");
+    if let Some(other) = object.filter(|o| !crate::decode::FAMILY_OBJECTS.contains(o)) {
+        return Err(crate::decode::foreign_object(other));
     }
     let names_a_task = top.bare.as_ref().is_some_and(TaskObject::names_a_task);
     let paged = top.meta.as_ref().is_some_and(|m| m.paging.is_some());
-    let shape = if top.task.is_some() {
+    let shape = if top.summary_report.is_some() && top.task.is_none() && top.tasks.is_none() {
+        Shape::SummaryReport
+    } else if top.task.is_some() {
         Shape::Task
     } else if top.tasks.is_some() {
         Shape::TaskList
     } else if top.chunks.is_some() || (named_chunk && !names_a_task) {
         Shape::ChunkList
+    } else if named_report && !names_a_task {
+        Shape::SummaryReport
     } else if paged {
         Shape::TaskList
     } else if names_a_task {
@@ -143,10 +152,13 @@ fn shape<E: de::Error>(top: &Top) -> Result<Shape, E> {
         ))
     };
     match shape {
-        Shape::ChunkList if named_task => Err(contradiction("chunks", "task")),
-        Shape::Task if named_chunk => Err(contradiction("task", "chunk")),
-        Shape::TaskList if named_chunk => Err(contradiction("tasks", "chunk")),
-        Shape::BareTask if named_chunk => Err(contradiction("taskId", "chunk")),
+        Shape::ChunkList if named_task || named_report => Err(contradiction("chunks", object.unwrap_or_default())),
+        Shape::Task if named_chunk || named_report => Err(contradiction("task", object.unwrap_or_default())),
+        Shape::TaskList if named_chunk || named_report => Err(contradiction("tasks", object.unwrap_or_default())),
+        Shape::BareTask if named_chunk || named_report => Err(contradiction("taskId", object.unwrap_or_default())),
+        Shape::SummaryReport if named_task || named_chunk => {
+            Err(contradiction("summaryReport", object.unwrap_or_default()))
+        }
         shape => Ok(shape),
     }
 }
@@ -166,6 +178,7 @@ impl Top {
             chunks,
             path,
             timestamp,
+            summary_report,
             bare,
             mut extra,
         } = self;
@@ -184,6 +197,14 @@ impl Top {
                     meta,
                     status,
                     chunks,
+                    extra,
+                }));
+            }
+            Shape::SummaryReport => {
+                *slot = Some(Document::SummaryReport(SummaryReportResponse {
+                    meta,
+                    status,
+                    summary_report: summary_report.ok_or_else(|| E::missing_field("summaryReport"))?,
                     extra,
                 }));
             }
@@ -211,6 +232,9 @@ impl Top {
         }
         if shape != Shape::ChunkList {
             self.chunks = stash(e, "chunks", self.chunks.take())?;
+        }
+        if shape != Shape::SummaryReport {
+            self.summary_report = stash(e, "summaryReport", self.summary_report.take())?;
         }
         if shape != Shape::Error {
             self.path = stash(e, "path", self.path.take())?;

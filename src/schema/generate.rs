@@ -35,6 +35,7 @@ pub fn schema(kind: SchemaKind) -> Value {
         SchemaKind::TaskList => root::<TaskListResponse>(),
         SchemaKind::ChunkList => root::<crate::ChunkListResponse>(),
         SchemaKind::Error => root::<ErrorResponse>(),
+        SchemaKind::SummaryReport => root::<crate::SummaryReportResponse>(),
     };
     let mut generated = match generated.to_value() {
         Value::Object(map) => map,

@@ -32,7 +32,7 @@ crate::enums::str_enum! {
     /// ```
     /// # use anaplan_task::schema::SchemaKind;
     /// let names: Vec<&str> = SchemaKind::ALL.iter().map(|k| k.as_str()).collect();
-    /// assert_eq!(names, ["status", "create", "list", "chunks", "error"]);
+    /// assert_eq!(names, ["status", "create", "list", "chunks", "error", "summary-report"]);
     /// assert_eq!("chunks".parse(), Ok(SchemaKind::ChunkList));
     /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,6 +48,8 @@ crate::enums::str_enum! {
         ChunkList = "chunks",
         /// Error bodies: `error-response.schema.json`.
         Error = "error",
+        /// The ALM summary report: `summary-report-response.schema.json`.
+        SummaryReport = "summary-report",
     }
 }
 
@@ -65,6 +67,7 @@ impl SchemaKind {
             Self::TaskList => "task-list-response.schema.json",
             Self::ChunkList => "chunk-list-response.schema.json",
             Self::Error => "error-response.schema.json",
+            Self::SummaryReport => "summary-report-response.schema.json",
         }
     }
 
@@ -94,6 +97,7 @@ impl SchemaKind {
             Self::TaskList => "Anaplan task list response",
             Self::ChunkList => "Anaplan chunk list response",
             Self::Error => "Anaplan error response",
+            Self::SummaryReport => "Anaplan ALM summary report response",
         }
     }
 
@@ -112,6 +116,7 @@ impl SchemaKind {
                 "`GET .../tasks/{taskId}/dump/chunks`, `GET .../dumps/{objectId}/chunks` or `GET files/{fileId}/chunks`"
             }
             Self::Error => "any call answered with a 4xx status",
+            Self::SummaryReport => "`GET models/{modelId}/alm/summaryReports/{targetRevisionId}/{sourceRevisionId}`",
         }
     }
 
@@ -129,6 +134,7 @@ impl SchemaKind {
             DocumentKind::TaskList => Self::TaskList,
             DocumentKind::ChunkList => Self::ChunkList,
             DocumentKind::Error => Self::Error,
+            DocumentKind::SummaryReport => Self::SummaryReport,
         }
     }
 
@@ -140,6 +146,7 @@ impl SchemaKind {
             Self::TaskList => "TaskListResponse",
             Self::ChunkList => "ChunkListResponse",
             Self::Error => "ErrorResponse",
+            Self::SummaryReport => "SummaryReportResponse",
         }
     }
 }

@@ -105,6 +105,11 @@ pub struct Options {
     pub strict: bool,
     /// The call the documents came from, to check the result's object id.
     pub call: Option<CallKind>,
+    /// The ALM call the documents came from (model sync, comparison or
+    /// summary report): its results have no `objectId` or
+    /// `failureDumpAvailable`, and a successful report task's has a
+    /// `reportFileUrl`.
+    pub alm_call: Option<crate::endpoint::AlmCall>,
 }
 
 impl Options {
@@ -117,6 +122,12 @@ impl Options {
     /// The call the documents came from.
     pub fn call(mut self, call: Option<CallKind>) -> Self {
         self.call = call;
+        self
+    }
+
+    /// The ALM call the documents came from.
+    pub fn alm_call(mut self, call: Option<crate::endpoint::AlmCall>) -> Self {
+        self.alm_call = call;
         self
     }
 }

@@ -38,7 +38,7 @@ fn a_body_whose_schema_names_another_object_is_not_of_the_family() {
     assert_eq!(code, 1);
     assert_eq!(
         stdout,
-        "tests/fixtures/invalid/schema-names-other-object.json:1:228: error[unknown-document] .: not a task response: `meta.schema` names `user` objects; the task family's bodies hold `task` or `chunk` objects\n\
+        "tests/fixtures/invalid/schema-names-other-object.json:1:228: error[unknown-document] .: not a task response: `meta.schema` names `user` objects; the task family's bodies hold `task`, `syncTask`, `taskWithUrl`, `chunk` or `summaryReport` objects\n\
          1 document: 0 valid, 0 with warnings, 1 invalid\n"
     );
 }

@@ -294,7 +294,9 @@ fn the_report_is_the_same_whatever_the_number_of_jobs() {
             _ => std::fs::copy(&fixtures[i % fixtures.len()], &target).map(drop).unwrap(),
         }
     }
-    std::fs::copy(&fixtures[0], dir.join("response-0701").join("inner").join("a.json")).unwrap();
+    // A body with a finding, so that the text report names it.
+    let with_finding = Path::new("tests/fixtures/valid/bare-create-task-with-state.json");
+    std::fs::copy(with_finding, dir.join("response-0701").join("inner").join("a.json")).unwrap();
     let dir = dir.to_str().unwrap();
     for format in ["text", "json", "github"] {
         let args = |jobs| {

@@ -1,6 +1,7 @@
 //! One test binary for the whole crate, so the build stays fast.
 
 mod alloc;
+mod alm;
 #[cfg(feature = "cli")]
 mod bodies;
 #[cfg(feature = "cli")]

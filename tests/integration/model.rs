@@ -86,7 +86,7 @@ fn outcome_edge_cases() {
     );
 
     let mut r = status("valid/seed.json");
-    r.task.result.as_mut().unwrap().failure_dump_available = true;
+    r.task.result.as_mut().unwrap().failure_dump_available = Some(true);
     assert_eq!(r.outcome(), Outcome::SucceededWithWarnings, "a dump is a warning");
 
     let mut r = status("valid/seed.json");
@@ -106,7 +106,7 @@ fn outcome_edge_cases() {
     );
 
     let mut r = status("valid/process.json");
-    r.task.result.as_mut().unwrap().nested_results.as_mut().unwrap()[2].failure_dump_available = true;
+    r.task.result.as_mut().unwrap().nested_results.as_mut().unwrap()[2].failure_dump_available = Some(true);
     assert_eq!(
         r.outcome(),
         Outcome::SucceededWithWarnings,

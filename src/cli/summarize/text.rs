@@ -12,8 +12,8 @@ use std::time::SystemTime;
 
 use anaplan_task::summary::{Poll, TaskTimeline};
 use anaplan_task::{
-    ChunkListResponse, Detail, DetailValues, Document, ErrorResponse, Outcome, Task, TaskListResponse, TaskResult,
-    TaskSummary,
+    ChunkListResponse, Detail, DetailValues, Document, ErrorResponse, Outcome, SummaryReport, Task, TaskListResponse,
+    TaskResult, TaskSummary,
 };
 use anstyle::AnsiColor;
 
@@ -104,6 +104,7 @@ pub(super) fn document(doc: &Document, paint: Paint) -> String {
         Document::ChunkList(r) => chunk_list(&mut out, r),
         Document::TaskList(r) => task_list(&mut out, r),
         Document::Error(r) => error(&mut out, r),
+        Document::SummaryReport(r) => summary_report(&mut out, &r.summary_report),
         other => line(&mut out, "document", other.kind().as_str()),
     }
     out
@@ -140,6 +141,59 @@ fn started(out: &mut String, task: &TaskSummary) {
     line(out, "task", &shown(task.task_id.as_str()));
     if let Some(s) = &task.task_state {
         line(out, "state", &shown(s.as_str()));
+    }
+    if let Some(url) = &task.task_url {
+        line(out, "task url", &shown(url));
+    }
+}
+
+/// An ALM task's revisions, report file and, for a failure, the server's
+/// title, message and subtitle.
+fn alm_result(out: &mut String, r: &TaskResult) {
+    let fields = [
+        ("source", &r.source_revision_id),
+        ("target", &r.target_revision_id),
+        ("report", &r.report_file_url),
+    ];
+    for (label, value) in fields {
+        if let Some(v) = value {
+            line(out, label, &shown(v));
+        }
+    }
+    if let Some(e) = &r.error {
+        let fields = [
+            ("error", &e.title),
+            ("message", &e.message_text),
+            ("subtitle", &e.subtitle),
+        ];
+        for (label, value) in fields {
+            if let Some(v) = value {
+                line(out, label, &shown(v));
+            }
+        }
+    }
+}
+
+/// The ALM summary report: its revisions, totals and each category's
+/// counts (0 when left out).
+fn summary_report(out: &mut String, r: &SummaryReport) {
+    line(out, "summary", "ALM summary report");
+    if let Some(v) = &r.source_revision_id {
+        line(out, "source", &shown(v));
+    }
+    if let Some(v) = &r.target_revision_id {
+        line(out, "target", &shown(v));
+    }
+    let _ = writeln!(out, "  {:<16} {:>9} {:>9} {:>9}", "", "modified", "deleted", "created");
+    let rows = std::iter::once(("totals", r.totals())).chain(r.categories());
+    for (name, c) in rows {
+        let _ = writeln!(
+            out,
+            "  {name:<16} {:>9} {:>9} {:>9}",
+            c.modified(),
+            c.deleted(),
+            c.created()
+        );
     }
 }
 
@@ -189,6 +243,9 @@ fn line(out: &mut String, label: &str, value: &str) {
 fn result_summary(out: &mut String, r: &TaskResult, depth: usize) {
     let pad = "  ".repeat(depth);
     result_head(out, r, depth, &pad);
+    if depth == 0 && !r.is_bulk() {
+        alm_result(out, r);
+    }
     hierarchy_table(out, r, &pad);
     line_item_table(out, r, &pad);
     other_details(out, r, &pad);
@@ -209,7 +266,7 @@ fn result_head(out: &mut String, r: &TaskResult, depth: usize, pad: &str) {
         .as_deref()
         .map(|n| format!(" {}", shown(n)))
         .unwrap_or_default();
-    let dump = if r.failure_dump_available {
+    let dump = if r.dump_available() {
         ", failure dump available"
     } else {
         ""
@@ -219,7 +276,9 @@ fn result_head(out: &mut String, r: &TaskResult, depth: usize, pad: &str) {
         .map(|d| format!(", {} ms", d.as_millis()))
         .unwrap_or_default();
     if depth == 0 {
-        line(out, "object", &format!("{object}{name}"));
+        if r.is_bulk() {
+            line(out, "object", &format!("{object}{name}"));
+        }
         line(
             out,
             "result",

@@ -9,7 +9,7 @@ use anaplan_task::validate::{Code, Options};
 
 use super::parallel::Batch;
 use super::progress::Progress;
-use crate::cli::args::{Format, ValidateArgs};
+use crate::cli::args::{Format, KindArg, ValidateArgs};
 use crate::cli::gate::Gate;
 use crate::cli::input::Unchecked;
 use crate::cli::report::Reporter;
@@ -36,7 +36,10 @@ impl<'a> Run<'a> {
     pub(super) fn new(args: &'a ValidateArgs, report: Reporter, jobs: usize) -> Self {
         Self {
             args,
-            options: Options::default().strict(args.strict).call(args.call.map(Into::into)),
+            options: Options::default()
+                .strict(args.strict)
+                .call(args.call.and_then(KindArg::bulk))
+                .alm_call(args.call.and_then(KindArg::alm)),
             gate: Gate::new(args.fail_on.clone()),
             report,
             tally: Tally::default(),

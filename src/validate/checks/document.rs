@@ -41,11 +41,38 @@ impl Checker<'_> {
                 }
                 self.extra(&r.extra, at);
             }
+            Document::SummaryReport(r) => {
+                self.envelope(r.meta.as_ref(), r.status.as_ref(), at);
+                self.summary_report(&r.summary_report, &at.key("summaryReport"));
+                self.extra(&r.extra, at);
+            }
             Document::Error(r) => {
                 self.extra(&r.status.extra, &at.key("status"));
                 self.extra(&r.extra, at);
             }
         }
+    }
+
+    /// The unknown fields of a summary report and of its counts.
+    fn summary_report(&mut self, r: &crate::SummaryReport, at: &At<'_>) {
+        if let Some(t) = &r.totals {
+            self.extra(&t.extra, &at.key("totals"));
+        }
+        if let Some(d) = &r.differences {
+            let differences = at.key("differences");
+            for (name, counts) in [
+                ("lineItems", &d.line_items),
+                ("rolesContents", &d.roles_contents),
+                ("lists", &d.lists),
+                ("modules", &d.modules),
+            ] {
+                if let Some(c) = counts {
+                    self.extra(&c.extra, &differences.key(name));
+                }
+            }
+            self.extra(&d.extra, &differences);
+        }
+        self.extra(&r.extra, at);
     }
 
     /// A bare task object, or a body without `meta` or `status`.

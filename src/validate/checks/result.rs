@@ -1,10 +1,12 @@
 //! The checks of a task's result and of each process step in it: object
 //! ids (`malformed-object-id`, `object-kind-mismatch`,
 //! `step-kind-mismatch`), the failure dump of a delete action
-//! (`dump-on-delete-action`), and what explains a failure.
+//! (`dump-on-delete-action`), the fields of a bulk task's result
+//! (`missing-field`), and what explains a failure (an ALM task's `error`
+//! does).
 
 use super::{At, Checker};
-use crate::endpoint::CallKind;
+use crate::endpoint::{AlmCall, CallKind};
 use crate::text::snippet;
 use crate::validate::Code;
 use crate::{DetailClass, DetailCode, ObjectId, ObjectKind, TaskResult};
@@ -12,12 +14,21 @@ use crate::{DetailClass, DetailCode, ObjectId, ObjectKind, TaskResult};
 impl Checker<'_> {
     /// A result: `top` for the task's own, not for a process step's.
     pub(super) fn result(&mut self, r: &TaskResult, top: bool, at: &At<'_>) {
+        // A process step, a result with a bulk task's fields, or one the
+        // call says is of a bulk task has what every bulk result has; an
+        // ALM result (model sync, comparison or summary report) has neither.
+        if !top || r.is_bulk() || self.options.call.is_some() {
+            self.bulk_fields(r, at);
+        }
+        if let (true, Some(call)) = (top, self.options.alm_call) {
+            self.alm_fields(r, call, at);
+        }
         let kind = r.object_id.as_ref().map(ObjectId::kind);
         if let Some(id) = &r.object_id {
             self.object_id(id, top, &at.key("objectId"));
         }
         let delete = kind == Some(ObjectKind::Action) || (top && self.options.call == Some(CallKind::Action));
-        if delete && r.failure_dump_available {
+        if delete && r.dump_available() {
             self.push(
                 Code::DumpOnDeleteAction,
                 &at.key("failureDumpAvailable"),
@@ -32,7 +43,41 @@ impl Checker<'_> {
         for (i, n) in r.nested_results().iter().enumerate() {
             self.result(n, false, &nested.index(i));
         }
+        if let Some(e) = &r.error {
+            self.extra(&e.extra, &at.key("error"));
+        }
         self.extra(&r.extra, at);
+    }
+
+    /// `failureDumpAvailable`, which every bulk result has and an ALM
+    /// result has not (so that it is optional in reading). `objectId`
+    /// stays optional, as it always was.
+    fn bulk_fields(&mut self, r: &TaskResult, at: &At<'_>) {
+        if r.failure_dump_available.is_none() {
+            self.push(
+                Code::MissingField,
+                at,
+                "missing field `failureDumpAvailable`: every result of an import, export, action or process has it"
+                    .into(),
+            );
+        }
+    }
+
+    /// What an ALM call's result has: no `objectId`, and, for a
+    /// successful report task, a `reportFileUrl`.
+    fn alm_fields(&mut self, r: &TaskResult, call: AlmCall, at: &At<'_>) {
+        if let Some(id) = &r.object_id {
+            let message = format!(
+                "object id `{}` is of {}, but the call is a {call} (an ALM task, which runs no model object)",
+                snippet(id.as_str()),
+                with_article(id.kind().as_str())
+            );
+            self.push(Code::ObjectKindMismatch, &at.key("objectId"), message);
+        }
+        if call.has_report() && r.successful && r.report_file_url.is_none() {
+            let message = format!("missing field `reportFileUrl`: a successful {call} task's result has it");
+            self.push(Code::MissingField, at, message);
+        }
     }
 
     /// An object id: well formed, and of the kind the call (for the task's
@@ -84,7 +129,7 @@ pub(super) fn explains_failure(r: &TaskResult) -> bool {
             )
             || d.hierarchy_rows().is_some_and(|h| h.failed_count > 0)
     });
-    step_failed || detail || r.failure_dump_available || r.nested_results().iter().any(explains_failure)
+    step_failed || detail || r.dump_available() || r.error.is_some() || r.nested_results().iter().any(explains_failure)
 }
 
 /// A kind's name after its indefinite article: `an import`, `a process`;
