@@ -25,9 +25,38 @@ use serde_json::value::RawValue;
 #[derive(Clone)]
 pub struct Progress {
     /// The number's text as sent.
-    text: Box<RawValue>,
+    text: Text,
     /// The number it denotes.
     value: f64,
+}
+
+/// The text of a number, held in place when short (as servers send it), so
+/// that reading a progress costs no allocation.
+#[derive(Clone)]
+enum Text {
+    Short(u8, [u8; 22]),
+    Long(Box<str>),
+}
+
+impl Text {
+    fn new(text: &str) -> Self {
+        let mut short = [0; 22];
+        match short.get_mut(..text.len()) {
+            Some(place) => {
+                place.copy_from_slice(text.as_bytes());
+                Self::Short(text.len() as u8, short)
+            }
+            None => Self::Long(text.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Copied from a `str` whole, so always UTF-8.
+            Self::Short(len, bytes) => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            Self::Long(text) => text,
+        }
+    }
 }
 
 impl Progress {
@@ -38,13 +67,12 @@ impl Progress {
 
     /// The number's text as sent (`1`, `1.0`, `0.50`, `1E0`).
     pub fn as_str(&self) -> &str {
-        self.text.get()
+        self.text.as_str()
     }
 
-    /// A progress from the text of a JSON number, which `text` must be
-    /// alone (no white space), in a range a double holds.
-    fn from_text<E: de::Error>(text: Box<RawValue>) -> Result<Self, E> {
-        let t = text.get();
+    /// A progress from the text of a JSON value, which must be a number
+    /// alone (no white space) in a range a double holds.
+    fn from_text<E: de::Error>(t: &str) -> Result<Self, E> {
         if !t.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
             return Err(E::invalid_type(unexpected(t, &mut String::new()), &"a JSON number"));
         }
@@ -55,8 +83,19 @@ impl Progress {
             let cut = message.find(" at line ").unwrap_or(message.len());
             return Err(E::custom(&message[..cut]));
         }
-        let value = t.parse::<f64>().map_err(E::custom)?;
-        Ok(Self { text, value })
+        Self::from_number(t).ok_or_else(|| E::custom("number out of range"))
+    }
+
+    /// A progress from the text of a JSON number that serde_json reads.
+    fn from_number(t: &str) -> Option<Self> {
+        if !t.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+            return None;
+        }
+        let value = t.parse::<f64>().ok().filter(|v| v.is_finite())?;
+        Some(Self {
+            text: Text::new(t),
+            value,
+        })
     }
 }
 
@@ -105,19 +144,24 @@ impl fmt::Debug for Progress {
 impl Serialize for Progress {
     /// The text as sent.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.text.serialize(serializer)
+        // The text was read as a JSON number, so it reads as one again.
+        let raw: &RawValue = serde_json::from_str(self.as_str()).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Progress {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Self::from_text(Box::<RawValue>::deserialize(deserializer)?)
+        Self::from_text(Box::<RawValue>::deserialize(deserializer)?.get())
     }
 }
 
 impl crate::read::Direct for Progress {
     fn direct(r: &mut crate::read::Reader<'_>) -> Result<Self, crate::read::Bail> {
-        Self::from_text(<Box<RawValue> as crate::read::Direct>::direct(r)?)
+        // The lean reader reads the number as serde_json would; only its
+        // value is left to find.
+        let text = r.value_text()?;
+        Self::from_number(text).ok_or(crate::read::Bail)
     }
 }
 
@@ -138,9 +182,10 @@ impl schemars::JsonSchema for Progress {
 
 impl From<serde_json::Number> for Progress {
     fn from(n: serde_json::Number) -> Self {
-        let text = serde_json::value::to_raw_value(&n).expect("a number is written");
-        let value = n.as_f64().unwrap_or(f64::NAN);
-        Self { text, value }
+        Self {
+            text: Text::new(&n.to_string()),
+            value: n.as_f64().unwrap_or(f64::NAN),
+        }
     }
 }
 

@@ -69,11 +69,20 @@ impl Direct for Box<serde_json::value::RawValue> {
     /// serde_json reads any value, and its text is then checked by
     /// serde_json itself, so that no text serde_json would refuse is kept.
     fn direct(r: &mut Reader<'_>) -> Res<Self> {
-        r.peek().ok_or(Bail)?;
-        let start = r.pos;
-        <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut *r)?;
-        let text = r.text.get(start..r.pos).ok_or(Bail)?;
+        let text = r.value_text()?;
         serde_json::value::RawValue::from_string(text.to_owned()).map_err(|_| Bail)
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// The text of the value at the position, read to its end as serde_json
+    /// reads any value (refusing what it refuses, such as a number beyond a
+    /// double's range), without white space around it.
+    pub(crate) fn value_text(&mut self) -> Res<&'a str> {
+        self.peek().ok_or(Bail)?;
+        let start = self.pos;
+        <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut *self)?;
+        self.text.get(start..self.pos).ok_or(Bail)
     }
 }
 
