@@ -187,6 +187,21 @@ impl serde::Serialize for Code {
     }
 }
 
+/// One of the texts of [`Code::NAMES`], with its meaning.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let one_of: Vec<serde_json::Value> = Code::ALL
+            .iter()
+            .map(|c| serde_json::json!({"const": c.as_str(), "description": c.meaning()}))
+            .collect();
+        schemars::json_schema!({"type": "string", "oneOf": one_of})
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Code {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;

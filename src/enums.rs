@@ -168,6 +168,17 @@ macro_rules! str_enum {
                 text.parse().map_err(serde::de::Error::custom)
             }
         }
+
+        /// One of its texts, as serde writes it.
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({"type": "string", "enum": [$($value.as_str()),*]})
+            }
+        }
     };
 }
 

@@ -44,6 +44,7 @@ pub use timeline::{Poll, TaskEnd, TaskTimeline};
 
 /// One task at a glance. See the [module](self) documentation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TaskSummaryReport {
     /// The kind of document, as [`DocumentKind::as_str`](crate::DocumentKind::as_str)
@@ -76,6 +77,7 @@ pub struct TaskSummaryReport {
 
 /// A result, or a process step, at a glance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ResultSummary {
     /// `objectId`: the import, export, action or process run.
@@ -111,6 +113,7 @@ pub struct ResultSummary {
 
 /// The counts of one hierarchy (`hierarchyRowsProcessed`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct HierarchyCounts {
     /// `hierarchyName`.
@@ -133,6 +136,7 @@ pub struct HierarchyCounts {
 
 /// The counts of one line item (`lineItemRowsProcessed`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct LineItemCounts {
     /// `lineItemName`.
@@ -145,6 +149,7 @@ pub struct LineItemCounts {
 
 /// A detail other than counts and exports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DetailMessage {
     /// The detail's `type`.
@@ -155,6 +160,7 @@ pub struct DetailMessage {
 
 /// Row counts of every hierarchy, added up.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RowTotals {
     /// Rows read.

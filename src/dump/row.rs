@@ -19,6 +19,7 @@ crate::enums::wire_enum! {
     /// assert_eq!(serde_json::to_string(&RowStatus::Warning).unwrap(), r#""warning""#);
     /// ```
     #[derive(Serialize, Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(rename_all = "lowercase")]
     pub enum RowStatus serde derived {
         Warning = "W" => "imported with a warning.",
@@ -31,6 +32,7 @@ crate::enums::wire_enum! {
 /// With serde, an object of the public fields; a row read back from JSON
 /// has no header, so [`DumpRow::column`] finds nothing in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DumpRow {
     /// The data row, counted from 1.

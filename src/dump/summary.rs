@@ -9,6 +9,7 @@ use super::{DumpError, DumpReader, DumpRow, RowStatus};
 
 /// One error message of a dump, with how often it occurs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ErrorCount {
     /// The message.
@@ -22,6 +23,7 @@ pub struct ErrorCount {
 
 /// The error messages a summary does not list one by one.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct OtherMessages {
     /// Distinct messages counted but left out of the list, which holds only
@@ -54,6 +56,7 @@ pub struct OtherMessages {
 /// # Ok::<(), anaplan_task::dump::DumpError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DumpSummary {
     /// Data rows in the dump.

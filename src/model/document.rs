@@ -284,6 +284,7 @@ crate::enums::str_enum! {
 /// assert_eq!(doc.missing_envelope(), ["task", "meta", "status"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
 #[allow(clippy::large_enum_variant)] // one document at a time; boxing would cost an allocation each

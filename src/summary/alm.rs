@@ -9,6 +9,7 @@ use crate::{ChangeCounts, SummaryReport, TaskResult};
 /// What an ALM task's result (model sync, comparison or summary report)
 /// says beyond `successful`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AlmResultSummary {
     /// `sourceRevisionId`, when sent.
@@ -23,6 +24,7 @@ pub struct AlmResultSummary {
 
 /// The `error` of a failed ALM task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AlmErrorSummary {
     /// `title`, when sent.
@@ -51,6 +53,7 @@ impl AlmResultSummary {
 
 /// Counts of objects modified, deleted and created (0 when not sent).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Changes {
     /// `modified`.
@@ -73,6 +76,7 @@ impl From<&ChangeCounts> for Changes {
 
 /// One category of the summary report's `differences`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CategoryChanges {
     /// The category as sent: `lineItems`, `rolesContents`, `lists` or `modules`.
@@ -85,6 +89,7 @@ pub struct CategoryChanges {
 /// The ALM summary report at a glance: both revisions, the totals, and
 /// the counts of each category, a count or category left out as 0.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ChangesSummary {
     /// `sourceRevisionId`, when sent.

@@ -34,6 +34,7 @@ use crate::{Outcome, Progress, Task};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TaskTimeline {
     /// `taskId`.
@@ -60,6 +61,7 @@ pub struct TaskTimeline {
 
 /// Where a task ended: the last poll that said so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TaskEnd {
     /// The line of the log (1-based).
@@ -86,6 +88,7 @@ impl TaskEnd {
 /// One response of a poll log, and the responses in a row after it that
 /// say the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Poll {
     /// The line of the log (1-based).

@@ -16,6 +16,7 @@ use crate::{Document, DocumentKind, Outcome};
 /// command's `--format json` findings; reading refuses a code that is not
 /// a [`Code`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Finding {
     /// How serious it is: the code's [`Code::severity`], but for unknown
@@ -136,6 +137,7 @@ impl Options {
 ///
 /// With serde: `{"document": ... or null, "findings": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Report {
     /// The document, when it could be decoded.

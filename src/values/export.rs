@@ -22,6 +22,7 @@ use super::{Pair, ValuesError};
 /// assert_eq!(serde_json::from_str::<ExportSucceeded>(&json).unwrap(), export);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct ExportSucceeded {

@@ -72,6 +72,7 @@ pub(crate) use seed::ValuesSeed;
 ///
 /// With serde it is `{"key": "...", "value": "..." or null}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Pair {
     /// The key.
     pub key: String,

@@ -186,3 +186,42 @@ proptest! {
         prop_assert_eq!(valid, expected, "{}", instance);
     }
 }
+
+/// A user's own type, holding the crate's, derives its schema from theirs;
+/// what the crate writes passes it.
+#[test]
+fn a_users_schema_embeds_the_crates_types() {
+    use anaplan_task::schemars::{self, JsonSchema};
+    use anaplan_task::summary::TaskSummaryReport;
+    use anaplan_task::validate::{self, Options, Report};
+    use anaplan_task::{Outcome, TaskResponse};
+
+    #[derive(serde::Serialize, JsonSchema)]
+    #[schemars(crate = "anaplan_task::schemars")]
+    struct Poll {
+        response: TaskResponse,
+        outcomes: Vec<Outcome>,
+        report: Report,
+        summary: TaskSummaryReport,
+    }
+
+    let generated = schemars::schema_for!(Poll);
+    let validator = jsonschema::validator_for(&serde_json::to_value(&generated).unwrap()).unwrap();
+    for name in [
+        "seed.json",
+        "process.json",
+        "import-with-failures.json",
+        "unknown-code-and-fields.json",
+    ] {
+        let text = crate::util::fixture(&format!("valid/{name}"));
+        let response = TaskResponse::from_str(&text).unwrap();
+        let poll = Poll {
+            outcomes: vec![response.outcome(), Outcome::Running],
+            report: validate::validate_str(&text, &Options::default()),
+            summary: TaskSummaryReport::from_document(&Document::from_str(&text).unwrap()),
+            response,
+        };
+        let instance = serde_json::to_value(&poll).unwrap();
+        assert_eq!(errors(&validator, &instance), Vec::<String>::new(), "{name}");
+    }
+}
