@@ -216,6 +216,15 @@ fn read_line_within(input: &mut impl BufRead, limit: u64, buffer: &mut Vec<u8>) 
 /// Reads a whole file into `buffer`, on whichever thread.
 pub fn read_file(path: &Path, max: u64, buffer: &mut Vec<u8>) -> Result<(), Unchecked> {
     let unreadable = |e: io::Error| Unchecked::Unreadable(e.to_string());
+    if crate::cli::gzip::is_gzip(path) {
+        // Its size says nothing of the bytes it holds: the limit counts
+        // those, as they are read.
+        let input = crate::cli::gzip::open(path).map_err(unreadable)?;
+        return match read_sized(input, max, None, buffer).map_err(unreadable)? {
+            true => Ok(()),
+            false => Err(Unchecked::TooLarge(too_large_gzip_message(max))),
+        };
+    }
     let file = File::open(path).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
     if meta.is_file() && meta.len() > max {
@@ -232,6 +241,11 @@ pub fn read_file(path: &Path, max: u64, buffer: &mut Vec<u8>) -> Result<(), Unch
 
 fn too_large_file(size: Option<u64>, max: u64) -> Unchecked {
     Unchecked::TooLarge(too_large_message(size, max))
+}
+
+/// Why a gzip file is not read, when it holds more than `max` bytes.
+pub fn too_large_gzip_message(max: u64) -> String {
+    format!("the file holds more than the limit of {max} bytes once decompressed (--max-size)")
 }
 
 /// Why standard input (or a pipe read as it is) is not read, beyond `max`.

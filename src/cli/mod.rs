@@ -21,6 +21,7 @@ pub mod verdict; // what is reported of one document, and where it came from // 
 // Shared by the subcommands.
 pub mod color; // `--color` and the colour conventions of the environment
 pub mod gate; // `--fail-on`: the outcomes that fail the run
+pub mod gzip; // gzip captures, read as the bytes they hold
 pub mod input; // reading files and standard input within `--max-size`
 pub mod output; // standard output, written a whole record at a time
 pub mod walk; // finding the captures in a folder

@@ -31,14 +31,17 @@ pub enum Found {
 }
 
 /// Whether a file's name says it is a capture: `*.json`, `*.ndjson` or
-/// `*.jsonl`.
+/// `*.jsonl`, or one of those gzipped (`*.json.gz`, ...).
 pub fn is_capture(path: &Path) -> bool {
-    has_extension(path, &[".json", ".ndjson", ".jsonl"])
+    has_extension(
+        path,
+        &[".json", ".ndjson", ".jsonl", ".json.gz", ".ndjson.gz", ".jsonl.gz"],
+    )
 }
 
-/// Whether a file's name says it is an NDJSON stream.
+/// Whether a file's name says it is an NDJSON stream (gzipped or not).
 pub fn is_stream(path: &Path) -> bool {
-    has_extension(path, &[".ndjson", ".jsonl"])
+    has_extension(path, &[".ndjson", ".jsonl", ".ndjson.gz", ".jsonl.gz"])
 }
 
 /// Whether the file's name ends in one of `dotted` (in any case: `.JSON`,

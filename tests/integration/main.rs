@@ -21,6 +21,8 @@ mod features;
 mod fixtures;
 #[cfg(feature = "cli")]
 mod gate;
+#[cfg(feature = "cli")]
+mod gzip;
 mod helpers;
 mod hostile;
 #[cfg(feature = "cli")]

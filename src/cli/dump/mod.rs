@@ -7,7 +7,6 @@
 
 mod text;
 
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 use std::process::ExitCode;
@@ -58,8 +57,8 @@ fn open(path: &Path, name: &str, max_record: usize) -> Result<DumpReader<Box<dyn
     let input: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
-        match File::open(path) {
-            Ok(f) => Box::new(f),
+        match crate::cli::gzip::open(path) {
+            Ok(f) => f,
             Err(e) => {
                 note!("{name}: cannot read: {e}");
                 return Err(Status::Usage);

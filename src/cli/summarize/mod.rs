@@ -14,7 +14,7 @@
 mod poll_log;
 mod text;
 
-use std::fs::File;
+use crate::cli::gzip;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::path::Path;
 use std::process::ExitCode;
@@ -70,10 +70,13 @@ pub fn run(req: &Request<'_>) -> io::Result<(String, Status)> {
         return read(req, "<stdin>", input, &too_large);
     }
     let name = input::shown(req.path);
-    let file = File::open(req.path).and_then(|f| Ok((f.metadata()?, f)));
+    let file = std::fs::metadata(req.path).and_then(|meta| Ok((meta, gzip::open(req.path)?)));
     match file {
         Ok((meta, file)) => {
-            let too_large = input::too_large_message(meta.is_file().then_some(meta.len()), req.max);
+            let too_large = match gzip::is_gzip(req.path) {
+                true => input::too_large_gzip_message(req.max),
+                false => input::too_large_message(meta.is_file().then_some(meta.len()), req.max),
+            };
             read(req, &name, BufReader::with_capacity(BUFFER, file), &too_large)
         }
         Err(e) => Ok(unreadable(&name, &e)),

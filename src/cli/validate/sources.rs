@@ -112,7 +112,7 @@ impl Run<'_> {
     /// (waiting in the batch, with more than one job).
     fn file(&mut self, path: &Path) -> io::Result<()> {
         if walk::is_stream(path) {
-            return match File::open(path) {
+            return match crate::cli::gzip::open(path) {
                 Ok(file) => self.stream(path, BufReader::with_capacity(STREAM_BUFFER, file)),
                 Err(e) => self.unreadable(path, &e.to_string()),
             };
