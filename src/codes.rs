@@ -187,7 +187,7 @@ impl serde::Serialize for Code {
     }
 }
 
-/// One of the texts of [`Code::NAMES`], with its meaning.
+/// One of the codes' texts, with its meaning.
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Code {
     fn schema_name() -> std::borrow::Cow<'static, str> {

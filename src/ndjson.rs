@@ -214,15 +214,21 @@ impl<R: BufRead> LineReader<R> {
 
 /// The input's buffer, filled when it is empty, retrying an interrupted read.
 fn fill(input: &mut impl BufRead) -> io::Result<&[u8]> {
-    loop {
+    let ended = loop {
         match input.fill_buf() {
-            // Asked again to hand it out: the buffer is filled now, so this
-            // reads nothing.
-            Ok(_) => return input.fill_buf(),
+            Ok(buffer) => break buffer.is_empty(),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
+    };
+    if ended {
+        // Asked again, an ended input would read again, and that read may
+        // be interrupted too.
+        return Ok(&[]);
     }
+    // Asked again to hand it out: the buffer holds bytes, so this reads
+    // nothing.
+    input.fill_buf()
 }
 
 /// A raw line's text: without the `\r` of a `\r\n` ending.

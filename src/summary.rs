@@ -73,6 +73,10 @@ pub struct TaskSummaryReport {
     /// The ALM summary report's counts; written only for that body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary_report: Option<ChangesSummary>,
+    /// `taskUrl`, the URL to poll, of an ALM start call's task; written
+    /// only when sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_url: Option<String>,
 }
 
 /// A result, or a process step, at a glance.
@@ -182,12 +186,13 @@ impl TaskSummaryReport {
         let mut report = Self::empty(doc.kind().as_str());
         if let Some(task) = doc.task() {
             report.fill(task);
-        } else if let Document::CreateTask(r) = doc {
-            report.task_id = Some(r.task.task_id.to_string());
-            report.state = r.task.task_state.as_ref().map(|s| s.as_str().to_owned());
-        } else if let Document::BareCreateTask(t) = doc {
+        } else if let Document::CreateTask(crate::CreateTaskResponse { task: t, .. }) | Document::BareCreateTask(t) =
+            doc
+        {
             report.task_id = Some(t.task_id.to_string());
             report.state = t.task_state.as_ref().map(|s| s.as_str().to_owned());
+            report.creation_time = t.creation_time;
+            report.task_url.clone_from(&t.task_url);
         } else if let Document::SummaryReport(r) = doc {
             report.summary_report = Some(ChangesSummary::from_report(&r.summary_report));
         }
@@ -214,6 +219,7 @@ impl TaskSummaryReport {
             rows: RowTotals::default(),
             result: None,
             summary_report: None,
+            task_url: None,
         }
     }
 

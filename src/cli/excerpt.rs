@@ -88,26 +88,45 @@ fn excerpt(line: &[u8], at: usize) -> Option<Excerpt> {
         return None;
     }
     let end = value_end(line, at);
-    let from = back(line, at, BEFORE);
-    let to = forward(line, end, AFTER);
+    // Cut by what they show once escaped: an escaped character shows as
+    // several (`\u{200b}`).
+    let (before, before_cut) = shown(line[..at].chars().rev(), BEFORE);
+    let (value, _) = shown(line[at..end].chars(), SPAN);
+    let (after, after_cut) = shown(line[end..].chars(), AFTER);
     let mut text = String::new();
-    if from > 0 {
+    if before_cut {
         text.push('…');
     }
-    text.push_str(&escape_line(&line[from..at]));
+    before.iter().rev().for_each(|piece| text.push_str(piece));
     let span_start = text.len();
-    text.push_str(&escape_line(&line[at..end]));
+    value.iter().for_each(|piece| text.push_str(piece));
     if end == at {
         // The end of the line (where a reading ran out of text): a caret
         // under the space after it.
         text.push(' ');
     }
     let span = span_start..text.len();
-    text.push_str(&escape_line(&line[end..to]));
-    if to < line.len() {
+    after.iter().for_each(|piece| text.push_str(piece));
+    if after_cut {
         text.push('…');
     }
     Some(Excerpt { text, span })
+}
+
+/// The characters of `chars` as a line shows them (escaped), as many as
+/// fit in `budget` shown characters, and whether some were left out.
+fn shown(chars: impl Iterator<Item = char>, budget: usize) -> (Vec<String>, bool) {
+    let mut pieces = Vec::new();
+    let mut used = 0;
+    for c in chars {
+        let piece = escape_line(c.encode_utf8(&mut [0; 4])).into_owned();
+        used += piece.chars().count();
+        if used > budget {
+            return (pieces, true);
+        }
+        pieces.push(piece);
+    }
+    (pieces, false)
 }
 
 /// Where the JSON value at `at` ends, at most [`SPAN`] characters on: a
@@ -139,15 +158,6 @@ fn value_end(line: &str, at: usize) -> usize {
         _ => rest.chars().next().map_or(0, char::len_utf8),
     };
     forward(line, at, SPAN).min(at + len)
-}
-
-/// The byte `chars` characters before `at` (or the start).
-fn back(line: &str, at: usize, chars: usize) -> usize {
-    line[..at]
-        .char_indices()
-        .rev()
-        .nth(chars.saturating_sub(1))
-        .map_or(0, |(i, _)| i)
 }
 
 /// The byte `chars` characters after `at` (or the end).
@@ -206,5 +216,15 @@ mod tests {
         let (text, value) = at("\"a\u{202e}b\"", 0).unwrap();
         assert_eq!(value, text);
         assert!(!text.contains('\u{202e}'), "{text}");
+        // Counted as shown: 300 invisible characters each side fit as few.
+        let wide = "\u{200b}".repeat(300);
+        let line = format!("[\"{wide}\",1,\"{wide}\"]");
+        let (text, value) = at(&line, line.find(",1").unwrap() + 1).unwrap();
+        assert_eq!(value, "1");
+        assert!(
+            text.chars().count() <= 2 + BEFORE + SPAN + AFTER,
+            "{}",
+            text.chars().count()
+        );
     }
 }

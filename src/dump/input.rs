@@ -119,7 +119,7 @@ impl<R: Read> Input<R> {
     /// no line end at all after the blank lines: the header is longer than
     /// `max` (as the record reader would find it, after holding it again).
     pub(super) fn first_line(&mut self, max: usize) -> io::Result<(&[u8], bool)> {
-        let (mut quoted, mut started, mut any_end) = (false, false, false);
+        let (mut field, mut started, mut any_end) = (Field::Start, false, false);
         let mut scanned = self.pos;
         loop {
             for (i, &b) in self.buf[scanned..self.end].iter().enumerate() {
@@ -129,11 +129,14 @@ impl<R: Read> Input<R> {
                 }
                 started = true;
                 any_end |= end;
-                match b {
-                    b'"' => quoted = !quoted,
-                    b'\n' | b'\r' if !quoted => return Ok((&self.buf[self.pos..=scanned + i], false)),
-                    _ => {}
-                }
+                field = match (field, b) {
+                    (Field::Quoted, b'"') => Field::QuoteInQuoted,
+                    (Field::Quoted, _) => Field::Quoted,
+                    (Field::Start, b'"') | (Field::QuoteInQuoted, b'"') => Field::Quoted,
+                    (_, b',' | b'\t') => Field::Start,
+                    (_, b'\n' | b'\r') => return Ok((&self.buf[self.pos..=scanned + i], false)),
+                    _ => Field::Unquoted,
+                };
             }
             scanned = self.end;
             if self.eof {
@@ -293,6 +296,17 @@ impl<R: Read> BufRead for Input<R> {
     fn consume(&mut self, amount: usize) {
         self.pos = (self.pos + amount).min(self.end);
     }
+}
+
+/// Where the header's scan is in a field, as csv-core reads one: a quote
+/// opens a quoted field only at its start (after a comma or a tab, either
+/// of which may be the separator), and a quote inside one is doubled.
+#[derive(Clone, Copy)]
+enum Field {
+    Start,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
 }
 
 #[cfg(test)]

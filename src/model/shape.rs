@@ -265,7 +265,7 @@ fn task_into<E: de::Error>(
             *slot = Some(Document::TaskStatus(TaskResponse {
                 meta,
                 status,
-                task: task.task,
+                task: task.into_task()?,
                 extra,
             }));
         }

@@ -74,6 +74,8 @@ pub struct Task {
 /// is named.
 pub(crate) struct TaskObject {
     pub(crate) task: Task,
+    /// `taskUrl`, which only an ALM start call's task has.
+    task_url: Option<String>,
     seen: Seen,
 }
 
@@ -88,6 +90,8 @@ const TYPE: u32 = 6;
 const CANCELLED_BY: u32 = 7;
 /// `taskState` was sent as `null`, which reads as absent.
 const NULL_STATE: u32 = 8;
+/// `taskUrl`, read by a [`TaskObject`] only.
+const TASK_URL: u32 = 9;
 
 /// Reads the value of `key` into `task` when it is a field of a task,
 /// marking it in `seen`; reads nothing and gives `false` otherwise.
@@ -128,12 +132,6 @@ fn read_fields<'de, F: Fields<'de>>(task: &mut Task, seen: &mut Seen, mut map: F
     Ok(())
 }
 
-/// The `taskUrl` of an ALM start call's task, read among the unknown
-/// fields of a task; `None` unless it is a string.
-fn task_url(extra: &UnknownFields) -> Option<String> {
-    serde_json::from_str(extra.get("taskUrl")?.get()).ok()
-}
-
 /// Whether `taskState` was read, and not as `null`.
 fn has_state(seen: Seen) -> bool {
     seen.has(STATE) && !seen.has(NULL_STATE)
@@ -156,14 +154,20 @@ impl TaskObject {
     pub(crate) fn empty() -> Self {
         Self {
             task: Task::new(TaskId::new(String::new()), TaskState::Other(String::new())),
+            task_url: None,
             seen: Seen::default(),
         }
     }
 
-    /// Reads the value of `key` when it is a field of a task; reads nothing
-    /// and gives `false` otherwise.
+    /// Reads the value of `key` when it is a field of a task (or the
+    /// `taskUrl` of a start call's); reads nothing and gives `false`
+    /// otherwise.
     #[inline]
     pub(crate) fn accept<'de, F: Fields<'de>>(&mut self, key: &str, map: &mut F) -> Result<bool, F::Error> {
+        if key == "taskUrl" {
+            map.optional_once(&mut self.seen, TASK_URL, "taskUrl", &mut self.task_url)?;
+            return Ok(true);
+        }
         accept(&mut self.task, &mut self.seen, key, map)
     }
 
@@ -173,38 +177,44 @@ impl TaskObject {
         self.seen.has(ID) || self.seen.has(STATE)
     }
 
-    /// Whether the task carries nothing beyond id, state and creation time
-    /// (and no unknown field), as the start call answers.
+    /// Whether the task is the start call's answer: it carries no field of
+    /// a status (`currentStep`, `progress`, `result`, `type`,
+    /// `cancelledBy`), and either has a `taskUrl` (an ALM start call's),
+    /// no state (a status must have one), or a state a task has before it
+    /// runs (`NOT_STARTED`, or one the crate does not know) and no unknown
+    /// field. A task that says it runs or has ended (`IN_PROGRESS`,
+    /// `COMPLETE`, ...) is a status, however little else it says.
     pub(crate) fn is_summary(&self) -> bool {
         // A field sent as `null` reads as absent, so it does not count.
         let t = &self.task;
-        t.current_step.is_none()
-            && t.progress.is_none()
-            && t.result.is_none()
-            && t.task_type.is_none()
-            && t.cancelled_by.is_none()
-            && (t.extra.is_empty() || (t.extra.len() == 1 && task_url(&t.extra).is_some()))
+        let status_fields = t.current_step.is_some()
+            || t.progress.is_some()
+            || t.result.is_some()
+            || t.task_type.is_some()
+            || t.cancelled_by.is_some();
+        let before_start = matches!(t.task_state, TaskState::NotStarted | TaskState::Other(_));
+        !status_fields && (self.task_url.is_some() || !has_state(self.seen) || (before_start && t.extra.is_empty()))
     }
 
-    /// The full task; `taskId` and `taskState` are required.
-    pub(crate) fn into_task<E: de::Error>(self) -> Result<Task, E> {
+    /// The full task; `taskId` and `taskState` are required. A `taskUrl`
+    /// is kept among its unknown fields.
+    pub(crate) fn into_task<E: de::Error>(mut self) -> Result<Task, E> {
         require(self.seen, true)?;
+        if let Some(url) = self.task_url {
+            self.task.extra.push_value("taskUrl", &url).map_err(E::custom)?;
+        }
         Ok(self.task)
     }
 
     /// The start call's summary of the task; `taskId` is required.
     pub(crate) fn into_summary<E: de::Error>(self) -> Result<TaskSummary, E> {
         require(self.seen, false)?;
-        let mut t = self.task;
-        let task_url = task_url(&t.extra);
-        if task_url.is_some() {
-            t.extra.remove("taskUrl");
-        }
+        let t = self.task;
         Ok(TaskSummary {
             task_id: t.task_id,
             task_state: has_state(self.seen).then_some(t.task_state),
             creation_time: t.creation_time,
-            task_url,
+            task_url: self.task_url,
             extra: t.extra,
         })
     }
@@ -243,6 +253,9 @@ impl TaskObject {
         if read(CANCELLED_BY) {
             put(extra, "cancelledBy", t.cancelled_by)?;
         }
+        if read(TASK_URL) {
+            put(extra, "taskUrl", self.task_url)?;
+        }
         Ok(())
     }
 }
@@ -251,7 +264,12 @@ impl crate::read::Wire for TaskObject {
     const EXPECTING: &'static str = "a task object";
     fn read_into<'de, F: Fields<'de>>(map: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         let object = slot.insert(Self::empty());
-        read_fields(&mut object.task, &mut object.seen, map)?;
+        let mut map = map;
+        while let Some(key) = map.key()? {
+            if !object.accept(&key, &mut map)? {
+                keep_unknown(&mut object.task.extra, key, &mut map)?;
+            }
+        }
         // Refused here, so that the error names the `task` object.
         require(object.seen, !object.is_summary())
     }

@@ -87,14 +87,43 @@ impl TryFrom<FindingData> for Finding {
     }
 }
 
+impl Finding {
+    /// The most characters of [`Finding::path`] a report line shows.
+    pub const MAX_SHOWN_PATH: usize = 200;
+
+    /// The path as a report line shows it: cut to
+    /// [`Finding::MAX_SHOWN_PATH`] characters, `…` where cut (a path into a
+    /// value nested 100,000 deep is as long as that).
+    ///
+    /// ```
+    /// use anaplan_task::validate::{Code, Finding, Severity};
+    /// let mut f = Finding::new(Severity::Error, Code::DuplicateField, "duplicate field `a`");
+    /// f.path = format!("x{}", "[0]".repeat(1000));
+    /// assert_eq!(f.shown_path().chars().count(), Finding::MAX_SHOWN_PATH + 1);
+    /// ```
+    pub fn shown_path(&self) -> std::borrow::Cow<'_, str> {
+        match self.path.char_indices().nth(Self::MAX_SHOWN_PATH) {
+            Some((at, _)) => format!("{}…", &self.path[..at]).into(),
+            None => self.path.as_str().into(),
+        }
+    }
+}
+
 impl fmt::Display for Finding {
     /// `line:column: severity[code] path: message`, without the position
-    /// when it is not known.
+    /// when it is not known; the path as [`Finding::shown_path`] cuts it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let (Some(l), Some(c)) = (self.line, self.column) {
             write!(f, "{l}:{c}: ")?;
         }
-        write!(f, "{}[{}] {}: {}", self.severity, self.code, self.path, self.message)
+        write!(
+            f,
+            "{}[{}] {}: {}",
+            self.severity,
+            self.code,
+            self.shown_path(),
+            self.message
+        )
     }
 }
 

@@ -306,3 +306,70 @@ fn the_command_refuses_a_body_naming_another_object() {
         "{stdout}"
     );
 }
+
+const START: &str = r#"{"meta":{"schema":"https://api.anaplan.com/2/0/models/75A40874E6B64FA3AE0743278996850F/objects/taskWithUrl"},"status":{"code":201,"message":"Created"},"task":{"taskId":"0D4C2B1A99887766554433221100FFEE""#;
+
+/// A start body is told by its fields: a `taskUrl`, no state, or a state
+/// of before the start; a task that says it runs or has ended is a status,
+/// however little else it says.
+#[test]
+fn a_start_body_and_a_short_status_are_told_apart() {
+    let kind = |json: &str| Document::from_str(json).map(|d| d.kind());
+    for (rest, expected) in [
+        (r#","taskUrl":null}}"#, DocumentKind::CreateTask),
+        (
+            r#","taskUrl":"https://x/alm/syncTasks/A","newField":1}}"#,
+            DocumentKind::CreateTask,
+        ),
+        (r#","taskState":"NOT_STARTED"}}"#, DocumentKind::CreateTask),
+        (r#","taskState":"CANCELLED"}}"#, DocumentKind::TaskStatus),
+        (
+            r#","taskState":"IN_PROGRESS","taskUrl":"https://x"}}"#,
+            DocumentKind::CreateTask,
+        ),
+    ] {
+        assert_eq!(kind(&format!("{START}{rest}")).unwrap(), expected, "{rest}");
+    }
+    let err = Document::from_str(&format!(r#"{START},"taskUrl":5}}}}"#)).unwrap_err();
+    assert_eq!(
+        (err.code().as_str(), err.path(), err.message()),
+        (
+            "wrong-type",
+            "task.taskUrl",
+            "invalid type: integer `5`, expected a string"
+        )
+    );
+    let err = Document::from_str(&format!(r#"{START},"taskUrl":"a","taskUrl":"b"}}}}"#)).unwrap_err();
+    assert_eq!(
+        (err.code().as_str(), err.message()),
+        ("duplicate-field", "duplicate field `taskUrl`")
+    );
+    // A status keeps a `taskUrl` it was sent among its unknown fields.
+    let status =
+        format!(r#"{START},"taskState":"COMPLETE","progress":1,"taskUrl":"u","result":{{"successful":true}}}}}}"#);
+    let doc = Document::from_str(&status).unwrap();
+    assert_eq!(doc.task().unwrap().extra.get("taskUrl").unwrap().get(), r#""u""#);
+}
+
+#[test]
+fn an_empty_error_explains_no_failure() {
+    let json = format!(
+        r#"{START},"taskState":"COMPLETE","currentStep":"Failed.","result":{{"successful":false,"error":{{}}}}}}}}"#
+    );
+    let report = validate_str(&json, &Options::default());
+    let codes: Vec<Code> = report.findings.iter().map(|f| f.code).collect();
+    assert!(codes.contains(&Code::UnexplainedFailure), "{codes:?}");
+}
+
+#[cfg(feature = "cli")]
+#[test]
+fn summarize_gives_a_start_bodys_url_and_time_in_json() {
+    let json = format!(r#"{START},"taskUrl":"https://x/alm/syncTasks/A","creationTime":1700000000000}}}}"#);
+    let (code, out, _) = crate::cli::run(&["summarize", "--format", "json", "-"], Some(json.as_bytes()));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (v["task_url"].as_str(), v["creation_time"].as_i64()),
+        (Some("https://x/alm/syncTasks/A"), Some(1700000000000))
+    );
+}

@@ -428,7 +428,7 @@ fn names_and_texts_are_quoted_whole_and_safely() {
     let json = format!(r#"{{"task":{{"taskId":"T{invisible}","taskState":"IN_PROGRESS"}}}}"#);
     let (_, stdout, _) = run(&["summarize", "-"], Some(json.as_bytes()));
     assert!(
-        stdout.contains("\ntask         T\\u{2028}\\u{2029}\\u{200b}\\u{feff}\\u{ad}\\u{e0001}\n"),
+        stdout.starts_with("task         T\\u{2028}\\u{2029}\\u{200b}\\u{feff}\\u{ad}\\u{e0001}\n"),
         "{stdout}"
     );
 }

@@ -302,3 +302,49 @@ fn a_named_pipe_is_read_to_its_end() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// A reader interrupted at every other read, the end of its input included:
+/// each interruption is retried, as users of `std::io::Read` expect.
+struct Stutter<'a> {
+    bytes: &'a [u8],
+    interrupt: bool,
+}
+
+impl std::io::Read for Stutter<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.interrupt = !self.interrupt;
+        if self.interrupt {
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
+        let n = buf.len().min(self.bytes.len()).min(2);
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn an_interrupted_stream_loses_no_line() {
+    for input in [&b"{}\n"[..], b"{}", b"{}\n\n[1]", b""] {
+        let reader = std::io::BufReader::with_capacity(
+            3,
+            Stutter {
+                bytes: input,
+                interrupt: false,
+            },
+        );
+        let mut lines = LineReader::new(reader, 100);
+        let mut documents = Vec::new();
+        while let Some(line) = lines.next_line().unwrap() {
+            if let Line::Document { bytes, .. } = line {
+                documents.push(String::from_utf8(bytes.to_vec()).unwrap());
+            }
+        }
+        let expected: Vec<&str> = std::str::from_utf8(input)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(documents, expected, "{input:?}");
+    }
+}

@@ -114,6 +114,12 @@ fn the_separator_is_told_by_the_whole_header_however_it_comes() {
     let header_only = "\"A, B, C\"\t\"_Line_\"\r";
     let reader = DumpReader::new(trickle(header_only.as_bytes(), false)).unwrap();
     assert_eq!(reader.source_columns(), ["A, B, C"]);
+    // A quote inside an unquoted name opens nothing, as csv-core reads it:
+    // the header ends at its line end, whatever the rows hold.
+    let stray = "_Status_\tSize 5\"\t_Line_\t_Error_1_\nE\tx\"\t1\tbad value, not a date, not a number\n";
+    let reader = DumpReader::new(trickle(stray.as_bytes(), false)).unwrap();
+    assert_eq!(reader.source_columns(), ["Size 5\""]);
+    assert_eq!(rows(reader), ["row 1 line 2: [\"x\\\"\"]"]);
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub(super) fn record(out: &mut Vec<u8>, source: &Source<'_>, verdict: &Verdict, 
             props.push_str(&format!(",col={c}"));
         }
         props.push_str(&format!(",title={}", f.code));
-        let message = escape_data(&format!("{}: {}", f.path, f.message));
+        let message = escape_data(&format!("{}: {}", f.shown_path(), f.message));
         writeln!(out, "::{level} {props}::{message}")?;
     }
     Ok(())

@@ -60,7 +60,7 @@ impl Log {
             Severity::Error => 2,
         };
         self.found += 1;
-        let text = format!("{}: {}", f.path, f.message);
+        let text = format!("{}: {}", f.shown_path(), f.message);
         let size = text.len() + uri.len();
         while self.results.iter().map(Vec::len).sum::<usize>() >= MAX_RESULTS || self.bytes + size > MAX_BYTES {
             // Full: the latest result of a lower level makes room, if any.

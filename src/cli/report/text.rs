@@ -37,7 +37,7 @@ pub(super) fn record(
             Severity::Info => AnsiColor::Cyan,
         };
         let severity = paint.paint(color, &f.severity.to_string());
-        writeln!(out, "{place}: {severity}[{}] {}: {}", f.code, f.path, f.message)?;
+        writeln!(out, "{place}: {severity}[{}] {}: {}", f.code, f.shown_path(), f.message)?;
         if let (Some(excerpt), Some(line)) = (verdict.excerpt(i), line) {
             // A blank line after it, as between rustc's diagnostics.
             writeln!(

@@ -129,7 +129,12 @@ pub(super) fn explains_failure(r: &TaskResult) -> bool {
             )
             || d.hierarchy_rows().is_some_and(|h| h.failed_count > 0)
     });
-    step_failed || detail || r.dump_available() || r.error.is_some() || r.nested_results().iter().any(explains_failure)
+    // An ALM `error` explains only with a title or a message to show.
+    let error = r
+        .error
+        .as_ref()
+        .is_some_and(|e| e.title.is_some() || e.message_text.is_some());
+    step_failed || detail || r.dump_available() || error || r.nested_results().iter().any(explains_failure)
 }
 
 /// A kind's name after its indefinite article: `an import`, `a process`;
