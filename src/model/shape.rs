@@ -121,15 +121,18 @@ fn shape<E: de::Error>(top: &Top) -> Result<Shape, E> {
     }
     let names_a_task = top.bare.as_ref().is_some_and(TaskObject::names_a_task);
     let paged = top.meta.as_ref().is_some_and(|m| m.paging.is_some());
+    // A failed call answers with an error body, whatever `meta.schema` its
+    // call would have named.
+    let failed = top.status.as_ref().is_some_and(|s| s.code >= 400);
     let shape = if top.summary_report.is_some() && top.task.is_none() && top.tasks.is_none() {
         Shape::SummaryReport
     } else if top.task.is_some() {
         Shape::Task
     } else if top.tasks.is_some() {
         Shape::TaskList
-    } else if top.chunks.is_some() || (named_chunk && !names_a_task) {
+    } else if top.chunks.is_some() || (named_chunk && !names_a_task && !failed) {
         Shape::ChunkList
-    } else if named_report && !names_a_task {
+    } else if named_report && !names_a_task && !failed {
         Shape::SummaryReport
     } else if paged {
         Shape::TaskList

@@ -373,3 +373,19 @@ fn summarize_gives_a_start_bodys_url_and_time_in_json() {
         (Some("https://x/alm/syncTasks/A"), Some(1700000000000))
     );
 }
+
+/// A failed call answers with an error body, whichever object its call
+/// names in `meta.schema`.
+#[test]
+fn a_failed_call_is_an_error_body_whatever_its_schema_names() {
+    for object in ["task", "chunk", "summaryReport", "syncTask"] {
+        let json = format!(
+            r#"{{"meta":{{"schema":"https://api.anaplan.com/2/0/models/M/objects/{object}"}},"status":{{"code":404,"message":"Not Found"}}}}"#
+        );
+        assert_eq!(
+            Document::from_str(&json).unwrap().kind(),
+            DocumentKind::Error,
+            "{object}"
+        );
+    }
+}
