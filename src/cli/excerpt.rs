@@ -83,7 +83,8 @@ fn memchr_newline(bytes: &[u8]) -> Option<usize> {
 
 /// The excerpt of `line` around the value at byte `at`.
 fn excerpt(line: &[u8], at: usize) -> Option<Excerpt> {
-    let line = std::str::from_utf8(line).ok()?;
+    let line = text_of(line, at)?;
+    let line = line.as_ref();
     if at > line.len() || !line.is_char_boundary(at) {
         return None;
     }
@@ -127,6 +128,26 @@ fn shown(chars: impl Iterator<Item = char>, budget: usize) -> (Vec<String>, bool
         pieces.push(piece);
     }
     (pieces, false)
+}
+
+/// A line's text: bytes that are not UTF-8 (where an `invalid-utf8`
+/// finding points) shown as `\xNN`, when they come at or after `at`, so
+/// that `at` is the same place in the text.
+fn text_of(line: &[u8], at: usize) -> Option<std::borrow::Cow<'_, str>> {
+    let valid = match std::str::from_utf8(line) {
+        Ok(text) => return Some(text.into()),
+        Err(e) if at <= e.valid_up_to() => e.valid_up_to(),
+        Err(_) => return None,
+    };
+    let mut text = String::new();
+    for chunk in line[valid..].utf8_chunks() {
+        text.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            text.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    let head = std::str::from_utf8(&line[..valid]).ok()?;
+    Some(format!("{head}{text}").into())
 }
 
 /// Where the JSON value at `at` ends, at most [`SPAN`] characters on: a
@@ -200,6 +221,13 @@ mod tests {
         assert_eq!(at(line, line.find("2,").unwrap()).unwrap().1, "2");
         assert_eq!(at(line, line.len()).unwrap().1, " ");
         assert_eq!(at(line, line.len() + 1), None);
+        // Bytes that are not UTF-8, where the finding points.
+        let latin = b"{\"currentStep\":\"caf\xe9\"}";
+        let e = excerpt(latin, 19).unwrap();
+        assert_eq!(
+            (e.text.as_str(), &e.text[e.span]),
+            (r#"{"currentStep":"caf\xe9"}"#, "\\")
+        );
     }
 
     #[test]
