@@ -121,6 +121,10 @@ codes! {
         "The result's `objectId` is not of the kind of the call named with `--call`.";
     MissingEnvelope = "missing-envelope", Warning,
         "`meta` or `status` is absent, as in documentation samples, or the body is a bare task object as client libraries hand it over.";
+    MalformedRevisionId = "malformed-revision-id", Warning,
+        "An ALM result's `sourceRevisionId` or `targetRevisionId` is not 32 hexadecimal characters.";
+    ReportUrlMismatch = "report-url-mismatch", Warning,
+        "An ALM task's `reportFileUrl` is not a report file of the call (`--call`): a comparison report's is under `comparisonReports`, a summary report's under `summaryReports`, and a sync has none.";
     MalformedTaskId = "malformed-task-id", Warning,
         "A task id is not 32 upper-case hexadecimal characters.";
     MalformedObjectId = "malformed-object-id", Warning, "An object id is not 12 decimal digits.";

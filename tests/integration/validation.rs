@@ -8,13 +8,23 @@ use anaplan_task::validate::{self, Code, Options, Severity};
 
 use crate::util::fixtures;
 
-/// Options encoded in a fixture's name: `.strict.` and `.kind-NAME.`.
+/// Options encoded in a fixture's name: `.strict.`, `.kind-NAME.` and
+/// `.alm-NAME.` (an ALM call).
 fn options_for(name: &str) -> Options {
     let call = name
         .split('.')
         .find_map(|part| part.strip_prefix("kind-"))
         .map(|k| k.parse::<CallKind>().unwrap());
-    Options::default().strict(name.contains(".strict.")).call(call)
+    // The first part is the fixture's own name.
+    let alm = name
+        .split('.')
+        .skip(1)
+        .find_map(|part| part.strip_prefix("alm-"))
+        .map(|k| k.parse::<anaplan_task::endpoint::AlmCall>().unwrap());
+    Options::default()
+        .strict(name.contains(".strict."))
+        .call(call)
+        .alm_call(alm)
 }
 
 fn render(report: &validate::Report) -> String {

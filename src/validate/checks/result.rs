@@ -23,6 +23,7 @@ impl Checker<'_> {
         if let (true, Some(call)) = (top, self.options.alm_call) {
             self.alm_fields(r, call, at);
         }
+        self.revision_ids(r, at);
         let kind = r.object_id.as_ref().map(ObjectId::kind);
         if let Some(id) = &r.object_id {
             self.object_id(id, top, &at.key("objectId"));
@@ -77,6 +78,34 @@ impl Checker<'_> {
         if call.has_report() && r.successful && r.report_file_url.is_none() {
             let message = format!("missing field `reportFileUrl`: a successful {call} task's result has it");
             self.push(Code::MissingField, at, message);
+        }
+        let Some(url) = &r.report_file_url else {
+            return;
+        };
+        let message = match call.report_segment() {
+            None => format!("a {call} writes no report file, but the result has `reportFileUrl`"),
+            Some(files) if !url.contains(&format!("/alm/{files}/")) => format!(
+                "report file `{}` is not under `{files}`, where a {call} task's report is",
+                snippet(url)
+            ),
+            Some(_) => return,
+        };
+        self.push(Code::ReportUrlMismatch, &at.key("reportFileUrl"), message);
+    }
+
+    /// The revision ids of an ALM result: 32 hexadecimal characters, as
+    /// model and revision ids are.
+    fn revision_ids(&mut self, r: &TaskResult, at: &At<'_>) {
+        let fields = [
+            ("sourceRevisionId", &r.source_revision_id),
+            ("targetRevisionId", &r.target_revision_id),
+        ];
+        for (key, id) in fields {
+            let Some(id) = id else { continue };
+            if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+                let message = format!("revision id `{}` is not 32 hexadecimal characters", snippet(id));
+                self.push(Code::MalformedRevisionId, &at.key(key), message);
+            }
         }
     }
 
