@@ -89,6 +89,8 @@ fn excerpt(line: &[u8], at: usize) -> Option<Excerpt> {
         return None;
     }
     let end = value_end(line, at);
+    // A reading stops at a string's closing quote: the string is the value.
+    let at = string_start(line, at, end).unwrap_or(at);
     // Cut by what they show once escaped: an escaped character shows as
     // several (`\u{200b}`).
     let (before, before_cut) = shown(line[..at].chars().rev(), BEFORE);
@@ -120,7 +122,11 @@ fn shown(chars: impl Iterator<Item = char>, budget: usize) -> (Vec<String>, bool
     let mut pieces = Vec::new();
     let mut used = 0;
     for c in chars {
-        let piece = escape_line(c.encode_utf8(&mut [0; 4])).into_owned();
+        // A tab is shown as the spaces it stands for, as rustc shows one.
+        let piece = match c {
+            '\t' => "    ".to_owned(),
+            c => escape_line(c.encode_utf8(&mut [0; 4])).into_owned(),
+        };
         used += piece.chars().count();
         if used > budget {
             return (pieces, true);
@@ -181,6 +187,24 @@ fn value_end(line: &str, at: usize) -> usize {
     forward(line, at, SPAN).min(at + len)
 }
 
+/// Where the string ends at `at`, its closing quote (a place one character
+/// long, where a reading stopped), starts, when it starts on this line.
+fn string_start(line: &str, at: usize, end: usize) -> Option<usize> {
+    let before = &line[..at];
+    if end != at + 1 || line.as_bytes().get(at) != Some(&b'"') || before.ends_with('\\') {
+        return None;
+    }
+    // The last quote before it that is not escaped.
+    let mut open = before.rfind('"')?;
+    while before[..open].ends_with('\\') {
+        open = before[..open].rfind('"')?;
+    }
+    // The opening quote is the start of a value, not a closing one.
+    let lead = before[..open].chars().next_back();
+    lead.is_none_or(|c| matches!(c, '[' | '{' | ',' | ':' | ' ' | '\t'))
+        .then_some(open)
+}
+
 /// The byte `chars` characters after `at` (or the end).
 fn forward(line: &str, at: usize, chars: usize) -> usize {
     line[at..].char_indices().nth(chars).map_or(line.len(), |(i, _)| at + i)
@@ -219,6 +243,13 @@ mod tests {
         assert_eq!(at(line, line.find('[').unwrap()).unwrap().1, "[");
         // Inside a value, where a reading stopped: one character.
         assert_eq!(at(line, line.find("2,").unwrap()).unwrap().1, "2");
+        // At a string's closing quote, where a reading stops: the string.
+        assert_eq!(at(line, line.find("\", 12").unwrap()).unwrap().1, r#""x\"y""#);
+        // A tab shows as spaces.
+        assert_eq!(
+            at("\t\t\"-2\",", 2).unwrap(),
+            ("        \"-2\",".to_owned(), "\"-2\"".to_owned())
+        );
         assert_eq!(at(line, line.len()).unwrap().1, " ");
         assert_eq!(at(line, line.len() + 1), None);
         // Bytes that are not UTF-8, where the finding points.

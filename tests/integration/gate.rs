@@ -452,3 +452,52 @@ fn usage_errors_quote_arguments_safely_in_the_colours_asked() {
     let (_, _, stderr) = run(&["validate", "--color=never", "--format", "bad", "README.md"], None);
     assert!(stderr.starts_with("error: invalid value 'bad'"), "{stderr:?}");
 }
+
+/// An NDJSON stream checked on several jobs, from a file or standard
+/// input, gives the report of one job, byte for byte, in every format.
+#[test]
+fn a_stream_on_several_jobs_reports_as_on_one() {
+    let seed = std::fs::read_to_string("examples/responses/seed.json").unwrap();
+    let compact = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&seed).unwrap()).unwrap();
+    let mut log = String::new();
+    for i in 0..6000 {
+        match i % 17 {
+            0 => log.push('\n'),
+            5 => log.push_str("{\"task\":\n"),
+            9 => log.push_str(&format!("{compact}{}\n", " ".repeat(3000))),
+            11 => log.push_str(&compact.replace("\"78\"", &format!("\"{}\"", i % 97))),
+            _ => log.push_str(&compact),
+        }
+        if i % 17 != 0 && i % 17 != 5 && i % 17 != 9 {
+            log.push('\n');
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("anaplan-task-jobs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("log.ndjson");
+    std::fs::write(&file, &log).unwrap();
+    let path = file.to_str().unwrap();
+    for format in ["text", "concise", "json", "github", "sarif"] {
+        let one = run(
+            &["validate", "--format", format, "--max-size", "2k", "--jobs", "1", path],
+            None,
+        );
+        let stdin_one = run(
+            &["validate", "--format", format, "--max-size", "2k", "--jobs", "1", "-"],
+            Some(log.as_bytes()),
+        );
+        for jobs in ["2", "3", "8"] {
+            let many = run(
+                &["validate", "--format", format, "--max-size", "2k", "--jobs", jobs, path],
+                None,
+            );
+            assert_eq!(many, one, "{format} --jobs {jobs}");
+            let stdin = run(
+                &["validate", "--format", format, "--max-size", "2k", "--jobs", jobs, "-"],
+                Some(log.as_bytes()),
+            );
+            assert_eq!(stdin, stdin_one, "{format} --jobs {jobs} on stdin");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -10,6 +10,7 @@ mod parallel;
 mod progress;
 mod run;
 mod sources;
+mod stream;
 
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;

@@ -45,6 +45,11 @@ impl Batch {
         }
     }
 
+    /// The threads that check documents.
+    pub(super) fn jobs(&self) -> usize {
+        self.jobs
+    }
+
     /// Whether files wait in batches: only with more than one job.
     pub(super) fn batches(&self) -> bool {
         self.jobs > 1

@@ -51,6 +51,11 @@ impl<'a> Run<'a> {
 }
 
 impl Run<'_> {
+    /// How documents are checked.
+    pub(super) fn options(&self) -> &Options {
+        &self.options
+    }
+
     /// Checks one document and reports it.
     pub(super) fn document(&mut self, source: &Source<'_>, bytes: &[u8]) -> io::Result<()> {
         self.tally.bytes += bytes.len() as u64;
@@ -60,7 +65,7 @@ impl Run<'_> {
 
     /// Counts a document's verdict and reports it, after the files waiting
     /// in the batch (which came first).
-    fn emit(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
+    pub(super) fn emit(&mut self, source: &Source<'_>, verdict: &Verdict) -> io::Result<()> {
         if !self.batch.is_empty() {
             self.flush()?;
         }

@@ -7,7 +7,6 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::path::Path;
 
-use anaplan_task::ndjson::{Line, LineReader};
 use anaplan_task::validate::Code;
 
 use super::run::Run;
@@ -135,13 +134,14 @@ impl Run<'_> {
         if io::stdin().is_terminal() {
             note!("anaplan-task: reading from the terminal; end the input with Ctrl-D (or name files to check)");
         }
-        let input = BufReader::with_capacity(STREAM_BUFFER, io::stdin().lock());
+        // Not locked: the stream's lines may be read on a thread of their own.
+        let input = BufReader::with_capacity(STREAM_BUFFER, io::stdin());
         self.unnamed(Path::new("<stdin>"), input)
     }
 
     /// Standard input, or a pipe or device named: one document or an
     /// NDJSON stream, as `--stdin-format` says.
-    fn unnamed(&mut self, name: &Path, mut input: impl BufRead) -> io::Result<()> {
+    fn unnamed(&mut self, name: &Path, mut input: impl BufRead + Send) -> io::Result<()> {
         let limit = self.args.max_size;
         let source = Source { name, line: None };
         match input::classify(&mut input, self.args.stdin_format, limit) {
@@ -151,43 +151,6 @@ impl Run<'_> {
             Ok(Stdin::TooLarge) => {
                 let message = input::too_large_input_message(limit);
                 self.too_large(&source, message)
-            }
-        }
-    }
-
-    /// An NDJSON stream: one document per line; blank lines are skipped;
-    /// a line over the size limit is reported and skipped.
-    fn stream(&mut self, name: &Path, input: impl BufRead) -> io::Result<()> {
-        let max = usize::try_from(self.args.max_size).unwrap_or(usize::MAX);
-        let mut lines = LineReader::new(input, max);
-        loop {
-            let line = match lines.next_line() {
-                Ok(Some(line)) => line,
-                Ok(None) => return Ok(()),
-                Err(e) => {
-                    let at = format!("{}:{}", input::lossless(name), lines.line_number() + 1);
-                    return self.unreadable(Path::new(&at), &e.to_string());
-                }
-            };
-            match line {
-                Line::Document { number, bytes } => {
-                    let source = Source {
-                        name,
-                        line: Some(number as usize),
-                    };
-                    self.document(&source, bytes)?;
-                }
-                Line::TooLong { number, len } => {
-                    let source = Source {
-                        name,
-                        line: Some(number as usize),
-                    };
-                    let message = format!(
-                        "the line is {len} bytes, more than the limit of {} bytes (--max-size)",
-                        self.args.max_size
-                    );
-                    self.too_large(&source, message)?;
-                }
             }
         }
     }

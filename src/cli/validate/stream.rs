@@ -1,0 +1,366 @@
+//! An NDJSON stream (a file or standard input): one document per line,
+//! blank lines skipped, a line over `--max-size` reported and skipped.
+//!
+//! With more than one job, a thread of its own reads the stream in chunks
+//! of whole lines ([`Chunk`]: what a read brought, as much as the input's
+//! buffer holds, cut at its last line end), counting their line ends only;
+//! the jobs split the chunks into lines and check them, and this thread
+//! reports the verdicts in input order as the chunks come back: the report
+//! is byte for byte the one job's. The work left to one thread is a read, a
+//! copy and a count of line ends, so more jobs go faster until the input's
+//! reads or the report's writes are the limit. At most
+//! [`AHEAD_PER_JOB`] chunks a job are held at once, their buffers made
+//! once, so memory stays bounded by the chunk size and `--max-size`.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead};
+use std::path::Path;
+use std::sync::{Mutex, mpsc};
+
+use anaplan_task::ndjson::{Line, LineReader, is_blank};
+use anaplan_task::validate::Options;
+
+use super::run::Run;
+use crate::cli::args::Format;
+use crate::cli::input;
+use crate::cli::verdict::{Source, Verdict};
+
+/// The chunks read ahead of the report, for each job.
+const AHEAD_PER_JOB: usize = 2;
+
+/// Whole lines read together.
+#[derive(Default)]
+struct Chunk {
+    /// The lines, each with its line end (the last one may have none, at
+    /// the end of the stream).
+    text: Vec<u8>,
+    /// The number of the first line.
+    first: u64,
+    /// A line over the limit after them, not kept: its number and length.
+    too_long: Option<(u64, u64)>,
+}
+
+/// What became of one line of a chunk.
+enum Checked {
+    /// A document of `len` bytes, at line `number`.
+    Document { number: u64, len: usize, verdict: Verdict },
+    /// A line over the limit, of `len` bytes.
+    TooLong { number: u64, len: u64 },
+}
+
+impl Run<'_> {
+    /// An NDJSON stream, on one thread or on the jobs'.
+    pub(super) fn stream(&mut self, name: &Path, input: impl BufRead + Send) -> io::Result<()> {
+        let max = usize::try_from(self.args.max_size).unwrap_or(usize::MAX);
+        let jobs = self.batch.jobs();
+        let read = if jobs > 1 {
+            self.stream_on_jobs(name, input, max, jobs)?
+        } else {
+            self.stream_here(name, LineReader::new(input, max))?
+        };
+        match read {
+            Ok(()) => Ok(()),
+            Err((e, line)) => {
+                let at = format!("{}:{line}", input::lossless(name));
+                self.unreadable(Path::new(&at), &e.to_string())
+            }
+        }
+    }
+
+    /// The stream checked line by line on this thread. The outer error is
+    /// one of writing the report; the inner, of reading the stream, with
+    /// the number of the line it was reading.
+    fn stream_here(
+        &mut self,
+        name: &Path,
+        mut lines: LineReader<impl BufRead>,
+    ) -> io::Result<Result<(), (io::Error, u64)>> {
+        loop {
+            match lines.next_line() {
+                Ok(Some(Line::Document { number, bytes })) => {
+                    let source = Source {
+                        name,
+                        line: Some(number as usize),
+                    };
+                    self.document(&source, bytes)?;
+                }
+                Ok(Some(Line::TooLong { number, len })) => self.too_long(name, number, len)?,
+                Ok(None) => return Ok(Ok(())),
+                Err(e) => return Ok(Err((e, lines.line_number() + 1))),
+            }
+        }
+    }
+
+    /// The stream read in chunks on a thread of its own, checked on `jobs`
+    /// threads, and reported here in input order as the chunks come back,
+    /// so that what is read is reported while the input waits. The errors
+    /// are as [`Run::stream_here`]'s.
+    fn stream_on_jobs(
+        &mut self,
+        name: &Path,
+        input: impl BufRead + Send,
+        max: usize,
+        jobs: usize,
+    ) -> io::Result<Result<(), (io::Error, u64)>> {
+        let options = self.options().clone();
+        let excerpts = self.args.format == Format::Text;
+        let ahead = AHEAD_PER_JOB * jobs;
+        let (work, work_queue) = mpsc::sync_channel::<(u64, Chunk)>(jobs);
+        let work_queue = Mutex::new(work_queue);
+        let (done, done_queue) = mpsc::channel::<(u64, Chunk, Vec<Checked>)>();
+        // A chunk is read into a spare one, given back once it is reported.
+        let (spare, spares) = mpsc::sync_channel::<Chunk>(ahead);
+        for _ in 0..ahead {
+            let _ = spare.send(Chunk::default());
+        }
+        std::thread::scope(|scope| {
+            for _ in 0..jobs {
+                let (queue, done, options) = (&work_queue, done.clone(), &options);
+                scope.spawn(move || check_chunks(queue, &done, options, max, excerpts));
+            }
+            drop(done);
+            let chunker = Chunker {
+                input,
+                max,
+                next: 1,
+                carry: Vec::new(),
+            };
+            let reader = scope.spawn(move || read_chunks(chunker, &spares, &work));
+            let mut back = BTreeMap::new();
+            let mut next = 0;
+            // Every chunk comes back, in any order, until the reader and
+            // the jobs are done.
+            for (seq, chunk, checked) in done_queue {
+                back.insert(seq, (chunk, checked));
+                while let Some((mut chunk, checked)) = back.remove(&next) {
+                    self.report_chunk(name, checked)?;
+                    next += 1;
+                    chunk.text.clear();
+                    chunk.too_long = None;
+                    let _ = spare.send(chunk);
+                }
+            }
+            drop(spare);
+            reader
+                .join()
+                .map_err(|_| io::Error::other("the reading thread ended early"))
+        })
+    }
+
+    /// Reports what became of the lines of a chunk, in order.
+    fn report_chunk(&mut self, name: &Path, checked: Vec<Checked>) -> io::Result<()> {
+        for line in checked {
+            match line {
+                Checked::Document { number, len, verdict } => {
+                    self.tally.bytes += len as u64;
+                    let source = Source {
+                        name,
+                        line: Some(number as usize),
+                    };
+                    self.emit(&source, &verdict)?;
+                }
+                Checked::TooLong { number, len } => self.too_long(name, number, len)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Reports line `number`, of `len` bytes, over the limit.
+    fn too_long(&mut self, name: &Path, number: u64, len: u64) -> io::Result<()> {
+        let source = Source {
+            name,
+            line: Some(number as usize),
+        };
+        let message = format!(
+            "the line is {len} bytes, more than the limit of {} bytes (--max-size)",
+            self.args.max_size
+        );
+        self.too_large(&source, message)
+    }
+}
+
+/// The reading thread: reads the stream into the spare chunks and hands
+/// them to the jobs, numbered in order, until the stream ends or the run
+/// does (no spare comes back, or no job is left).
+fn read_chunks<R: BufRead>(
+    mut chunker: Chunker<R>,
+    spares: &mpsc::Receiver<Chunk>,
+    work: &mpsc::SyncSender<(u64, Chunk)>,
+) -> Result<(), (io::Error, u64)> {
+    for seq in 0.. {
+        let Ok(mut chunk) = spares.recv() else {
+            return Ok(());
+        };
+        // A read that brought no line to check (a blank line over the
+        // limit) is followed by the next, into the same chunk.
+        let read = loop {
+            let read = chunker.read(&mut chunk);
+            let empty = chunk.text.is_empty() && chunk.too_long.is_none();
+            if !(empty && matches!(read, Ok(true))) {
+                break read;
+            }
+        };
+        if work.send((seq, chunk)).is_err() {
+            return Ok(());
+        }
+        match read {
+            Ok(true) => {}
+            Ok(false) => return Ok(()),
+            Err(e) => return Err((e, chunker.next)),
+        }
+    }
+    Ok(())
+}
+
+/// A job: checks the chunks it takes until none is left.
+fn check_chunks(
+    queue: &Mutex<mpsc::Receiver<(u64, Chunk)>>,
+    done: &mpsc::Sender<(u64, Chunk, Vec<Checked>)>,
+    options: &Options,
+    max: usize,
+    excerpts: bool,
+) {
+    loop {
+        let next = match queue.lock() {
+            Ok(queue) => queue.recv(),
+            Err(_) => return,
+        };
+        let Ok((seq, chunk)) = next else {
+            return;
+        };
+        let checked = check_chunk(&chunk, options, max, excerpts);
+        if done.send((seq, chunk, checked)).is_err() {
+            return;
+        }
+    }
+}
+
+/// What became of each line of a chunk: its lines read as the one job
+/// reads them, numbered from the chunk's first.
+fn check_chunk(chunk: &Chunk, options: &Options, max: usize, excerpts: bool) -> Vec<Checked> {
+    let mut checked = Vec::new();
+    let mut lines = LineReader::new(&chunk.text[..], max);
+    let at = chunk.first - 1;
+    // A slice of bytes cannot fail to be read.
+    while let Ok(Some(line)) = lines.next_line() {
+        checked.push(match line {
+            Line::Document { number, bytes } => Checked::Document {
+                number: at + number,
+                len: bytes.len(),
+                verdict: Verdict::checked(bytes, options, excerpts),
+            },
+            Line::TooLong { number, len } => Checked::TooLong {
+                number: at + number,
+                len,
+            },
+        });
+    }
+    if let Some((number, len)) = chunk.too_long {
+        checked.push(Checked::TooLong { number, len });
+    }
+    checked
+}
+
+/// Reads a stream in chunks of whole lines.
+struct Chunker<R> {
+    input: R,
+    max: usize,
+    /// The number of the next line to read.
+    next: u64,
+    /// The start of a line read with the chunk before, whose end was not.
+    carry: Vec<u8>,
+}
+
+impl<R: BufRead> Chunker<R> {
+    /// Reads into `chunk` the lines that the next reads bring: whether the
+    /// stream goes on. A line over the limit is read to its end without
+    /// being kept. On an error, `chunk` holds the whole lines read before
+    /// it and `next` is the number of the line being read.
+    fn read(&mut self, chunk: &mut Chunk) -> io::Result<bool> {
+        chunk.first = self.next;
+        chunk.text.append(&mut self.carry);
+        loop {
+            let buffer = match fill(&mut self.input) {
+                Ok(buffer) => buffer,
+                Err(e) => {
+                    self.keep_whole_lines(chunk);
+                    return Err(e);
+                }
+            };
+            if buffer.is_empty() {
+                // The last line may have no line end.
+                self.next += memchr::memchr_iter(b'\n', &chunk.text).count() as u64;
+                self.next += u64::from(!chunk.text.is_empty() && !chunk.text.ends_with(b"\n"));
+                return Ok(false);
+            }
+            let n = buffer.len();
+            chunk.text.extend_from_slice(buffer);
+            self.input.consume(n);
+            let start = memchr::memrchr(b'\n', &chunk.text).map_or(0, |i| i + 1);
+            if chunk.text.len() - start > self.max {
+                return self.skip_long_line(chunk, start);
+            }
+            // Sent as soon as a read has brought a line end: the next read
+            // may wait for the input.
+            if start > 0 {
+                self.keep_whole_lines(chunk);
+                return Ok(true);
+            }
+        }
+    }
+
+    /// Cuts `chunk` at its last line end, carrying the rest to the next.
+    fn keep_whole_lines(&mut self, chunk: &mut Chunk) {
+        let start = memchr::memrchr(b'\n', &chunk.text).map_or(0, |i| i + 1);
+        self.carry.extend_from_slice(&chunk.text[start..]);
+        chunk.text.truncate(start);
+        self.next += memchr::memchr_iter(b'\n', &chunk.text).count() as u64;
+    }
+
+    /// The line that starts at `start` in `chunk` is over the limit: it is
+    /// read to its end without being kept, after the whole lines before it.
+    fn skip_long_line(&mut self, chunk: &mut Chunk, start: usize) -> io::Result<bool> {
+        let mut len = (chunk.text.len() - start) as u64;
+        let mut blank = is_blank(&chunk.text[start..]);
+        chunk.text.truncate(start);
+        self.next += memchr::memchr_iter(b'\n', &chunk.text).count() as u64;
+        let number = self.next;
+        let more = loop {
+            let buffer = fill(&mut self.input)?;
+            if buffer.is_empty() {
+                break false;
+            }
+            let (take, ends) = match memchr::memchr(b'\n', buffer) {
+                Some(i) => (i, true),
+                None => (buffer.len(), false),
+            };
+            blank = blank && is_blank(&buffer[..take]);
+            len += take as u64;
+            self.input.consume(take + usize::from(ends));
+            if ends {
+                break true;
+            }
+        };
+        self.next += 1;
+        // A line of white space is blank whatever its length.
+        if !blank {
+            chunk.too_long = Some((number, len));
+        }
+        Ok(more)
+    }
+}
+
+/// The input's buffer, filled when it is empty, retrying an interrupted read.
+fn fill(input: &mut impl BufRead) -> io::Result<&[u8]> {
+    let ended = loop {
+        match input.fill_buf() {
+            Ok(buffer) => break buffer.is_empty(),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    };
+    if ended {
+        return Ok(&[]);
+    }
+    input.fill_buf()
+}
