@@ -212,8 +212,16 @@ impl<R: BufRead> LineReader<R> {
     }
 }
 
-/// The input's buffer, filled when it is empty, retrying an interrupted read.
-fn fill(input: &mut impl BufRead) -> io::Result<&[u8]> {
+/// The input's buffer, filled when it is empty, retrying an interrupted
+/// read; empty at the end of the input (which is then not asked again, as
+/// that read may be interrupted too).
+///
+/// ```
+/// let mut input = &b"{}\n"[..];
+/// assert_eq!(anaplan_task::ndjson::fill(&mut input)?, b"{}\n");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn fill(input: &mut impl BufRead) -> io::Result<&[u8]> {
     let ended = loop {
         match input.fill_buf() {
             Ok(buffer) => break buffer.is_empty(),

@@ -2,6 +2,7 @@
 //! [`AlmCall`], and [`AlmPath`], built, written and read back. ALM paths
 //! have no workspace segment: `/models/{modelId}/alm/...`.
 
+use super::build::check_hex;
 use std::fmt;
 use std::str::FromStr;
 
@@ -98,17 +99,6 @@ pub struct AlmPath {
 }
 
 /// Refuses an id that is not 32 hexadecimal characters.
-fn check_hex(what: &'static str, id: &str) -> Result<(), PathError> {
-    if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        Ok(())
-    } else {
-        Err(PathError::BadHexId {
-            what,
-            id: crate::text::snippet(id),
-        })
-    }
-}
-
 impl AlmPath {
     /// The tasks of an ALM call: start (`POST`) and list (`GET`).
     pub fn tasks(model_id: impl Into<String>, call: AlmCall) -> Result<Self, PathError> {
@@ -167,15 +157,7 @@ impl AlmPath {
                 crate::text::snippet(text)
             ))
         };
-        let mut rest = text.split(['?', '#']).next().unwrap_or("");
-        if let Some(i) = rest.find("://") {
-            let after = &rest[i + 3..];
-            rest = after.find('/').map_or("", |j| &after[j..]);
-        }
-        let mut segs: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
-        if segs.first() == Some(&"2") && segs.get(1) == Some(&"0") {
-            segs.drain(..2);
-        }
+        let segs = super::parse::segments(text);
         let ["models", model, "alm", what, tail @ ..] = segs.as_slice() else {
             return Err(shape());
         };

@@ -6,7 +6,8 @@ use std::fmt;
 use super::{CallKind, DumpPart, PathError, Resource, TaskPath};
 use crate::model::ids::{ObjectId, TaskId};
 
-fn check_hex(what: &'static str, id: &str) -> Result<(), PathError> {
+/// Refuses an id that is not 32 hexadecimal characters.
+pub(super) fn check_hex(what: &'static str, id: &str) -> Result<(), PathError> {
     if id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
         Ok(())
     } else {

@@ -37,15 +37,7 @@ impl TaskPath {
 
     fn parse_path(text: &str) -> Result<Self, PathError> {
         let shape = |why: &str| PathError::Shape(format!("{why} in `{}`", crate::text::snippet(text)));
-        let mut rest = text.split(['?', '#']).next().unwrap_or("");
-        if let Some(i) = rest.find("://") {
-            let after = &rest[i + 3..];
-            rest = after.find('/').map_or("", |j| &after[j..]);
-        }
-        let mut segs: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
-        if segs.first() == Some(&"2") && segs.get(1) == Some(&"0") {
-            segs.drain(..2);
-        }
+        let segs = segments(text);
         let [w, workspace, m, model, kind, action, t, tail @ ..] = segs.as_slice() else {
             return Err(shape("expected /workspaces/{id}/models/{id}/{kind}/{id}/tasks"));
         };
@@ -92,4 +84,19 @@ impl<'de> serde::Deserialize<'de> for TaskPath {
         let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
         TaskPath::parse(&text).map_err(serde::de::Error::custom)
     }
+}
+
+/// The segments of a path or URL, after its host and without the `/2/0`
+/// prefix; the query string and fragment are left out.
+pub(super) fn segments(text: &str) -> Vec<&str> {
+    let mut rest = text.split(['?', '#']).next().unwrap_or("");
+    if let Some(i) = rest.find("://") {
+        let after = &rest[i + 3..];
+        rest = after.find('/').map_or("", |j| &after[j..]);
+    }
+    let mut segs: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    if segs.first() == Some(&"2") && segs.get(1) == Some(&"0") {
+        segs.drain(..2);
+    }
+    segs
 }

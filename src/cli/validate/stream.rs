@@ -17,7 +17,7 @@ use std::io::{self, BufRead};
 use std::path::Path;
 use std::sync::{Mutex, mpsc};
 
-use anaplan_task::ndjson::{Line, LineReader, is_blank};
+use anaplan_task::ndjson::{Line, LineReader, fill, is_blank};
 use anaplan_task::validate::Options;
 
 use super::run::Run;
@@ -348,19 +348,4 @@ impl<R: BufRead> Chunker<R> {
         }
         Ok(more)
     }
-}
-
-/// The input's buffer, filled when it is empty, retrying an interrupted read.
-fn fill(input: &mut impl BufRead) -> io::Result<&[u8]> {
-    let ended = loop {
-        match input.fill_buf() {
-            Ok(buffer) => break buffer.is_empty(),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    };
-    if ended {
-        return Ok(&[]);
-    }
-    input.fill_buf()
 }
