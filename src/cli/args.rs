@@ -205,9 +205,9 @@ pub struct ValidateArgs {
     /// document otherwise.
     #[arg(long, value_enum, default_value_t = StdinFormat::Auto)]
     pub stdin_format: StdinFormat,
-    /// How many files to check at once (default: one per CPU). The report
-    /// is the same whatever the number; NDJSON streams and stdin are read
-    /// on one thread.
+    /// How many threads check documents (default: one per CPU): files at
+    /// once, or the lines of an NDJSON stream. The report is the same
+    /// whatever the number.
     #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 }
