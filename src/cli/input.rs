@@ -141,6 +141,26 @@ pub enum Unchecked {
 fn read_sized(mut input: impl Read, max: u64, size: Option<u64>, buffer: &mut Vec<u8>) -> io::Result<bool> {
     buffer.clear();
     let limit = max.saturating_add(1);
+    // A regular file's size, read in one read: one that brings all of it
+    // is taken for the end (a file that grows meanwhile is read as it was
+    // when it was opened), so a file costs no second read to find its end.
+    // A size of 0 is not believed: files of `/proc` say it, and hold more.
+    if let Some(size) = size.filter(|&s| s > 0 && s < limit) {
+        let size = usize::try_from(size).map_err(|_| io::Error::from(io::ErrorKind::OutOfMemory))?;
+        reserve(buffer, size as u64)?;
+        buffer.resize(size, 0);
+        let mut filled = 0;
+        while filled < size {
+            match input.read(&mut buffer[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        buffer.truncate(filled);
+        return Ok(true);
+    }
     // A regular file's size, and one byte to find its end, in one go;
     // anything else may be as large as the limit (up to 64 MiB, the
     // default, then doubling). The room is reserved, not touched: only
@@ -213,26 +233,28 @@ fn read_line_within(input: &mut impl BufRead, limit: u64, buffer: &mut Vec<u8>) 
     }
 }
 
-/// Reads a whole file into `buffer`, on whichever thread.
-pub fn read_file(path: &Path, max: u64, buffer: &mut Vec<u8>) -> Result<(), Unchecked> {
+/// Reads a whole file into `buffer`, on whichever thread: what the system
+/// says of the file once it is open (so that a caller tells a file read
+/// already without asking again).
+pub fn read_file(path: &Path, max: u64, buffer: &mut Vec<u8>) -> Result<std::fs::Metadata, Unchecked> {
     let unreadable = |e: io::Error| Unchecked::Unreadable(e.to_string());
+    let file = File::open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
     if crate::cli::gzip::is_gzip(path) {
         // Its size says nothing of the bytes it holds: the limit counts
         // those, as they are read.
-        let input = crate::cli::gzip::open(path).map_err(unreadable)?;
+        let input = crate::cli::gzip::Gunzip::new(io::BufReader::with_capacity(64 * 1024, file));
         return match read_sized(input, max, None, buffer).map_err(unreadable)? {
-            true => Ok(()),
+            true => Ok(meta),
             false => Err(Unchecked::TooLarge(too_large_gzip_message(max))),
         };
     }
-    let file = File::open(path).map_err(unreadable)?;
-    let meta = file.metadata().map_err(unreadable)?;
     if meta.is_file() && meta.len() > max {
         return Err(too_large_file(Some(meta.len()), max));
     }
     let size = meta.is_file().then_some(meta.len());
     if read_sized(&file, max, size, buffer).map_err(unreadable)? {
-        return Ok(());
+        return Ok(meta);
     }
     // It grew after it was asked its size, or it is not a regular file.
     let size = file.metadata().ok().filter(|m| m.is_file() && m.len() > max);

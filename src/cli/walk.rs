@@ -88,9 +88,8 @@ pub fn captures<'a>(root: &Path, seen: &'a mut Seen) -> impl Iterator<Item = Fou
                 continue;
             }
             if kind.is_file() {
-                if let Some(first) = seen.again(&entry) {
-                    return Some(Found::Skipped(entry.into_path(), read_already(&first)));
-                }
+                // Whether it was read already is told once it is open, from
+                // what the system says of it then: a file costs no `stat`.
                 return Some(Found::Capture(entry.into_path()));
             }
             let why = "not a regular file (a pipe, a device or a socket); a folder's are not read, name it to read it";

@@ -10,6 +10,7 @@ use anaplan_task::{Outcome, Task, TaskResult, TaskState};
 const TASK: &str = "1B1D84DDD53847BAA621810B593C3FC1";
 
 /// A status line of the task: running, or complete and successful or not.
+#[cfg(feature = "cli")]
 fn status(state: &str, successful: bool) -> String {
     let result = if state == "COMPLETE" {
         format!(

@@ -19,9 +19,10 @@ use crate::cli::verdict::Verdict;
 /// Files checked together, for each job.
 const BATCH_PER_JOB: usize = 256;
 
-/// A capture file checked on a job's thread: its length and verdict, or
-/// why it was not checked.
-pub(super) type Checked = Result<(usize, Verdict), Unchecked>;
+/// A capture file checked on a job's thread: its length, its verdict and
+/// what the system said of it once it was open (to tell a file read
+/// already), or why it was not checked.
+pub(super) type Checked = Result<(usize, Verdict, std::fs::Metadata), Unchecked>;
 
 /// Capture files (one document each) waiting to be checked together, and
 /// the jobs' buffers.
@@ -101,7 +102,7 @@ impl Batch {
             };
             let _ = slot.set(
                 input::read_file(path, max, buffer)
-                    .map(|()| (buffer.len(), Verdict::checked(buffer, options, excerpts))),
+                    .map(|meta| (buffer.len(), Verdict::checked(buffer, options, excerpts), meta)),
             );
         };
         let jobs = self.jobs.min(files.len());

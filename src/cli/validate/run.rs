@@ -26,8 +26,15 @@ pub(super) struct Run<'a> {
     pub(super) tally: Tally,
     pub(super) progress: Progress,
     pub(super) batch: Batch,
-    /// The folders searched and files read so far, over every path named.
+    /// The folders searched so far, over every path named (the walk holds
+    /// it while it goes).
     pub(super) seen: Seen,
+    /// The files read so far, over every path named.
+    pub(super) files: Seen,
+    /// The files named that were noted before they were read (by their
+    /// `stat`), until they are: the one check after their reading is
+    /// theirs already.
+    pub(super) named: std::collections::BTreeSet<std::path::PathBuf>,
 }
 
 impl<'a> Run<'a> {
@@ -46,6 +53,8 @@ impl<'a> Run<'a> {
             progress: Progress::new(),
             batch: Batch::new(jobs),
             seen: Seen::default(),
+            files: Seen::default(),
+            named: std::collections::BTreeSet::new(),
         }
     }
 }
@@ -95,15 +104,28 @@ impl Run<'_> {
         // A failed write ends the run, and the batch with it.
         for (path, c) in files.iter().zip(checked) {
             match c {
-                Ok((len, verdict)) => {
-                    self.tally.bytes += len as u64;
-                    self.emit(&Source { name: path, line: None }, &verdict)?;
-                }
+                Ok((len, verdict, meta)) => match self.read_before(path, &meta) {
+                    Some(first) => self.skipped(path, crate::cli::walk::read_already(&first))?,
+                    None => {
+                        self.tally.bytes += len as u64;
+                        self.emit(&Source { name: path, line: None }, &verdict)?;
+                    }
+                },
                 Err(why) => self.unchecked(path, why)?,
             }
         }
         self.batch.reuse(files);
         Ok(())
+    }
+
+    /// The name under which the file at `path`, with metadata `meta` (as
+    /// the system says once it is open), was read already in this run, if
+    /// it was; otherwise it is noted.
+    pub(super) fn read_before(&mut self, path: &Path, meta: &std::fs::Metadata) -> Option<std::path::PathBuf> {
+        if self.named.remove(path) {
+            return None;
+        }
+        self.files.again_at(path, meta)
     }
 
     /// Reports a capture file that was not checked.

@@ -27,7 +27,7 @@ impl Run<'_> {
                 // A regular file redirected to standard input is a file
                 // like any other: read once under all its names.
                 let file = super::stdin_metadata().filter(std::fs::Metadata::is_file);
-                match file.and_then(|meta| self.seen.again_held(Path::new("<stdin>"), &meta)) {
+                match file.and_then(|meta| self.files.again_held(Path::new("<stdin>"), &meta)) {
                     Some(first) => self.skipped(Path::new("<stdin>"), walk::read_already(&first))?,
                     None => self.stdin()?,
                 }
@@ -74,9 +74,14 @@ impl Run<'_> {
     fn path(&mut self, path: &Path) -> io::Result<()> {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => self.folder(path),
-            Ok(meta) if meta.is_file() => match self.seen.again_at(path, &meta) {
+            // Noted before it is read, so that standard input and the
+            // paths after it find it, whenever it is read.
+            Ok(meta) if meta.is_file() => match self.files.again_at(path, &meta) {
                 Some(first) => self.skipped(path, walk::read_already(&first)),
-                None => self.file(path),
+                None => {
+                    self.named.insert(path.to_owned());
+                    self.file(path)
+                }
             },
             Ok(_) if walk::is_stream(path) => self.file(path),
             Ok(_) => match File::open(path) {
@@ -111,6 +116,11 @@ impl Run<'_> {
     /// (waiting in the batch, with more than one job).
     fn file(&mut self, path: &Path) -> io::Result<()> {
         if walk::is_stream(path) {
+            // Few: asked what they are before they are read.
+            let meta = std::fs::metadata(path).ok();
+            if let Some(first) = meta.and_then(|meta| self.read_before(path, &meta)) {
+                return self.skipped(path, walk::read_already(&first));
+            }
             return match crate::cli::gzip::open(path) {
                 Ok(file) => self.stream(path, BufReader::with_capacity(STREAM_BUFFER, file)),
                 Err(e) => self.unreadable(path, &e.to_string()),
@@ -121,7 +131,10 @@ impl Run<'_> {
         }
         let mut buffer = self.batch.take_buffer();
         let result = match input::read_file(path, self.args.max_size, &mut buffer) {
-            Ok(()) => self.document(&Source { name: path, line: None }, &buffer),
+            Ok(meta) => match self.read_before(path, &meta) {
+                Some(first) => self.skipped(path, walk::read_already(&first)),
+                None => self.document(&Source { name: path, line: None }, &buffer),
+            },
             Err(why) => self.unchecked(path, why),
         };
         self.batch.restore_buffer(buffer);
