@@ -158,10 +158,14 @@ impl<'de> Deserialize<'de> for Progress {
 
 impl crate::read::Direct for Progress {
     fn direct(r: &mut crate::read::Reader<'_>) -> Result<Self, crate::read::Bail> {
-        // The lean reader reads the number as serde_json would; only its
-        // value is left to find.
-        let text = r.value_text()?;
-        Self::from_number(text).ok_or(crate::read::Bail)
+        // The lean reader reads the number as JSON's grammar writes one,
+        // and its value as the standard library does; a number near a
+        // double's limit, where serde_json's reading may refuse what the
+        // standard library's holds, is left to serde_json, which decides.
+        let text = r.number_text()?;
+        Self::from_number(text)
+            .filter(|p| p.value.abs() <= 1e300)
+            .ok_or(crate::read::Bail)
     }
 }
 

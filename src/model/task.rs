@@ -164,11 +164,14 @@ impl TaskObject {
     /// otherwise.
     #[inline]
     pub(crate) fn accept<'de, F: Fields<'de>>(&mut self, key: &str, map: &mut F) -> Result<bool, F::Error> {
-        if key == "taskUrl" {
-            map.optional_once(&mut self.seen, TASK_URL, "taskUrl", &mut self.task_url)?;
+        if accept(&mut self.task, &mut self.seen, key, map)? {
             return Ok(true);
         }
-        accept(&mut self.task, &mut self.seen, key, map)
+        if key != "taskUrl" {
+            return Ok(false);
+        }
+        map.optional_once(&mut self.seen, TASK_URL, "taskUrl", &mut self.task_url)?;
+        Ok(true)
     }
 
     /// Whether `taskId` or `taskState` was read: what makes an object

@@ -84,6 +84,46 @@ impl<'a> Reader<'a> {
         <serde::de::IgnoredAny as serde::Deserialize>::deserialize(&mut *self)?;
         self.text.get(start..self.pos).ok_or(Bail)
     }
+
+    /// The text of the number at the position, as JSON's grammar writes one
+    /// (`-`, digits without a leading zero, a fraction, an exponent),
+    /// without asking serde_json: the caller decides its range. Anything
+    /// else is [`Bail`].
+    pub(crate) fn number_text(&mut self) -> Res<&'a str> {
+        self.peek().ok_or(Bail)?;
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let digits = |mut i: usize| {
+            let from = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            (i > from).then_some(i)
+        };
+        let mut i = start + usize::from(bytes.get(start) == Some(&b'-'));
+        i = match bytes.get(i) {
+            Some(b'0') => i + 1,
+            Some(b'1'..=b'9') => digits(i).ok_or(Bail)?,
+            _ => return Err(Bail),
+        };
+        if bytes.get(i) == Some(&b'.') {
+            i = digits(i + 1).ok_or(Bail)?;
+        }
+        if matches!(bytes.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            i += usize::from(matches!(bytes.get(i), Some(b'+' | b'-')));
+            i = digits(i).ok_or(Bail)?;
+        }
+        // What follows a number: white space, a separator or the end.
+        if !matches!(
+            bytes.get(i),
+            None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b'}' | b']')
+        ) {
+            return Err(Bail);
+        }
+        self.pos = i;
+        self.text.get(start..i).ok_or(Bail)
+    }
 }
 
 impl Direct for String {

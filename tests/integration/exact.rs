@@ -136,3 +136,28 @@ proptest! {
         }
     }
 }
+
+/// The lean reading of `progress` accepts what serde_json accepts and no
+/// more, near a double's limit and in spellings JSON refuses.
+#[test]
+fn progress_reads_as_serde_json_reads_it() {
+    for p in [
+        "1.7976931348623158e308",
+        "1e308",
+        "1e309",
+        "-0",
+        "1E-400",
+        "0.1e1",
+        "01",
+        "1.",
+        ".5",
+        "1e",
+        "+1",
+        "1.0x",
+        "-",
+    ] {
+        let json = format!(r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS","progress":{p}}}}}"#);
+        let ours = Document::from_str(&json).ok();
+        assert_eq!(ours, serde_json::from_str::<Document>(&json).ok(), "{p}");
+    }
+}
