@@ -457,8 +457,7 @@ fn usage_errors_quote_arguments_safely_in_the_colours_asked() {
 /// input, gives the report of one job, byte for byte, in every format.
 #[test]
 fn a_stream_on_several_jobs_reports_as_on_one() {
-    let seed = std::fs::read_to_string("examples/responses/seed.json").unwrap();
-    let compact = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&seed).unwrap()).unwrap();
+    let compact = compact_seed();
     let mut log = String::new();
     for i in 0..6000 {
         match i % 17 {
@@ -498,6 +497,61 @@ fn a_stream_on_several_jobs_reports_as_on_one() {
             );
             assert_eq!(stdin, stdin_one, "{format} --jobs {jobs} on stdin");
         }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The seed response on one line.
+fn compact_seed() -> String {
+    let seed = std::fs::read_to_string("examples/responses/seed.json").unwrap();
+    serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&seed).unwrap()).unwrap()
+}
+
+/// Lines longer than a read (kept, or over the limit and blank or not),
+/// and a last line without a line end, cross the chunks the jobs share.
+#[test]
+fn a_stream_on_several_jobs_reports_lines_longer_than_a_read_as_on_one() {
+    let compact = compact_seed();
+    let mut log = String::new();
+    for i in 0..40 {
+        match i % 5 {
+            // Kept: 300 KiB of white space inside the document.
+            0 => log.push_str(&compact.replacen('{', &format!("{{{}", " ".repeat(300 << 10)), 1)),
+            // Blank and over the limit: skipped without a word.
+            1 => log.push_str(&" ".repeat(1_200 << 10)),
+            // Over the limit.
+            2 => log.push_str(&format!("{compact}{}", "\t".repeat(1_100 << 10))),
+            _ => log.push_str(&compact),
+        }
+        log.push('\n');
+    }
+    log.push_str("{\"task\":");
+    let dir = std::env::temp_dir().join(format!("anaplan-task-long-lines-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("log.ndjson");
+    std::fs::write(&file, &log).unwrap();
+    let path = file.to_str().unwrap();
+    let validate = |jobs, input, stdin| {
+        run(
+            &[
+                "validate",
+                "--format",
+                "json",
+                "--max-size",
+                "1MiB",
+                "--jobs",
+                jobs,
+                input,
+            ],
+            stdin,
+        )
+    };
+    let one = validate("1", path, None);
+    assert!(one.1.contains("\"ndjson_line\":41,"), "{}", one.1);
+    for jobs in ["2", "3"] {
+        assert_eq!(validate(jobs, path, None), one, "--jobs {jobs}");
+        let stdin = validate(jobs, "-", Some(log.as_bytes()));
+        assert_eq!(stdin.1, one.1.replace(path, "<stdin>"), "--jobs {jobs} on stdin");
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -16,7 +16,7 @@ use crate::cli::verdict::{Source, Verdict};
 use crate::cli::walk::{self, Found};
 
 /// The buffer of a stream's reader.
-const STREAM_BUFFER: usize = 256 * 1024;
+pub(super) const STREAM_BUFFER: usize = 256 * 1024;
 
 impl Run<'_> {
     /// Every path named, in order, then the files still waiting.

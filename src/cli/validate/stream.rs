@@ -28,12 +28,20 @@ use crate::cli::verdict::{Source, Verdict};
 /// The chunks read ahead of the report, for each job.
 const AHEAD_PER_JOB: usize = 2;
 
+/// The room each read of a chunk is given: as much as the input's buffer
+/// holds, so that a buffered file or standard input reads straight into
+/// the chunk, around its buffer.
+const READ: usize = super::sources::STREAM_BUFFER;
+
 /// Whole lines read together.
 #[derive(Default)]
 struct Chunk {
     /// The lines, each with its line end (the last one may have none, at
-    /// the end of the stream).
-    text: Vec<u8>,
+    /// the end of the stream), in `buffer[..len]`.
+    buffer: Vec<u8>,
+    /// The length of the lines in `buffer`; the rest is room for reads,
+    /// made once and kept with the chunk.
+    len: usize,
     /// The number of the first line.
     first: u64,
     /// A line over the limit after them, not kept: its number and length.
@@ -135,7 +143,7 @@ impl Run<'_> {
                 while let Some((mut chunk, checked)) = back.remove(&next) {
                     self.report_chunk(name, checked)?;
                     next += 1;
-                    chunk.text.clear();
+                    chunk.len = 0;
                     chunk.too_long = None;
                     let _ = spare.send(chunk);
                 }
@@ -195,7 +203,7 @@ fn read_chunks<R: BufRead>(
         // limit) is followed by the next, into the same chunk.
         let read = loop {
             let read = chunker.read(&mut chunk);
-            let empty = chunk.text.is_empty() && chunk.too_long.is_none();
+            let empty = chunk.len == 0 && chunk.too_long.is_none();
             if !(empty && matches!(read, Ok(true))) {
                 break read;
             }
@@ -239,7 +247,7 @@ fn check_chunks(
 /// reads them, numbered from the chunk's first.
 fn check_chunk(chunk: &Chunk, options: &Options, max: usize, excerpts: bool) -> Vec<Checked> {
     let mut checked = Vec::new();
-    let mut lines = LineReader::new(&chunk.text[..], max);
+    let mut lines = LineReader::new(chunk.text(), max);
     let at = chunk.first - 1;
     // A slice of bytes cannot fail to be read.
     while let Ok(Some(line)) = lines.next_line() {
@@ -271,6 +279,22 @@ struct Chunker<R> {
     carry: Vec<u8>,
 }
 
+impl Chunk {
+    /// The whole lines read.
+    fn text(&self) -> &[u8] {
+        &self.buffer[..self.len]
+    }
+
+    /// The room for the next read, at least [`READ`] bytes.
+    fn room(&mut self) -> &mut [u8] {
+        let wanted = self.len + READ;
+        if self.buffer.len() < wanted {
+            self.buffer.resize(wanted, 0);
+        }
+        &mut self.buffer[self.len..]
+    }
+}
+
 impl<R: BufRead> Chunker<R> {
     /// Reads into `chunk` the lines that the next reads bring: whether the
     /// stream goes on. A line over the limit is read to its end without
@@ -278,26 +302,31 @@ impl<R: BufRead> Chunker<R> {
     /// it and `next` is the number of the line being read.
     fn read(&mut self, chunk: &mut Chunk) -> io::Result<bool> {
         chunk.first = self.next;
-        chunk.text.append(&mut self.carry);
+        chunk.len = 0;
+        chunk.room()[..self.carry.len()].copy_from_slice(&self.carry);
+        chunk.len = self.carry.len();
+        self.carry.clear();
         loop {
-            let buffer = match fill(&mut self.input) {
-                Ok(buffer) => buffer,
+            let n = match read_into(&mut self.input, chunk.room()) {
+                Ok(n) => n,
                 Err(e) => {
                     self.keep_whole_lines(chunk);
                     return Err(e);
                 }
             };
-            if buffer.is_empty() {
+            if n == 0 {
                 // The last line may have no line end.
-                self.next += memchr::memchr_iter(b'\n', &chunk.text).count() as u64;
-                self.next += u64::from(!chunk.text.is_empty() && !chunk.text.ends_with(b"\n"));
+                let text = chunk.text();
+                self.next += memchr::memchr_iter(b'\n', text).count() as u64;
+                self.next += u64::from(!text.is_empty() && !text.ends_with(b"\n"));
                 return Ok(false);
             }
-            let n = buffer.len();
-            chunk.text.extend_from_slice(buffer);
-            self.input.consume(n);
-            let start = memchr::memrchr(b'\n', &chunk.text).map_or(0, |i| i + 1);
-            if chunk.text.len() - start > self.max {
+            let from = chunk.len;
+            chunk.len += n;
+            // The carried start of a line has no line end: only the bytes
+            // just read can hold the last one.
+            let start = memchr::memrchr(b'\n', &chunk.text()[from..]).map_or(0, |i| from + i + 1);
+            if chunk.len - start > self.max {
                 return self.skip_long_line(chunk, start);
             }
             // Sent as soon as a read has brought a line end: the next read
@@ -311,19 +340,19 @@ impl<R: BufRead> Chunker<R> {
 
     /// Cuts `chunk` at its last line end, carrying the rest to the next.
     fn keep_whole_lines(&mut self, chunk: &mut Chunk) {
-        let start = memchr::memrchr(b'\n', &chunk.text).map_or(0, |i| i + 1);
-        self.carry.extend_from_slice(&chunk.text[start..]);
-        chunk.text.truncate(start);
-        self.next += memchr::memchr_iter(b'\n', &chunk.text).count() as u64;
+        let start = memchr::memrchr(b'\n', chunk.text()).map_or(0, |i| i + 1);
+        self.carry.extend_from_slice(&chunk.text()[start..]);
+        chunk.len = start;
+        self.next += memchr::memchr_iter(b'\n', chunk.text()).count() as u64;
     }
 
     /// The line that starts at `start` in `chunk` is over the limit: it is
     /// read to its end without being kept, after the whole lines before it.
     fn skip_long_line(&mut self, chunk: &mut Chunk, start: usize) -> io::Result<bool> {
-        let mut len = (chunk.text.len() - start) as u64;
-        let mut blank = is_blank(&chunk.text[start..]);
-        chunk.text.truncate(start);
-        self.next += memchr::memchr_iter(b'\n', &chunk.text).count() as u64;
+        let mut len = (chunk.len - start) as u64;
+        let mut blank = is_blank(&chunk.text()[start..]);
+        chunk.len = start;
+        self.next += memchr::memchr_iter(b'\n', chunk.text()).count() as u64;
         let number = self.next;
         let more = loop {
             let buffer = fill(&mut self.input)?;
@@ -347,5 +376,17 @@ impl<R: BufRead> Chunker<R> {
             chunk.too_long = Some((number, len));
         }
         Ok(more)
+    }
+}
+
+/// One read into `room`, retried when a signal interrupts it: the number
+/// of bytes read, 0 at the end of the input. A buffered input hands out
+/// what it holds first, and reads larger than its buffer go around it.
+fn read_into(input: &mut impl io::Read, room: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match input.read(room) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            read => return read,
+        }
     }
 }
