@@ -62,7 +62,13 @@ fn has_extension(path: &Path, dotted: &[&str]) -> bool {
 /// in `seen` (searched or read already in the same run, under any name) is
 /// passed over, and the folders and captures of this walk are added to it.
 pub fn captures<'a>(root: &Path, seen: &'a mut Seen) -> impl Iterator<Item = Found> + 'a {
-    let mut walk = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+    // Siblings share their folder's path up to their names, so their paths
+    // compare as their names do, without the name parsed out of each path
+    // at every comparison (`sort_by_file_name`).
+    let mut walk = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
+        .into_iter();
     std::iter::from_fn(move || {
         loop {
             let entry = match walk.next()? {
@@ -84,7 +90,8 @@ pub fn captures<'a>(root: &Path, seen: &'a mut Seen) -> impl Iterator<Item = Fou
                 }
                 continue;
             }
-            if !is_capture(Path::new(entry.file_name())) {
+            // The name is judged on the path, whose last part it is.
+            if !is_capture(entry.path()) {
                 continue;
             }
             if kind.is_file() {
