@@ -93,7 +93,7 @@ codes! {
         "The input holds no document (empty or white space only).";
     InvalidUtf8 = "invalid-utf8", Error,
         "The input is not UTF-8 (a UTF-16 or UTF-32 capture, told by its byte-order mark, is named as such).";
-    InvalidJson = "invalid-json", Error, "The input is not valid JSON, or holds a number beyond a double's range (`1e400`), which could not be written back as sent.";
+    InvalidJson = "invalid-json", Error, "The input is not valid JSON, or holds a number beyond a double's range (`1e400`) in a field whose value is read as a number (`creationTime`, `status.code`), which serde_json refuses.";
     TruncatedJson = "truncated-json", Error, "The input ends inside the document.";
     TrailingCharacters = "trailing-characters", Error, "More text follows the document.";
     TooDeep = "too-deep", Error, "Nesting of 128 levels or more (at most 127 are read).";
@@ -124,7 +124,7 @@ codes! {
     MalformedRevisionId = "malformed-revision-id", Warning,
         "An ALM result's `sourceRevisionId` or `targetRevisionId` is not 32 hexadecimal characters.";
     ReportUrlMismatch = "report-url-mismatch", Warning,
-        "An ALM task's `reportFileUrl` is not a report file of the call (`--call`): a comparison report's is under `comparisonReports`, a summary report's under `summaryReports`, and a sync has none.";
+        "An ALM task's `reportFileUrl` is not a report file of the call (`--call`): a comparison report's is under `comparisonReports`, a summary report's under `summaryReports`, and a sync has none; or its revisions (`.../{target}/{source}`) are not the result's `targetRevisionId` and `sourceRevisionId`.";
     MalformedTaskId = "malformed-task-id", Warning,
         "A task id is not 32 upper-case hexadecimal characters.";
     MalformedObjectId = "malformed-object-id", Warning, "An object id is not 12 decimal digits.";

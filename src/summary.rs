@@ -43,7 +43,7 @@ mod timeline;
 pub use timeline::{Poll, TaskEnd, TaskTimeline};
 
 /// One task at a glance. See the [module](self) documentation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TaskSummaryReport {
@@ -80,7 +80,7 @@ pub struct TaskSummaryReport {
 }
 
 /// A result, or a process step, at a glance.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ResultSummary {
@@ -177,6 +177,41 @@ pub struct RowTotals {
     pub failed: u64,
     /// Rows ignored.
     pub ignored: u64,
+}
+
+/// Added field by field; a sum past `u64::MAX` stays at `u64::MAX` (the
+/// counts are `u64` as sent, so only a hostile response gets there).
+///
+/// ```
+/// use anaplan_task::Document;
+/// use anaplan_task::summary::{RowTotals, TaskSummaryReport};
+///
+/// let json = include_str!("../examples/responses/process-failed-step.json");
+/// let rows = TaskSummaryReport::from_document(&Document::from_str(json)?).rows;
+/// let mut all = RowTotals::default();
+/// all += rows;
+/// assert_eq!(all, rows);
+/// let sum: RowTotals = [rows, rows].into_iter().sum();
+/// assert_eq!(sum.ignored, 2 * rows.ignored);
+/// # Ok::<(), anaplan_task::DecodeError>(())
+/// ```
+impl std::ops::AddAssign for RowTotals {
+    fn add_assign(&mut self, other: Self) {
+        self.total = self.total.saturating_add(other.total);
+        self.success = self.success.saturating_add(other.success);
+        self.warnings = self.warnings.saturating_add(other.warnings);
+        self.failed = self.failed.saturating_add(other.failed);
+        self.ignored = self.ignored.saturating_add(other.ignored);
+    }
+}
+
+impl std::iter::Sum for RowTotals {
+    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+        iter.fold(Self::default(), |mut sum, t| {
+            sum += t;
+            sum
+        })
+    }
 }
 
 impl TaskSummaryReport {
@@ -286,11 +321,13 @@ impl ResultSummary {
 
     fn add_rows(&self, t: &mut RowTotals) {
         for h in &self.hierarchies {
-            t.total += h.total;
-            t.success += h.success;
-            t.warnings += h.warnings;
-            t.failed += h.failed;
-            t.ignored += h.ignored;
+            *t += RowTotals {
+                total: h.total,
+                success: h.success,
+                warnings: h.warnings,
+                failed: h.failed,
+                ignored: h.ignored,
+            };
         }
         for step in &self.steps {
             step.add_rows(t);

@@ -162,6 +162,28 @@ fn cut_debug_string<'a>(out: &mut String, text: &'a str) -> &'a str {
     ""
 }
 
+/// The most characters of a path a report line shows.
+pub(crate) const MAX_SHOWN_PATH: usize = 200;
+
+/// A path as a report line shows it: cut to [`MAX_SHOWN_PATH`]
+/// characters, `…` where cut.
+pub(crate) fn cut_path(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.char_indices().nth(MAX_SHOWN_PATH) {
+        Some((at, _)) => format!("{}…", &path[..at]).into(),
+        None => path.into(),
+    }
+}
+
+/// A kind with its article: `an import`, `a process`; `an unknown kind`
+/// for `other`.
+pub(crate) fn with_article(kind: &str) -> String {
+    match kind {
+        "other" => "an unknown kind".to_owned(),
+        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
+        k => format!("a {k}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

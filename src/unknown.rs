@@ -99,14 +99,27 @@ impl UnknownFields {
         self.0.append(&mut other.0);
     }
 
-    /// The first name that is sent more than once, if any.
-    pub fn repeated(&self) -> Option<&str> {
-        let names = &self.0;
-        names
-            .iter()
-            .enumerate()
-            .find(|(i, (k, _))| names[..*i].iter().any(|(seen, _)| seen == k))
-            .map(|(_, (k, _))| k.as_str())
+    /// The names sent more than once, each once, in the order in which
+    /// each is sent a second time.
+    ///
+    /// ```
+    /// let task: anaplan_task::Task = serde_json::from_str(
+    ///     r#"{"taskId":"T","taskState":"IN_PROGRESS","y":1,"z":1,"y":2,"y":3,"z":1}"#,
+    /// )
+    /// .unwrap();
+    /// assert_eq!(task.extra.repeated(), ["y", "z"]);
+    /// ```
+    pub fn repeated(&self) -> Vec<&str> {
+        let mut times = std::collections::BTreeMap::new();
+        let mut repeated = Vec::new();
+        for (name, _) in &self.0 {
+            let n = times.entry(name.as_str()).or_insert(0_u32);
+            *n += 1;
+            if *n == 2 {
+                repeated.push(name.as_str());
+            }
+        }
+        repeated
     }
 }
 

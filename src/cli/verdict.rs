@@ -48,19 +48,16 @@ pub struct Verdict {
 }
 
 impl From<Report> for Verdict {
-    /// The findings in the order of the input: by line, then column; those
-    /// without a place (about the whole document) last.
+    /// The findings in the order of the input, as the report gives them.
     fn from(report: Report) -> Self {
-        let mut verdict = Self {
+        Self {
             kind: report.kind(),
             valid: report.is_valid(),
             warned: report.has_warnings(),
             outcome: report.outcome(),
             findings: report.findings,
             excerpts: Vec::new(),
-        };
-        verdict.findings.sort_by_key(|f| (f.line.is_none(), f.line, f.column));
-        verdict
+        }
     }
 }
 

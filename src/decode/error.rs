@@ -133,6 +133,10 @@ impl DecodeError {
         if let Some(message) = self.message.strip_prefix("values: ") {
             self.message = message.to_owned();
         }
+        if self.path == "." {
+            // A detail read alone: its `values` is at the top.
+            self.path.clear();
+        }
         crate::locate::push_key(&mut self.path, "values");
         if let Some(i) = entry {
             crate::locate::push_index(&mut self.path, i);
@@ -148,7 +152,9 @@ impl DecodeError {
             match seg {
                 Segment::Seq { index } => crate::locate::push_index(&mut path, *index),
                 Segment::Map { key } | Segment::Enum { variant: key } => crate::locate::push_key(&mut path, key),
-                Segment::Unknown => crate::locate::push_key(&mut path, "?"),
+                // A key not read (the input ends, or is broken, before
+                // it): the error is in the object the path names.
+                Segment::Unknown => {}
             }
         }
         if path.is_empty() {
@@ -240,9 +246,12 @@ impl DecodeError {
 }
 
 impl fmt::Display for DecodeError {
+    /// `path: message (line L, column C)`, without the path at the top;
+    /// the path cut to 200 characters as a report line cuts it
+    /// ([`DecodeError::path`] gives it whole).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path != "." {
-            write!(f, "{}: ", self.path)?;
+            write!(f, "{}: ", crate::text::cut_path(&self.path))?;
         }
         write!(f, "{} (line {}, column {})", self.message, self.line, self.column)
     }

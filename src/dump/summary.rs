@@ -92,10 +92,14 @@ pub struct DumpSummary {
     /// The I/O error that ended the reading early, if any: the counts cover
     /// the rows before it.
     pub read_error: Option<String>,
-    #[serde(skip)]
-    index: BTreeMap<String, usize>,
-    #[serde(skip)]
-    message_bytes: usize,
+}
+
+/// What a reading keeps besides the summary: where each message counted
+/// by message is in `messages`, and their bytes.
+#[derive(Default)]
+struct Index {
+    at: BTreeMap<String, usize>,
+    bytes: usize,
 }
 
 impl DumpSummary {
@@ -120,10 +124,11 @@ impl DumpSummary {
     /// As [`DumpSummary::read`], listing the `top` most frequent messages.
     pub fn read_top<R: Read>(reader: DumpReader<R>, top: usize) -> Self {
         let mut s = Self::default();
+        let mut index = Index::default();
         let encoding = reader.encoding();
         for row in reader {
             match row {
-                Ok(row) => s.add(&row, encoding),
+                Ok(row) => s.add(&row, encoding, &mut index),
                 Err(e @ DumpError::Io { .. }) => s.read_error = Some(e.to_string()),
                 Err(e) => {
                     s.rows += 1;
@@ -141,11 +146,10 @@ impl DumpSummary {
             s.other_messages.distinct += 1;
             s.other_messages.rows += m.rows;
         }
-        s.index = BTreeMap::new();
         s
     }
 
-    fn add(&mut self, row: &DumpRow, encoding: &str) {
+    fn add(&mut self, row: &DumpRow, encoding: &str, index: &mut Index) {
         self.rows += 1;
         match row.status {
             Some(RowStatus::Warning) => self.warnings += 1,
@@ -166,13 +170,13 @@ impl DumpSummary {
             }
         }
         for e in &row.errors {
-            let i = match self.index.get(e.as_str()) {
+            let i = match index.at.get(e.as_str()) {
                 Some(&i) => i,
                 None if self.messages.len() < Self::MAX_DISTINCT
-                    && self.message_bytes + e.len() <= Self::MAX_MESSAGE_BYTES =>
+                    && index.bytes + e.len() <= Self::MAX_MESSAGE_BYTES =>
                 {
-                    self.message_bytes += e.len();
-                    self.index.insert(e.clone(), self.messages.len());
+                    index.bytes += e.len();
+                    index.at.insert(e.clone(), self.messages.len());
                     self.messages.push(ErrorCount {
                         message: e.clone(),
                         rows: 0,

@@ -42,7 +42,7 @@ impl TaskPath {
     /// # use anaplan_task::endpoint::{BASE_URL, CallKind, DumpPart, PathError, Resource, TaskPath};
     /// let err = TaskPath::tasks("8a81b09d5e8c6f27015ece3402487d33", "F1111111C11111111B11111F1111E11F",
     ///     CallKind::Export, "112000000009").unwrap_err();
-    /// assert_eq!(err.to_string(), "object id `112000000009` is of a import, but the path is for exports");
+    /// assert_eq!(err.to_string(), "object id `112000000009` is of an import, but the path is for exports");
     /// ```
     pub fn tasks(
         workspace_id: impl Into<String>,

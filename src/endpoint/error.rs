@@ -30,7 +30,7 @@ pub enum PathError {
     #[error("object id `{0}` is not 12 decimal digits")]
     BadObjectId(String),
     /// The action's id is of another kind than the path says.
-    #[error("object id `{id}` is of a {found}, but the path is for {}", kind.segment())]
+    #[error("object id `{id}` is of {}, but the path is for {}", crate::text::with_article(found.as_str()), kind.segment())]
     KindMismatch {
         /// The id.
         id: String,

@@ -178,7 +178,7 @@ impl DetailCode {
 /// ([`DetailValues`]); a malformed array is an error naming the key and its
 /// index. When `type` comes after `values` in the object, the array is read
 /// first and decoded once the type is known.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(

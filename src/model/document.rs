@@ -283,7 +283,7 @@ crate::enums::str_enum! {
 /// assert_eq!(doc.outcome(), Some(Outcome::Succeeded));
 /// assert_eq!(doc.missing_envelope(), ["task", "meta", "status"]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]

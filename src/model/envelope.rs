@@ -149,7 +149,7 @@ impl Status {
 /// `meta` and `status` are optional because documentation samples show only
 /// `{"task": {...}}`; real responses always have both, and
 /// [`TaskResponse::missing_envelope`] says when they are absent.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(

@@ -11,9 +11,11 @@ use serde_json::value::RawValue;
 ///
 /// Servers send `1`, `1.0`, `0.5`; whatever the spelling (`1.00`, `1E0`,
 /// `0.50`, `1e-400`), the text is kept and written back as sent, and
-/// [`Progress::value`] gives the number it denotes (the nearest double).
-/// A number no double holds (`1e400`) is refused in reading, as serde_json
-/// refuses it.
+/// [`Progress::value`] gives the number it denotes: the nearest double, as
+/// the standard library reads it, and an infinity for a number beyond a
+/// double's range (`1e400`), which is read and kept too. Whether the
+/// progress is from 0 to 1, or is 1, is told from the text itself, not
+/// from the rounded value (`1.00000000000000001` is over 1).
 ///
 /// ```
 /// use anaplan_task::Progress;
@@ -21,6 +23,11 @@ use serde_json::value::RawValue;
 /// assert_eq!(p.value(), 1.0);
 /// assert_eq!(p.as_str(), "1.00");
 /// assert_eq!(serde_json::to_string(&p).unwrap(), "1.00");
+/// assert!(p.is_one() && p.is_in_range());
+///
+/// let over: Progress = serde_json::from_str("1.00000000000000001").unwrap();
+/// assert_eq!(over.value(), 1.0);
+/// assert!(!over.is_in_range());
 /// ```
 #[derive(Clone)]
 pub struct Progress {
@@ -60,7 +67,8 @@ impl Text {
 }
 
 impl Progress {
-    /// The progress as a float: the double nearest to the text.
+    /// The progress as a float: the double nearest to the text, an
+    /// infinity beyond a double's range.
     pub fn value(&self) -> f64 {
         self.value
     }
@@ -70,33 +78,83 @@ impl Progress {
         self.text.as_str()
     }
 
-    /// A progress from the text of a JSON value, which must be a number
-    /// alone (no white space) in a range a double holds.
-    fn from_text<E: de::Error>(t: &str) -> Result<Self, E> {
-        if !t.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-            return Err(E::invalid_type(unexpected(t, &mut String::new()), &"a JSON number"));
-        }
-        // serde_json's own reading decides: it refuses a number beyond a
-        // double's range. The value is then the correctly rounded double.
-        if let Err(e) = serde_json::from_str::<serde_json::Number>(t) {
-            let message = e.to_string();
-            let cut = message.find(" at line ").unwrap_or(message.len());
-            return Err(E::custom(&message[..cut]));
-        }
-        Self::from_number(t).ok_or_else(|| E::custom("number out of range"))
+    /// Whether the number sent is from 0 to 1, told exactly from its text
+    /// (`-0` is 0; `1e-400` is within; `1.00000000000000001` is not).
+    pub fn is_in_range(&self) -> bool {
+        matches!(self.place(), Place::Zero | Place::Within | Place::One)
     }
 
-    /// A progress from the text of a JSON number that serde_json reads.
+    /// Whether the number sent is exactly 1 (`1`, `1.0`, `1.00`, `1E0`,
+    /// `0.1e1`), told from its text.
+    pub fn is_one(&self) -> bool {
+        self.place() == Place::One
+    }
+
+    /// Where the number the text denotes lies, exactly: the text is JSON's
+    /// number grammar, `-?int(.frac)?([eE][+-]?exp)?`.
+    fn place(&self) -> Place {
+        let text = self.as_str();
+        let (negative, text) = text.strip_prefix('-').map_or((false, text), |t| (true, t));
+        let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = int.bytes().chain(frac.bytes());
+        let Some(zeros) = digits.clone().position(|d| d != b'0') else {
+            return Place::Zero;
+        };
+        if negative {
+            return Place::Below;
+        }
+        // The number is 0.d1d2... times ten to the power `scale`, d1 not 0.
+        let exponent = exponent
+            .trim_start_matches('+')
+            .parse::<i64>()
+            .unwrap_or(if exponent.starts_with('-') {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            });
+        let scale = (int.len() as i64 - zeros as i64).saturating_add(exponent);
+        let mut significant = digits.skip(zeros);
+        match scale.cmp(&1) {
+            std::cmp::Ordering::Less => Place::Within,
+            std::cmp::Ordering::Greater => Place::Above,
+            std::cmp::Ordering::Equal if significant.next() == Some(b'1') && significant.all(|d| d == b'0') => {
+                Place::One
+            }
+            std::cmp::Ordering::Equal => Place::Above,
+        }
+    }
+
+    /// A progress from the text of a JSON value (no white space around
+    /// it), which must be a number.
+    fn from_text<E: de::Error>(t: &str) -> Result<Self, E> {
+        Self::from_number(t).ok_or_else(|| E::invalid_type(unexpected(t, &mut String::new()), &"a JSON number"))
+    }
+
+    /// A progress from the text of a JSON number; `None` for the text of
+    /// another JSON value.
     fn from_number(t: &str) -> Option<Self> {
         if !t.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
             return None;
         }
-        let value = t.parse::<f64>().ok().filter(|v| v.is_finite())?;
+        // JSON's numbers are a part of what the standard library reads, so
+        // this reads every one: to the nearest double, or an infinity.
+        let value = t.parse::<f64>().ok()?;
         Some(Self {
             text: Text::new(t),
             value,
         })
     }
+}
+
+/// Where a progress lies against 0 and 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Below,
+    Zero,
+    Within,
+    One,
+    Above,
 }
 
 /// What a value that is not a number is, for serde's message.
@@ -159,13 +217,9 @@ impl<'de> Deserialize<'de> for Progress {
 impl crate::read::Direct for Progress {
     fn direct(r: &mut crate::read::Reader<'_>) -> Result<Self, crate::read::Bail> {
         // The lean reader reads the number as JSON's grammar writes one,
-        // and its value as the standard library does; a number near a
-        // double's limit, where serde_json's reading may refuse what the
-        // standard library's holds, is left to serde_json, which decides.
+        // and its value as the precise reading does.
         let text = r.number_text()?;
-        Self::from_number(text)
-            .filter(|p| p.value.abs() <= 1e300)
-            .ok_or(crate::read::Bail)
+        Self::from_number(text).ok_or(crate::read::Bail)
     }
 }
 
@@ -186,9 +240,10 @@ impl schemars::JsonSchema for Progress {
 
 impl From<serde_json::Number> for Progress {
     fn from(n: serde_json::Number) -> Self {
+        let text = n.to_string();
         Self {
-            text: Text::new(&n.to_string()),
-            value: n.as_f64().unwrap_or(f64::NAN),
+            value: text.parse().unwrap_or(f64::NAN),
+            text: Text::new(&text),
         }
     }
 }
@@ -208,8 +263,9 @@ pub struct NonFiniteProgress;
 
 impl TryFrom<f64> for Progress {
     type Error = NonFiniteProgress;
-    /// The progress written as the shortest text that reads back as
-    /// `fraction`; NaN and infinities are refused.
+    /// The progress written as serde_json writes `fraction` (`0.5`, `1.0`:
+    /// the shortest digits that read back as it, with a `.0` on a whole
+    /// number); NaN and infinities are refused.
     ///
     /// ```
     /// use anaplan_task::Progress;

@@ -14,7 +14,7 @@ use crate::model::ids::ObjectId;
 /// `successful: true` does not mean that no row failed: an import with
 /// rejected rows can be successful and have a failure dump. Use
 /// [`TaskResult::outcome`] for the verdict a user needs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(

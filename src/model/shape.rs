@@ -21,7 +21,8 @@ impl<'de> serde::Deserialize<'de> for Document {
 }
 
 impl crate::read::Wire for Document {
-    const EXPECTING: &'static str = "a JSON object (a task status, create-task, task list or error response)";
+    const EXPECTING: &'static str =
+        "a JSON object (a task status, create-task, task list, chunk list, summary report or error response)";
     fn read_into<'de, F: Fields<'de>>(fields: F, slot: &mut Option<Self>) -> Result<(), F::Error> {
         read_document_into(fields, slot)
     }
@@ -146,7 +147,7 @@ fn shape<E: de::Error>(top: &Top) -> Result<Shape, E> {
         Shape::Error
     } else {
         return Err(E::custom(
-            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), `chunks` (chunk list), `taskId` (a bare task object), or an error `status`",
+            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), `chunks` (chunk list), `summaryReport` (ALM summary report), `taskId` (a bare task object), or an error `status`",
         ));
     };
     let contradiction = |has: &str, names: &str| {

@@ -118,7 +118,7 @@ impl Differences {
 
 /// `summaryReport`: what a sync from the source revision to the target
 /// revision would change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[non_exhaustive]
@@ -197,6 +197,30 @@ pub struct SummaryReportResponse {
     /// Fields this crate does not know, kept as sent.
     #[serde(flatten)]
     pub extra: UnknownFields,
+}
+
+impl SummaryReportResponse {
+    /// The body for `summary_report`, without `meta` or `status` (set them
+    /// by field: [`Meta::new`], [`Status::new`]). A [`SummaryReport`] is
+    /// made from its `Default`, nothing sent, and then set by field.
+    ///
+    /// ```
+    /// use anaplan_task::{ChangeCounts, SummaryReport, SummaryReportResponse};
+    /// let mut report = SummaryReport::default();
+    /// report.totals = Some(ChangeCounts::new(0, 0, 2));
+    /// let body = SummaryReportResponse::new(report);
+    /// let text = serde_json::to_string(&body).unwrap();
+    /// assert_eq!(text, r#"{"summaryReport":{"totals":{"modified":0,"deleted":0,"created":2}}}"#);
+    /// assert_eq!(text.parse::<SummaryReportResponse>().unwrap(), body);
+    /// ```
+    pub fn new(summary_report: SummaryReport) -> Self {
+        Self {
+            meta: None,
+            status: None,
+            summary_report,
+            extra: UnknownFields::new(),
+        }
+    }
 }
 
 crate::read::wire_deserialize!(SummaryReportResponse, "a summary report response object", {

@@ -23,7 +23,7 @@ use crate::read::{Fields, Seen, keep_unknown};
 /// assert_eq!(task.task_state, TaskState::InProgress);
 /// assert_eq!(task.outcome(), Outcome::Running);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(

@@ -35,6 +35,27 @@ impl std::str::FromStr for crate::Document {
     }
 }
 
+/// `FromStr` of the other bodies: [`crate::from_str`], as for
+/// [`TaskResponse`](crate::TaskResponse).
+macro_rules! from_str_of_bodies {
+    ($($body:ty),+) => {$(
+        impl std::str::FromStr for $body {
+            type Err = crate::DecodeError;
+            fn from_str(json: &str) -> Result<Self, Self::Err> {
+                crate::from_str(json)
+            }
+        }
+    )+};
+}
+
+from_str_of_bodies!(
+    crate::CreateTaskResponse,
+    crate::TaskListResponse,
+    crate::ChunkListResponse,
+    crate::ErrorResponse,
+    crate::SummaryReportResponse
+);
+
 // The bodies of the family and the objects inside them are read by
 // `crate::from_str`.
 impl crate::Decode for crate::Document {}
@@ -43,6 +64,11 @@ impl crate::Decode for crate::CreateTaskResponse {}
 impl crate::Decode for crate::TaskListResponse {}
 impl crate::Decode for crate::ChunkListResponse {}
 impl crate::Decode for crate::ErrorResponse {}
+impl crate::Decode for crate::SummaryReportResponse {}
+impl crate::Decode for crate::SummaryReport {}
+impl crate::Decode for crate::Differences {}
+impl crate::Decode for crate::ChangeCounts {}
+impl crate::Decode for crate::AlmError {}
 impl crate::Decode for crate::Task {}
 impl crate::Decode for crate::TaskSummary {}
 impl crate::Decode for crate::TaskResult {}

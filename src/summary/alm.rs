@@ -64,6 +64,24 @@ pub struct Changes {
     pub created: u64,
 }
 
+/// Added field by field; a sum past `u64::MAX` stays at `u64::MAX`.
+impl std::ops::AddAssign for Changes {
+    fn add_assign(&mut self, other: Self) {
+        self.modified = self.modified.saturating_add(other.modified);
+        self.deleted = self.deleted.saturating_add(other.deleted);
+        self.created = self.created.saturating_add(other.created);
+    }
+}
+
+impl std::iter::Sum for Changes {
+    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+        iter.fold(Self::default(), |mut sum, c| {
+            sum += c;
+            sum
+        })
+    }
+}
+
 impl From<&ChangeCounts> for Changes {
     fn from(c: &ChangeCounts) -> Self {
         Self {

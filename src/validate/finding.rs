@@ -89,7 +89,7 @@ impl TryFrom<FindingData> for Finding {
 
 impl Finding {
     /// The most characters of [`Finding::path`] a report line shows.
-    pub const MAX_SHOWN_PATH: usize = 200;
+    pub const MAX_SHOWN_PATH: usize = crate::text::MAX_SHOWN_PATH;
 
     /// The path as a report line shows it: cut to
     /// [`Finding::MAX_SHOWN_PATH`] characters, `…` where cut (a path into a
@@ -102,10 +102,7 @@ impl Finding {
     /// assert_eq!(f.shown_path().chars().count(), Finding::MAX_SHOWN_PATH + 1);
     /// ```
     pub fn shown_path(&self) -> std::borrow::Cow<'_, str> {
-        match self.path.char_indices().nth(Self::MAX_SHOWN_PATH) {
-            Some((at, _)) => format!("{}…", &self.path[..at]).into(),
-            None => self.path.as_str().into(),
-        }
+        crate::text::cut_path(&self.path)
     }
 }
 
@@ -165,7 +162,7 @@ impl Options {
 /// Everything said of one input document.
 ///
 /// With serde: `{"document": ... or null, "findings": [...]}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Report {

@@ -57,7 +57,8 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
 
 /// Reads and checks one document from bytes: decoding errors become a
 /// single error finding; a decoded document gets the checks of [`check`],
-/// placed at their line and column in `bytes`.
+/// placed at their line and column in `bytes` and in that order (findings
+/// about the whole document, with no place, last).
 pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
     // Empty, or only JSON's white space (RFC 8259, section 2).
     if bytes.iter().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
@@ -90,6 +91,10 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
         Ok(()) => {
             if let Some(doc) = &report.document {
                 report.findings = place::place_all(Checker::run(doc, options), Some(bytes));
+                // In the order of the input: by line, then column (the
+                // checks' order where those are the same); those about the
+                // whole document, with no place, last.
+                report.findings.sort_by_key(|f| (f.line.is_none(), f.line, f.column));
             }
         }
     }

@@ -220,6 +220,26 @@ fn an_alm_call_checks_what_fits_it() {
     assert_eq!(check("valid/seed.json", AlmCall::Sync), [Code::ObjectKindMismatch]);
 }
 
+/// A report file of other revisions than the result's (here swapped) is
+/// `report-url-mismatch`, with or without `--call`.
+#[test]
+fn a_report_file_of_other_revisions_is_a_mismatch() {
+    let (target, source) = ("AAAABBBBCCCCDDDDEEEEFFFF00001111", "22223333444455556666777788889999");
+    let swapped = fixture("valid/alm-comparison-report-task.json")
+        .replace(&format!("{target}/{source}"), &format!("{source}/{target}"));
+    let findings: Vec<String> = validate_str(&swapped, &Options::default())
+        .findings
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        findings,
+        [format!(
+            "16:24: warning[report-url-mismatch] task.result.reportFileUrl: report file `https://api.anaplan.com/2/0/models/{{modelId}}/alm/comparisonRepor…` is of target `{source}` and source `{target}`, but the result's revisions are target `{target}` and source `{source}`"
+        )]
+    );
+}
+
 #[test]
 fn alm_paths_are_built_and_read_back() {
     use anaplan_task::endpoint::{AlmCall, AlmPath, AlmResource, BASE_URL};

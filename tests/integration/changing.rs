@@ -74,9 +74,9 @@ fn a_file_made_during_a_walk_is_read_though_it_has_the_identity_of_one_gone() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     assert_eq!(
         String::from_utf8(out.stdout).unwrap().replace(&d, "DIR"),
-        "DIR/d2/b.json:1:1: error[truncated-json] [\"?\"]: EOF while parsing an object\n\
+        "DIR/d2/b.json:1:1: error[truncated-json] .: EOF while parsing an object\n\
          DIR/d2/keep-link.json: warning[not-read] .: the file DIR/d1/keep.json again, read already; not read\n\
-         DIR/d2/moved/x.json:1:1: error[wrong-type] .: invalid type: sequence, expected a JSON object (a task status, create-task, task list or error response)\n\
+         DIR/d2/moved/x.json:1:1: error[wrong-type] .: invalid type: sequence, expected a JSON object (a task status, create-task, task list, chunk list, summary report or error response)\n\
          7 documents: 5 valid, 0 with warnings, 2 invalid; outcomes: 5 succeeded; 1 not read\n"
     );
     assert_eq!(out.status.code(), Some(1));

@@ -234,6 +234,40 @@ fn values_before_type_are_placed_as_when_type_comes_first() {
     }
 }
 
+/// A detail read alone names its `values` as a detail in a response does,
+/// whichever of `type` and `values` comes first.
+#[test]
+fn a_detail_read_alone_names_its_values() {
+    for (values, at) in [
+        (r#""hierarchyName","E","failedCount","x""#, "values[3]"),
+        (r#""hierarchyName","E","failedCount""#, "values"),
+    ] {
+        for detail in [
+            format!(r#"{{"values":[{values}],"type":"hierarchyRowsProcessed"}}"#),
+            format!(r#"{{"type":"hierarchyRowsProcessed","values":[{values}]}}"#),
+        ] {
+            let err = anaplan_task::from_str::<anaplan_task::Detail>(&detail).unwrap_err();
+            assert_eq!(err.path(), at, "{detail}");
+        }
+    }
+}
+
+/// Input that ends (or breaks) before a key names the object it is in.
+#[test]
+fn an_error_before_a_key_names_the_object() {
+    for (json, path) in [
+        ("{", "."),
+        (r#"{"task":{"#, "task"),
+        (r#"{"task":{"taskId":"T","#, "task"),
+    ] {
+        let err = Document::from_str(json).unwrap_err();
+        assert_eq!(err.path(), path, "{json}");
+        assert_eq!(err.code(), "truncated-json", "{json}");
+    }
+    let err = Document::from_str(r#"{"task":{"#).unwrap_err();
+    assert_eq!(err.to_string(), "task: EOF while parsing an object (line 1, column 9)");
+}
+
 #[test]
 fn document_level_errors() {
     let cases = [
@@ -241,15 +275,15 @@ fn document_level_errors() {
         ("   \n ", "EOF while parsing a value (line 2, column 1)"),
         (
             "null",
-            "invalid type: null, expected a JSON object (a task status, create-task, task list or error response) (line 1, column 4)",
+            "invalid type: null, expected a JSON object (a task status, create-task, task list, chunk list, summary report or error response) (line 1, column 4)",
         ),
         (
             "[1]",
-            "invalid type: sequence, expected a JSON object (a task status, create-task, task list or error response) (line 1, column 1)",
+            "invalid type: sequence, expected a JSON object (a task status, create-task, task list, chunk list, summary report or error response) (line 1, column 1)",
         ),
         (
             r#"{"hello":1}"#,
-            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), `chunks` (chunk list), `taskId` (a bare task object), or an error `status` (line 1, column 11)",
+            "not a task response: expected `task` (status or start call), `tasks` or `meta.paging` (list call), `chunks` (chunk list), `summaryReport` (ALM summary report), `taskId` (a bare task object), or an error `status` (line 1, column 11)",
         ),
         (
             r#"{"status":{"code":404,"message":"Not Found"}} {}"#,

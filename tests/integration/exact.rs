@@ -59,8 +59,8 @@ fn a_key_repeated_in_a_kept_object_is_reported_and_kept() {
         findings(&json),
         [
             "missing-envelope .: no `meta` and `status`: a documentation sample rather than a captured response?",
-            "unknown-field task.y: 2 unknown fields: `y`, `y`",
             "duplicate-field task: duplicate field `y`",
+            "unknown-field task.y: 2 unknown fields: `y`, `y`",
             "duplicate-field task.y[1].b: duplicate field `c`",
         ]
     );

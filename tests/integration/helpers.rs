@@ -118,7 +118,7 @@ fn endpoint_errors_are_clear() {
         ),
         (
             TaskPath::tasks(WS, MODEL, CallKind::Export, ObjectId::new("112000000009")),
-            "object id `112000000009` is of a import, but the path is for exports",
+            "object id `112000000009` is of an import, but the path is for exports",
         ),
         (
             TaskPath::tasks(WS, MODEL, CallKind::Import, ObjectId::new("1120")),

@@ -97,12 +97,61 @@ fn progress_in_any_form_is_written_back_as_sent() {
         findings(&complete, &Options::default()),
         ["progress-incomplete task.progress: the task is COMPLETE but progress is 0.50"]
     );
-    // A number no double holds is refused, as serde_json refuses it.
-    let err = Document::from_str(&with_progress("1e400")).unwrap_err();
+}
+
+/// Whether a progress is from 0 to 1, or 1, is told from its text, not
+/// from the rounded value; a number no double holds is kept as sent, and
+/// is out of range.
+#[test]
+fn progress_is_judged_by_its_text() {
+    for p in [
+        "1e400",
+        "-1e400",
+        "1.00000000000000001",
+        "-1e-400",
+        "1.7976931348623158e308",
+    ] {
+        assert_eq!(
+            findings(&with_progress(p), &Options::default()),
+            [format!(
+                "progress-out-of-range task.progress: progress is {p}, expected a number from 0 to 1"
+            )]
+        );
+    }
+    for p in [
+        "0",
+        "-0",
+        "0.0e5",
+        "1e-400",
+        "1",
+        "1E0",
+        "0.1e1",
+        "10e-1",
+        "1.000",
+        "0.99999999999999999",
+    ] {
+        assert_eq!(
+            findings(&with_progress(p), &Options::default()),
+            [] as [String; 0],
+            "{p}"
+        );
+    }
+    let complete_at = |p: &str| {
+        format!(
+            r#"{{"task":{{{TASK},"taskState":"COMPLETE","progress":{p},"result":{{"successful":true,"failureDumpAvailable":false}}}}}}"#
+        )
+    };
     assert_eq!(
-        err.to_string(),
-        "task.progress: number out of range: expected a number a double can hold (at most about 1.8e308 in size) (line 1, column 96)"
+        findings(&complete_at("0.99999999999999999"), &Options::default()),
+        ["progress-incomplete task.progress: the task is COMPLETE but progress is 0.99999999999999999"]
     );
+    assert_eq!(findings(&complete_at("100e-2"), &Options::default()), [] as [String; 0]);
+    let doc = Document::from_str(&with_progress("1e400")).unwrap();
+    assert_eq!(
+        doc.task().and_then(|t| t.progress.as_ref()).map(|p| p.value()),
+        Some(f64::INFINITY)
+    );
+    assert!(serde_json::to_string(&doc).unwrap().contains(r#""progress":1e400"#));
 }
 
 #[test]

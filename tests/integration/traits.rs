@@ -84,6 +84,30 @@ fn public_types_have_the_common_traits() {
     text::<anaplan_task::schema::SchemaKind>();
 }
 
+/// Every body is `Eq` and parses from text, as the status does.
+#[test]
+fn every_body_is_eq_and_parses() {
+    fn body<T: Eq + std::str::FromStr<Err = DecodeError>>() {}
+    body::<TaskResponse>();
+    body::<Document>();
+    body::<anaplan_task::CreateTaskResponse>();
+    body::<anaplan_task::TaskListResponse>();
+    body::<anaplan_task::ChunkListResponse>();
+    body::<anaplan_task::ErrorResponse>();
+    body::<anaplan_task::SummaryReportResponse>();
+    fn eq<T: Eq>() {}
+    eq::<Detail>();
+    eq::<Report>();
+    eq::<anaplan_task::summary::TaskSummaryReport>();
+    eq::<anaplan_task::summary::TaskTimeline>();
+    let text = crate::util::fixture("valid/alm-summary-report.json");
+    let body: anaplan_task::SummaryReportResponse = text.parse().unwrap();
+    assert_eq!(
+        anaplan_task::from_str::<anaplan_task::SummaryReportResponse>(&text).unwrap(),
+        body
+    );
+}
+
 #[test]
 fn string_enums_parse_their_display_and_serialize_as_it() {
     fn check<
@@ -288,4 +312,44 @@ fn command_json_reads_back() {
         dump.summary.errors + dump.summary.warnings + dump.summary.other + dump.summary.unreadable
     );
     assert!(!dump.summary.messages.is_empty());
+}
+
+/// A dump's summary read back from its JSON is the summary written.
+#[cfg(feature = "dump")]
+#[test]
+fn a_dump_summary_reads_back_equal() {
+    use anaplan_task::dump::{DumpReader, DumpSummary};
+    let csv = "\"_Status_\",\"Name\",\"_Line_\",\"_Error_1_\"\n\"E\",\"Ann\",\"7\",\"Invalid parent\"\n\"W\",\"Bob\",\"9\",\"Bad\"\n";
+    let summary = DumpSummary::read(DumpReader::new(csv.as_bytes()).unwrap());
+    assert_eq!(summary.messages.len(), 2);
+    assert_eq!(round_trip(&summary), summary);
+}
+
+/// Row counts added over responses never overflow: a sum past `u64::MAX`
+/// stays there.
+#[test]
+fn row_totals_add_up_without_overflow() {
+    use anaplan_task::summary::{RowTotals, TaskSummaryReport};
+    let max = u64::MAX;
+    let hierarchy = |name: &str| {
+        format!(
+            r#"{{"type":"hierarchyRowsProcessed","values":["hierarchyName","{name}","failedCount","{max}","ignoredCount","0",
+              "successRowCount","{max}","successCreateCount","0","successUpdateCount","0",
+              "warningsRowCount","0","warningsCreateCount","0","warningsUpdateCount","0",
+              "totalRowCount","{max}","totalCreateCount","0","totalUpdateCount","0",
+              "invalidCount","0","updatedCount","0","renamedCount","0","createdCount","0"]}}"#
+        )
+    };
+    let json = format!(
+        r#"{{"task":{{"taskId":"1B1D84DDD53847BAA621810B593C3FC1","taskState":"COMPLETE","result":{{"successful":true,"failureDumpAvailable":false,"details":[{},{}]}}}}}}"#,
+        hierarchy("A"),
+        hierarchy("B")
+    );
+    let report = TaskSummaryReport::from_document(&json.parse::<Document>().unwrap());
+    assert_eq!(
+        (report.rows.total, report.rows.failed, report.rows.ignored),
+        (max, max, 0)
+    );
+    let sum: RowTotals = [report.rows, report.rows].into_iter().sum();
+    assert_eq!(sum, report.rows);
 }

@@ -3,12 +3,13 @@
 //!
 //! With more than one job, a thread of its own reads the stream in chunks
 //! of whole lines ([`Chunk`]: what a read brought, as much as the input's
-//! buffer holds, cut at its last line end), counting their line ends only;
-//! the jobs split the chunks into lines and check them, and this thread
-//! reports the verdicts in input order as the chunks come back: the report
-//! is byte for byte the one job's. The work left to one thread is a read, a
-//! copy and a count of line ends, so more jobs go faster until the input's
-//! reads or the report's writes are the limit. At most
+//! buffer holds, read straight into the chunk and cut at its last line
+//! end), counting their line ends only; the jobs split the chunks into
+//! lines and check them, and this thread reports the verdicts in input
+//! order as the chunks come back: the report is byte for byte the one
+//! job's. The work left to one thread is a read and a count of line ends,
+//! so more jobs go faster until the input's reads or the report's writes
+//! are the limit. At most
 //! [`AHEAD_PER_JOB`] chunks a job are held at once, their buffers made
 //! once, so memory stays bounded by the chunk size and `--max-size`.
 

@@ -114,7 +114,7 @@ impl<'o> Checker<'o> {
         };
         let message = listing("unknown field", "unknown fields", "", extra.keys(), extra.len());
         self.push(Code::UnknownField, &at.field(first), message);
-        if let Some(name) = extra.repeated() {
+        for name in extra.repeated() {
             self.duplicate(at.segments(), name);
         }
         for (name, value) in extra {

@@ -1,20 +1,21 @@
 //! Keys repeated inside a value the crate keeps as text (an unknown
 //! field's), found by walking that text once, without recursion.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use crate::locate::Seg;
 
 /// Where a walk is, one frame a container.
 enum Frame {
-    /// An object: the keys read so far, and the one whose value is read.
-    Object(BTreeSet<String>, Option<String>),
+    /// An object: the keys read so far with whether each was sent again,
+    /// and the one whose value is read.
+    Object(BTreeMap<String, bool>, Option<String>),
     /// An array: the index of the element read.
     Array(usize),
 }
 
 /// Calls `found` with the path (inside `text`) of each object that repeats
-/// a key, and the key, in the order of the text. `text` is JSON as
+/// a key, and the key, once a key and object, in the order of the text. `text` is JSON as
 /// serde_json accepted it (a kept value), so the walk only tells tokens
 /// apart; at any depth, in one loop.
 pub(super) fn keys(text: &str, mut found: impl FnMut(Vec<Seg>, &str)) {
@@ -25,7 +26,7 @@ pub(super) fn keys(text: &str, mut found: impl FnMut(Vec<Seg>, &str)) {
     while let Some(&b) = bytes.get(i) {
         match b {
             b'{' => {
-                stack.push(Frame::Object(BTreeSet::new(), None));
+                stack.push(Frame::Object(BTreeMap::new(), None));
                 want_key = true;
             }
             b'[' => stack.push(Frame::Array(0)),
@@ -46,9 +47,16 @@ pub(super) fn keys(text: &str, mut found: impl FnMut(Vec<Seg>, &str)) {
                         false => raw[1..raw.len() - 1].to_owned(),
                     };
                     let repeated = match stack.last_mut() {
+                        // Reported at its second sending only.
                         Some(Frame::Object(seen, current)) => {
                             *current = Some(key.clone());
-                            !seen.insert(key.clone())
+                            match seen.get_mut(&key) {
+                                Some(again) => !std::mem::replace(again, true),
+                                None => {
+                                    seen.insert(key.clone(), false);
+                                    false
+                                }
+                            }
                         }
                         _ => false,
                     };
@@ -105,6 +113,7 @@ mod tests {
     #[test]
     fn finds_each_repeat_with_its_path() {
         assert_eq!(all(r#"{"a":1,"a":2}"#), [".: a"]);
+        assert_eq!(all(r#"{"a":1,"a":2,"b":0,"a":3,"b":1}"#), [".: a", ".: b"]);
         assert_eq!(all(r#"[1,{"b":[{"c":0,"c":1}]},"\"{"]"#), ["[1].b[0]: c"]);
         assert_eq!(all(r#"{"a":{"x":1},"b":{"x":1},"\u0061":3}"#), [".: a"]);
         assert_eq!(all(r#""{\"a\":1,\"a\":1}""#), Vec::<String>::new());

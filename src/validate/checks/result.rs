@@ -7,7 +7,7 @@
 
 use super::{At, Checker};
 use crate::endpoint::{AlmCall, CallKind};
-use crate::text::snippet;
+use crate::text::{snippet, with_article};
 use crate::validate::Code;
 use crate::{DetailClass, DetailCode, ObjectId, ObjectKind, TaskResult};
 
@@ -24,6 +24,7 @@ impl Checker<'_> {
             self.alm_fields(r, call, at);
         }
         self.revision_ids(r, at);
+        self.report_revisions(r, at);
         let kind = r.object_id.as_ref().map(ObjectId::kind);
         if let Some(id) = &r.object_id {
             self.object_id(id, top, &at.key("objectId"));
@@ -90,6 +91,37 @@ impl Checker<'_> {
             ),
             Some(_) => return,
         };
+        self.push(Code::ReportUrlMismatch, &at.key("reportFileUrl"), message);
+    }
+
+    /// A report file's revisions, `.../{target}/{source}`, against the
+    /// result's `targetRevisionId` and `sourceRevisionId` where both are
+    /// sent.
+    fn report_revisions(&mut self, r: &TaskResult, at: &At<'_>) {
+        let (Some(url), Some(target), Some(source)) =
+            (&r.report_file_url, &r.target_revision_id, &r.source_revision_id)
+        else {
+            return;
+        };
+        let path = url.split(['?', '#']).next().unwrap_or_default();
+        let mut last = path.trim_end_matches('/').rsplit('/');
+        let (Some(in_source), Some(in_target)) = (last.next(), last.next()) else {
+            return;
+        };
+        let reports = last
+            .next()
+            .is_some_and(|s| s == "comparisonReports" || s == "summaryReports");
+        if !reports || (in_target.eq_ignore_ascii_case(target) && in_source.eq_ignore_ascii_case(source)) {
+            return;
+        }
+        let message = format!(
+            "report file `{}` is of target `{}` and source `{}`, but the result's revisions are target `{}` and source `{}`",
+            snippet(url),
+            snippet(in_target),
+            snippet(in_source),
+            snippet(target),
+            snippet(source)
+        );
         self.push(Code::ReportUrlMismatch, &at.key("reportFileUrl"), message);
     }
 
@@ -164,14 +196,4 @@ pub(super) fn explains_failure(r: &TaskResult) -> bool {
         .as_ref()
         .is_some_and(|e| e.title.is_some() || e.message_text.is_some());
     step_failed || detail || r.dump_available() || error || r.nested_results().iter().any(explains_failure)
-}
-
-/// A kind's name after its indefinite article: `an import`, `a process`;
-/// `other` (no known prefix) as `an unknown kind`.
-fn with_article(kind: &str) -> String {
-    match kind {
-        "other" => "an unknown kind".to_owned(),
-        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
-        k => format!("a {k}"),
-    }
 }

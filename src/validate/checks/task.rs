@@ -1,6 +1,6 @@
 //! The checks of a task: its id (`malformed-task-id`), its state
-//! (`unknown-state`), its progress (`progress-not-kept`,
-//! `progress-out-of-range`, `progress-incomplete`), and how its state and
+//! (`unknown-state`), its progress (`progress-out-of-range`,
+//! `progress-incomplete`, told from the number's text), and how its state and
 //! step agree with its result (`complete-without-result`,
 //! `result-before-start`, `failed-step-successful`,
 //! `unexplained-failure`).
@@ -38,7 +38,7 @@ impl Checker<'_> {
             ),
             _ => {}
         }
-        if t.task_state == TaskState::Complete && t.progress.as_ref().is_some_and(|p| (0.0..1.0).contains(&p.value())) {
+        if t.task_state == TaskState::Complete && t.progress.as_ref().is_some_and(|p| p.is_in_range() && !p.is_one()) {
             let shown = t.progress.as_ref().map(|p| snippet(p.as_str())).unwrap_or_default();
             self.push(
                 Code::ProgressIncomplete,
@@ -80,7 +80,7 @@ impl Checker<'_> {
         let Some(progress) = &t.progress else {
             return;
         };
-        if !(0.0..=1.0).contains(&progress.value()) {
+        if !progress.is_in_range() {
             let shown = snippet(progress.as_str());
             self.push(
                 Code::ProgressOutOfRange,
