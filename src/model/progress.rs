@@ -93,6 +93,14 @@ impl Progress {
     /// Where the number the text denotes lies, exactly: the text is JSON's
     /// number grammar, `-?int(.frac)?([eE][+-]?exp)?`.
     fn place(&self) -> Place {
+        // Rounding keeps order, so only a value that rounded to a bound (0
+        // or 1) needs its text read again.
+        match self.value {
+            v if v > 1.0 => return Place::Above,
+            v if v < 0.0 => return Place::Below,
+            v if v > 0.0 && v < 1.0 => return Place::Within,
+            _ => {}
+        }
         let text = self.as_str();
         let (negative, text) = text.strip_prefix('-').map_or((false, text), |t| (true, t));
         let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
