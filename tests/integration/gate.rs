@@ -521,6 +521,9 @@ fn a_stream_on_several_jobs_reports_lines_longer_than_a_read_as_on_one() {
             1 => log.push_str(&" ".repeat(1_200 << 10)),
             // Over the limit.
             2 => log.push_str(&format!("{compact}{}", "\t".repeat(1_100 << 10))),
+            // Kept, and longer than two reads: a chunk grows to hold it,
+            // and its next reads may bring more than one read's room.
+            3 => log.push_str(&compact.replacen('{', &format!("{{{}", " ".repeat(700 << 10)), 1)),
             _ => log.push_str(&compact),
         }
         log.push('\n');

@@ -1,17 +1,17 @@
 //! An NDJSON stream (a file or standard input): one document per line,
 //! blank lines skipped, a line over `--max-size` reported and skipped.
 //!
-//! With more than one job, a thread of its own reads the stream in chunks
-//! of whole lines ([`Chunk`]: what a read brought, as much as the input's
+//! With more than one job, the jobs read the stream in turn, in chunks of
+//! whole lines ([`Chunk`]: what a read brought, as much as the input's
 //! buffer holds, read straight into the chunk and cut at its last line
-//! end), counting their line ends only; the jobs split the chunks into
-//! lines and check them, and this thread reports the verdicts in input
+//! end, its line ends counted), each checking the chunk it read while
+//! another reads the next; this thread reports the verdicts in input
 //! order as the chunks come back: the report is byte for byte the one
-//! job's. The work left to one thread is a read and a count of line ends,
-//! so more jobs go faster until the input's reads or the report's writes
-//! are the limit. At most
-//! [`AHEAD_PER_JOB`] chunks a job are held at once, their buffers made
-//! once, so memory stays bounded by the chunk size and `--max-size`.
+//! job's. The work done in turn is a read and a count of line ends, so
+//! more jobs go faster until the input's reads or the report's writes are
+//! the limit. At most [`AHEAD_PER_JOB`] chunks a job are held at once,
+//! their buffers made once, so memory stays bounded by the chunk size and
+//! `--max-size`.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead};
@@ -100,10 +100,10 @@ impl Run<'_> {
         }
     }
 
-    /// The stream read in chunks on a thread of its own, checked on `jobs`
-    /// threads, and reported here in input order as the chunks come back,
-    /// so that what is read is reported while the input waits. The errors
-    /// are as [`Run::stream_here`]'s.
+    /// The stream read in chunks and checked on `jobs` threads, and
+    /// reported here in input order as the chunks come back, so that what
+    /// is read is reported while the input waits. The errors are as
+    /// [`Run::stream_here`]'s.
     fn stream_on_jobs(
         &mut self,
         name: &Path,
@@ -114,31 +114,32 @@ impl Run<'_> {
         let options = self.options().clone();
         let excerpts = self.args.format == Format::Text;
         let ahead = AHEAD_PER_JOB * jobs;
-        let (work, work_queue) = mpsc::sync_channel::<(u64, Chunk)>(jobs);
-        let work_queue = Mutex::new(work_queue);
         let (done, done_queue) = mpsc::channel::<(u64, Chunk, Vec<Checked>)>();
         // A chunk is read into a spare one, given back once it is reported.
         let (spare, spares) = mpsc::sync_channel::<Chunk>(ahead);
         for _ in 0..ahead {
             let _ = spare.send(Chunk::default());
         }
-        std::thread::scope(|scope| {
-            for _ in 0..jobs {
-                let (queue, done, options) = (&work_queue, done.clone(), &options);
-                scope.spawn(move || check_chunks(queue, &done, options, max, excerpts));
-            }
-            drop(done);
-            let chunker = Chunker {
+        let spares = Mutex::new(spares);
+        let reading = Mutex::new(Reading {
+            chunker: Chunker {
                 input,
                 max,
                 next: 1,
                 carry: Vec::new(),
-            };
-            let reader = scope.spawn(move || read_chunks(chunker, &spares, &work));
+            },
+            seq: 0,
+            ended: Ok(false),
+        });
+        let reported: io::Result<()> = std::thread::scope(|scope| {
+            for _ in 0..jobs {
+                let (reading, spares, done, options) = (&reading, &spares, done.clone(), &options);
+                scope.spawn(move || read_and_check(reading, spares, &done, options, max, excerpts));
+            }
+            drop(done);
             let mut back = BTreeMap::new();
             let mut next = 0;
-            // Every chunk comes back, in any order, until the reader and
-            // the jobs are done.
+            // Every chunk comes back, in any order, until the jobs are done.
             for (seq, chunk, checked) in done_queue {
                 back.insert(seq, (chunk, checked));
                 while let Some((mut chunk, checked)) = back.remove(&next) {
@@ -150,10 +151,13 @@ impl Run<'_> {
                 }
             }
             drop(spare);
-            reader
-                .join()
-                .map_err(|_| io::Error::other("the reading thread ended early"))
-        })
+            Ok(())
+        });
+        reported?;
+        let reading = reading
+            .into_inner()
+            .map_err(|_| io::Error::other("a job ended early"))?;
+        Ok(reading.ended.map(|_| ()))
     }
 
     /// Reports what became of the lines of a chunk, in order.
@@ -188,54 +192,58 @@ impl Run<'_> {
     }
 }
 
-/// The reading thread: reads the stream into the spare chunks and hands
-/// them to the jobs, numbered in order, until the stream ends or the run
-/// does (no spare comes back, or no job is left).
-fn read_chunks<R: BufRead>(
-    mut chunker: Chunker<R>,
-    spares: &mpsc::Receiver<Chunk>,
-    work: &mpsc::SyncSender<(u64, Chunk)>,
-) -> Result<(), (io::Error, u64)> {
-    for seq in 0.. {
-        let Ok(mut chunk) = spares.recv() else {
-            return Ok(());
-        };
-        // A read that brought no line to check (a blank line over the
-        // limit) is followed by the next, into the same chunk.
-        let read = loop {
-            let read = chunker.read(&mut chunk);
-            let empty = chunk.len == 0 && chunk.too_long.is_none();
-            if !(empty && matches!(read, Ok(true))) {
-                break read;
-            }
-        };
-        if work.send((seq, chunk)).is_err() {
-            return Ok(());
-        }
-        match read {
-            Ok(true) => {}
-            Ok(false) => return Ok(()),
-            Err(e) => return Err((e, chunker.next)),
-        }
-    }
-    Ok(())
+/// The reading of a stream the jobs share: each reads the next chunk in
+/// turn, then checks it while another reads.
+struct Reading<R> {
+    chunker: Chunker<R>,
+    /// The number of the next chunk.
+    seq: u64,
+    /// Whether the stream has ended (and how: an error of reading, with the
+    /// number of the line being read).
+    ended: Result<bool, (io::Error, u64)>,
 }
 
-/// A job: checks the chunks it takes until none is left.
-fn check_chunks(
-    queue: &Mutex<mpsc::Receiver<(u64, Chunk)>>,
+/// A job: reads the next chunk of the stream into a spare one, checks it
+/// and hands it back numbered, until the stream ends or the run does (no
+/// spare comes back).
+fn read_and_check<R: BufRead>(
+    reading: &Mutex<Reading<R>>,
+    spares: &Mutex<mpsc::Receiver<Chunk>>,
     done: &mpsc::Sender<(u64, Chunk, Vec<Checked>)>,
     options: &Options,
     max: usize,
     excerpts: bool,
 ) {
     loop {
-        let next = match queue.lock() {
-            Ok(queue) => queue.recv(),
+        let next = match spares.lock() {
+            Ok(spares) => spares.recv(),
             Err(_) => return,
         };
-        let Ok((seq, chunk)) = next else {
+        let Ok(mut chunk) = next else {
             return;
+        };
+        let seq = {
+            let Ok(mut reading) = reading.lock() else {
+                return;
+            };
+            if !matches!(reading.ended, Ok(false)) {
+                return;
+            }
+            // A read that brought no line to check (a blank line over the
+            // limit) is followed by the next, into the same chunk.
+            let read = loop {
+                let read = reading.chunker.read(&mut chunk);
+                let empty = chunk.len == 0 && chunk.too_long.is_none();
+                if !(empty && matches!(read, Ok(true))) {
+                    break read;
+                }
+            };
+            reading.ended = match read {
+                Ok(more) => Ok(!more),
+                Err(e) => Err((e, reading.chunker.next)),
+            };
+            reading.seq += 1;
+            reading.seq - 1
         };
         let checked = check_chunk(&chunk, options, max, excerpts);
         if done.send((seq, chunk, checked)).is_err() {
@@ -286,9 +294,9 @@ impl Chunk {
         &self.buffer[..self.len]
     }
 
-    /// The room for the next read, at least [`READ`] bytes.
-    fn room(&mut self) -> &mut [u8] {
-        let wanted = self.len + READ;
+    /// The room after the lines, at least `at_least` bytes.
+    fn room(&mut self, at_least: usize) -> &mut [u8] {
+        let wanted = self.len + at_least;
         if self.buffer.len() < wanted {
             self.buffer.resize(wanted, 0);
         }
@@ -304,11 +312,14 @@ impl<R: BufRead> Chunker<R> {
     fn read(&mut self, chunk: &mut Chunk) -> io::Result<bool> {
         chunk.first = self.next;
         chunk.len = 0;
-        chunk.room()[..self.carry.len()].copy_from_slice(&self.carry);
-        chunk.len = self.carry.len();
+        // What a read brought after its last line end, as long as that read
+        // (which may be longer than `READ`, into a chunk grown before).
+        let carried = self.carry.len();
+        chunk.room(carried)[..carried].copy_from_slice(&self.carry);
+        chunk.len = carried;
         self.carry.clear();
         loop {
-            let n = match read_into(&mut self.input, chunk.room()) {
+            let n = match read_into(&mut self.input, chunk.room(READ)) {
                 Ok(n) => n,
                 Err(e) => {
                     self.keep_whole_lines(chunk);
@@ -389,5 +400,39 @@ fn read_into(input: &mut impl io::Read, room: &mut [u8]) -> io::Result<usize> {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             read => return read,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A read into a chunk grown before may bring more than `READ` bytes,
+    /// and leave more than that after its last line end: the next chunk
+    /// takes it whole.
+    #[test]
+    fn a_carry_longer_than_a_read_starts_the_next_chunk() {
+        let long = "x".repeat(5 * READ);
+        let text = format!("a\n{long}\nb\n");
+        let mut chunker = Chunker {
+            input: io::BufReader::with_capacity(READ, text.as_bytes()),
+            max: usize::MAX,
+            next: 1,
+            carry: Vec::new(),
+        };
+        // Its room takes four reads' worth at once, all but `a` unended.
+        let mut grown = Chunk {
+            buffer: vec![0; 4 * READ],
+            ..Chunk::default()
+        };
+        assert!(chunker.read(&mut grown).unwrap());
+        assert_eq!(grown.text(), b"a\n");
+        assert_eq!(chunker.carry.len(), 4 * READ - 2);
+        let mut chunk = Chunk::default();
+        assert!(chunker.read(&mut chunk).unwrap());
+        assert_eq!((chunk.first, chunk.text().len()), (2, long.len() + 3));
+        assert!(chunk.text().ends_with(b"x\nb\n"));
+        assert!(!chunker.read(&mut chunk).unwrap());
+        assert_eq!((chunk.first, chunk.text()), (4, &b""[..]));
     }
 }
