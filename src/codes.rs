@@ -157,7 +157,7 @@ codes! {
     NotRead = "not-read", Warning,
         "An entry was passed over: a pipe or device found in a folder, a link to a folder being searched or to one that holds it, or a folder or file reached again (command line only).";
     NoDocument = "no-document", Error,
-        "A path named on the command line holds no document (command line only).";
+        "A path named on the command line, or an NDJSON file found in a folder, holds no document (command line only).";
     OutcomeRefused = "outcome-refused", Error,
         "The task's outcome is one that `--fail-on` refuses (command line only).";
     TerminalStateChanged = "terminal-state-changed", Warning,

@@ -25,7 +25,34 @@ pub struct Output {
     record: Vec<u8>,
 }
 
+/// Writes out the records handed over so far, from any thread.
+#[derive(Clone)]
+pub struct WriteOut(Arc<Mutex<BufWriter<Stdout>>>);
+
+/// An input that writes out the records handed over before each of its
+/// reads, so that what was reported is out while the input waits for its
+/// writer (a log written as it goes). Under a buffered reader that is once
+/// a buffer. A failed write is left to the next record's, which reports it.
+pub struct WriteOutFirst<R> {
+    /// The input.
+    pub input: R,
+    /// The output written out.
+    pub out: WriteOut,
+}
+
+impl<R: io::Read> io::Read for WriteOutFirst<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let _ = lock(&self.out.0).flush();
+        self.input.read(buf)
+    }
+}
+
 impl Output {
+    /// A handle that writes out the records handed over.
+    pub fn write_out(&self) -> WriteOut {
+        WriteOut(Arc::clone(&self.out))
+    }
+
     /// Standard output, buffered.
     pub fn stdout() -> Self {
         Self {

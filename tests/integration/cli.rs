@@ -168,13 +168,26 @@ fn empty_files_are_invalid_documents() {
     std::fs::write(dir.join("blank.ndjson"), "\n  \n").unwrap();
     std::fs::write(dir.join("notes.txt"), "not a capture").unwrap();
     let (code, stdout, _) = run(&["validate", "--format", "concise", dir.to_str().unwrap()], None);
-    assert_eq!(code, 1);
+    // A stream of blank lines found in a folder is `no-document`, as when
+    // it is named.
+    assert_eq!(code, 2);
     let stdout = stdout.replace(dir.to_str().unwrap(), "DIR");
     assert_eq!(
         stdout,
         "DIR/blank.json:1:1: error[empty-document] .: no document: the input is empty or white space only\n\
+         DIR/blank.ndjson: error[no-document] .: no document: the stream holds only blank lines\n\
          DIR/empty.json:1:1: error[empty-document] .: no document: the input is empty or white space only\n\
-         2 documents: 0 valid, 0 with warnings, 2 invalid\n"
+         2 documents: 0 valid, 0 with warnings, 2 invalid; 1 input without documents\n"
+    );
+    // A folder of blank streams holds streams, not nothing.
+    std::fs::remove_file(dir.join("empty.json")).unwrap();
+    std::fs::remove_file(dir.join("blank.json")).unwrap();
+    let (code, stdout, _) = run(&["validate", "--format", "concise", dir.to_str().unwrap()], None);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stdout.replace(dir.to_str().unwrap(), "DIR"),
+        "DIR/blank.ndjson: error[no-document] .: no document: the stream holds only blank lines\n\
+         0 documents: 0 valid, 0 with warnings, 0 invalid; 1 input without documents\n"
     );
 }
 

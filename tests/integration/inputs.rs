@@ -685,3 +685,43 @@ fn extensions_are_read_in_any_case() {
         )
     );
 }
+
+/// A log written as it goes is reported as it comes: what its lines so far
+/// make is out while the writer has not ended it, with one job or two.
+#[test]
+fn a_log_written_as_it_goes_is_reported_as_it_comes() {
+    for jobs in ["1", "2"] {
+        let args = ["validate", "--format", "concise", "--jobs", jobs, "-"];
+        let mut child = cmd(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut input = child.stdin.take().unwrap();
+        writeln!(input, "{}\n{{\"task\":", one_line()).unwrap();
+        input.flush().unwrap();
+        // Read while the input is still open: the finding of line 2.
+        let mut stdout = child.stdout.take().unwrap();
+        let (sent, got) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = Vec::new();
+            let mut byte = [0];
+            while stdout.read(&mut byte).unwrap_or(0) == 1 && byte[0] != b'\n' {
+                line.push(byte[0]);
+            }
+            let _ = sent.send(String::from_utf8(line).unwrap());
+            // Open to the end, so that the summary is written.
+            let _ = stdout.read_to_end(&mut Vec::new());
+        });
+        let first = got.recv_timeout(Duration::from_secs(60));
+        drop(input);
+        let status = wait(&mut child, Duration::from_secs(60), &args);
+        assert_eq!(
+            first.as_deref(),
+            Ok("<stdin>:2:8: error[truncated-json] task: EOF while parsing a value"),
+            "--jobs {jobs}"
+        );
+        assert_eq!(status, 1, "--jobs {jobs}");
+    }
+}

@@ -88,6 +88,17 @@ impl Reporter {
 
     /// Ends the report: the SARIF log, or the summary line (none in JSON
     /// or under `--quiet`); then writes out all that is held.
+    /// Writes out the records held, as when the input waits.
+    pub fn write_out(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// A handle that writes out the records held, for an input to use
+    /// before it waits ([`WriteOutFirst`](crate::cli::output::WriteOutFirst)).
+    pub fn write_out_handle(&self) -> crate::cli::output::WriteOut {
+        self.out.write_out()
+    }
+
     pub fn finish(&mut self, tally: &Tally) -> io::Result<()> {
         self.summary(tally)?;
         self.out.flush()

@@ -11,6 +11,7 @@ use anaplan_task::validate::Code;
 
 use super::run::Run;
 use crate::cli::input::{self, Stdin};
+use crate::cli::output::WriteOutFirst;
 use crate::cli::output::note;
 use crate::cli::verdict::{Source, Verdict};
 use crate::cli::walk::{self, Found};
@@ -42,13 +43,13 @@ impl Run<'_> {
     }
 
     /// The inputs reported or waiting in the batch so far.
-    fn reported(&self) -> u64 {
-        self.tally.documents + self.tally.not_read + self.batch.len() as u64
+    pub(super) fn reported(&self) -> u64 {
+        self.tally.documents + self.tally.not_read + self.tally.empty + self.batch.len() as u64
     }
 
-    /// A path named that held no document: an empty folder (or one without
-    /// captures), or an NDJSON stream of blank lines.
-    fn empty(&mut self, path: &Path) -> io::Result<()> {
+    /// A path that held no document: an empty folder named (or one without
+    /// captures), or an NDJSON stream of blank lines, named or found.
+    pub(super) fn empty(&mut self, path: &Path) -> io::Result<()> {
         self.tally.empty += 1;
         let message = if path.is_dir() {
             "no document: the folder holds no `*.json`, `*.ndjson` or `*.jsonl` file"
@@ -85,7 +86,10 @@ impl Run<'_> {
             },
             Ok(_) if walk::is_stream(path) => self.file(path),
             Ok(_) => match File::open(path) {
-                Ok(file) => self.unnamed(path, BufReader::with_capacity(STREAM_BUFFER, file)),
+                Ok(file) => self.unnamed(
+                    path,
+                    BufReader::with_capacity(STREAM_BUFFER, self.write_out_first(file)),
+                ),
                 Err(e) => self.unreadable(path, &e.to_string()),
             },
             Err(e) => self.unreadable(path, &e.to_string()),
@@ -118,11 +122,14 @@ impl Run<'_> {
         if walk::is_stream(path) {
             // Few: asked what they are before they are read.
             let meta = std::fs::metadata(path).ok();
-            if let Some(first) = meta.and_then(|meta| self.read_before(path, &meta)) {
+            if let Some(first) = meta.as_ref().and_then(|meta| self.read_before(path, meta)) {
                 return self.skipped(path, walk::read_already(&first));
             }
             return match crate::cli::gzip::open(path) {
-                Ok(file) => self.stream(path, BufReader::with_capacity(STREAM_BUFFER, file)),
+                Ok(file) => self.stream(
+                    path,
+                    BufReader::with_capacity(STREAM_BUFFER, self.write_out_first(file)),
+                ),
                 Err(e) => self.unreadable(path, &e.to_string()),
             };
         }
@@ -141,6 +148,15 @@ impl Run<'_> {
         result
     }
 
+    /// `input`, which writes out what was reported before each of its
+    /// reads: a stream's writer may be slow, and its reader waits for it.
+    fn write_out_first<R: Read>(&self, input: R) -> WriteOutFirst<R> {
+        WriteOutFirst {
+            input,
+            out: self.report.write_out_handle(),
+        }
+    }
+
     /// Standard input: one document or an NDJSON stream, as
     /// `--stdin-format` says (see [`input::StdinFormat::Auto`]).
     fn stdin(&mut self) -> io::Result<()> {
@@ -148,7 +164,7 @@ impl Run<'_> {
             note!("anaplan-task: reading from the terminal; end the input with Ctrl-D (or name files to check)");
         }
         // Not locked: the stream's lines may be read on a thread of their own.
-        let input = BufReader::with_capacity(STREAM_BUFFER, io::stdin());
+        let input = BufReader::with_capacity(STREAM_BUFFER, self.write_out_first(io::stdin()));
         self.unnamed(Path::new("<stdin>"), input)
     }
 

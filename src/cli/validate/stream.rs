@@ -34,6 +34,15 @@ const AHEAD_PER_JOB: usize = 2;
 /// the chunk, around its buffer.
 const READ: usize = super::sources::STREAM_BUFFER;
 
+/// The size past which a chunk is large: it holds a line longer than a
+/// few reads, and one large chunk at a time is held, so that many jobs do
+/// not each hold a line of up to `--max-size`.
+const LARGE: usize = 4 * READ;
+
+/// The most room a large chunk is given at once: past it, a line longer
+/// still grows the chunk as a vector grows.
+const RESERVED: usize = 256 << 20;
+
 /// Whole lines read together.
 #[derive(Default)]
 struct Chunk {
@@ -47,6 +56,8 @@ struct Chunk {
     first: u64,
     /// A line over the limit after them, not kept: its number and length.
     too_long: Option<(u64, u64)>,
+    /// Whether the chunk holds the one large chunk's place.
+    large: bool,
 }
 
 /// What became of one line of a chunk.
@@ -58,16 +69,19 @@ enum Checked {
 }
 
 impl Run<'_> {
-    /// An NDJSON stream, on one thread or on the jobs'.
+    /// An NDJSON stream, on one thread or on the jobs'. A stream of blank
+    /// lines is `no-document`.
     pub(super) fn stream(&mut self, name: &Path, input: impl BufRead + Send) -> io::Result<()> {
         let max = usize::try_from(self.args.max_size).unwrap_or(usize::MAX);
         let jobs = self.batch.jobs();
+        let before = self.reported();
         let read = if jobs > 1 {
             self.stream_on_jobs(name, input, max, jobs)?
         } else {
             self.stream_here(name, LineReader::new(input, max))?
         };
         match read {
+            Ok(()) if self.reported() == before => self.empty(name),
             Ok(()) => Ok(()),
             Err((e, line)) => {
                 let at = format!("{}:{line}", input::lossless(name));
@@ -118,15 +132,20 @@ impl Run<'_> {
         // A chunk is read into a spare one, given back once it is reported.
         let (spare, spares) = mpsc::sync_channel::<Chunk>(ahead);
         for _ in 0..ahead {
-            let _ = spare.send(Chunk::default());
+            let _ = spare.send(Chunk::with_room());
         }
         let spares = Mutex::new(spares);
+        // The place of the one large chunk, taken in reading, given back
+        // once it is reported.
+        let (large_place, large) = mpsc::sync_channel::<()>(1);
+        let _ = large_place.send(());
         let reading = Mutex::new(Reading {
             chunker: Chunker {
                 input,
                 max,
                 next: 1,
                 carry: Vec::new(),
+                large,
             },
             seq: 0,
             ended: Ok(false),
@@ -137,27 +156,58 @@ impl Run<'_> {
                 scope.spawn(move || read_and_check(reading, spares, &done, options, max, excerpts));
             }
             drop(done);
-            let mut back = BTreeMap::new();
-            let mut next = 0;
-            // Every chunk comes back, in any order, until the jobs are done.
-            for (seq, chunk, checked) in done_queue {
-                back.insert(seq, (chunk, checked));
-                while let Some((mut chunk, checked)) = back.remove(&next) {
-                    self.report_chunk(name, checked)?;
-                    next += 1;
-                    chunk.len = 0;
-                    chunk.too_long = None;
-                    let _ = spare.send(chunk);
-                }
-            }
+            let reported = self.report_in_order(name, &done_queue, &spare, &large_place);
+            // Ended (or failed to write), the jobs find no spare and no
+            // large place, and end.
             drop(spare);
-            Ok(())
+            drop(large_place);
+            reported
         });
         reported?;
         let reading = reading
             .into_inner()
             .map_err(|_| io::Error::other("a job ended early"))?;
         Ok(reading.ended.map(|_| ()))
+    }
+
+    /// Reports the chunks in input order as they come back, in any order,
+    /// until the jobs are done, giving each back as a spare (a large one
+    /// emptied, its place freed); what is reported is written out whenever
+    /// none is back yet.
+    fn report_in_order(
+        &mut self,
+        name: &Path,
+        done_queue: &mpsc::Receiver<(u64, Chunk, Vec<Checked>)>,
+        spare: &mpsc::SyncSender<Chunk>,
+        large_place: &mpsc::SyncSender<()>,
+    ) -> io::Result<()> {
+        let mut back = BTreeMap::new();
+        let mut next = 0;
+        loop {
+            let (seq, chunk, checked) = match done_queue.try_recv() {
+                Ok(back) => back,
+                Err(mpsc::TryRecvError::Empty) => {
+                    self.report.write_out()?;
+                    match done_queue.recv() {
+                        Ok(back) => back,
+                        Err(_) => return Ok(()),
+                    }
+                }
+                Err(mpsc::TryRecvError::Disconnected) => return Ok(()),
+            };
+            back.insert(seq, (chunk, checked));
+            while let Some((mut chunk, checked)) = back.remove(&next) {
+                self.report_chunk(name, checked)?;
+                next += 1;
+                chunk.len = 0;
+                chunk.too_long = None;
+                if chunk.large {
+                    chunk = Chunk::with_room();
+                    let _ = large_place.send(());
+                }
+                let _ = spare.send(chunk);
+            }
+        }
     }
 
     /// Reports what became of the lines of a chunk, in order.
@@ -286,9 +336,21 @@ struct Chunker<R> {
     next: u64,
     /// The start of a line read with the chunk before, whose end was not.
     carry: Vec<u8>,
+    /// The place of the one large chunk, when it is free.
+    large: mpsc::Receiver<()>,
 }
 
 impl Chunk {
+    /// A chunk with room for a read after the start of a line, made on the
+    /// reporting thread: memory that stays with the run's chunks, not with
+    /// the job that first reads into one.
+    fn with_room() -> Self {
+        Self {
+            buffer: vec![0; 2 * READ],
+            ..Self::default()
+        }
+    }
+
     /// The whole lines read.
     fn text(&self) -> &[u8] {
         &self.buffer[..self.len]
@@ -315,11 +377,11 @@ impl<R: BufRead> Chunker<R> {
         // What a read brought after its last line end, as long as that read
         // (which may be longer than `READ`, into a chunk grown before).
         let carried = self.carry.len();
-        chunk.room(carried)[..carried].copy_from_slice(&self.carry);
+        Self::room(&self.large, self.max, chunk, carried)[..carried].copy_from_slice(&self.carry);
         chunk.len = carried;
         self.carry.clear();
         loop {
-            let n = match read_into(&mut self.input, chunk.room(READ)) {
+            let n = match read_into(&mut self.input, Self::room(&self.large, self.max, chunk, READ)) {
                 Ok(n) => n,
                 Err(e) => {
                     self.keep_whole_lines(chunk);
@@ -348,6 +410,27 @@ impl<R: BufRead> Chunker<R> {
                 return Ok(true);
             }
         }
+    }
+
+    /// The room in `chunk` for at least `at_least` bytes more. A chunk that
+    /// grows past [`LARGE`] waits for the large chunk's place first (the
+    /// chunk that holds it is an earlier one, reported before this one).
+    /// Grown past it, the chunk is given at once the room of the longest
+    /// line it may hold (up to [`RESERVED`]), so that a long line is not
+    /// copied, and held twice, each time the chunk doubles.
+    fn room<'c>(large: &mpsc::Receiver<()>, max: usize, chunk: &'c mut Chunk, at_least: usize) -> &'c mut [u8] {
+        let wanted = chunk.len + at_least;
+        if wanted > LARGE && wanted > chunk.buffer.len() {
+            if !chunk.large {
+                // No place comes back only when the run has ended.
+                chunk.large = large.recv().is_ok();
+            }
+            let longest = max.min(RESERVED) + 2 * READ;
+            if chunk.buffer.capacity() < longest {
+                chunk.buffer.reserve_exact(longest - chunk.buffer.len());
+            }
+        }
+        chunk.room(at_least)
     }
 
     /// Cuts `chunk` at its last line end, carrying the rest to the next.
@@ -407,6 +490,13 @@ fn read_into(input: &mut impl io::Read, room: &mut [u8]) -> io::Result<usize> {
 mod tests {
     use super::*;
 
+    /// The large chunk's place, free once.
+    fn free_place() -> mpsc::Receiver<()> {
+        let (place, large) = mpsc::sync_channel(1);
+        place.send(()).unwrap();
+        large
+    }
+
     /// A read into a chunk grown before may bring more than `READ` bytes,
     /// and leave more than that after its last line end: the next chunk
     /// takes it whole.
@@ -419,6 +509,7 @@ mod tests {
             max: usize::MAX,
             next: 1,
             carry: Vec::new(),
+            large: free_place(),
         };
         // Its room takes four reads' worth at once, all but `a` unended.
         let mut grown = Chunk {
