@@ -57,6 +57,13 @@ impl Text {
         }
     }
 
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Short(len, bytes) => &bytes[..usize::from(*len)],
+            Self::Long(text) => text.as_bytes(),
+        }
+    }
+
     fn as_str(&self) -> &str {
         match self {
             // Copied from a `str` whole, so always UTF-8.
@@ -99,6 +106,12 @@ impl Progress {
             v if v > 1.0 => return Place::Above,
             v if v < 0.0 => return Place::Below,
             v if v > 0.0 && v < 1.0 => return Place::Within,
+            _ => {}
+        }
+        // As servers send them.
+        match self.text.as_bytes() {
+            b"1" | b"1.0" => return Place::One,
+            b"0" | b"0.0" => return Place::Zero,
             _ => {}
         }
         let text = self.as_str();
