@@ -207,11 +207,15 @@ impl std::ops::AddAssign for RowTotals {
 
 impl std::iter::Sum for RowTotals {
     fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
-        iter.fold(Self::default(), |mut sum, t| {
-            sum += t;
-            sum
-        })
+        added(iter)
     }
+}
+
+/// The sum of counts that add up field by field.
+fn added<T: Default + std::ops::AddAssign>(iter: impl Iterator<Item = T>) -> T {
+    let mut sum = T::default();
+    iter.for_each(|t| sum += t);
+    sum
 }
 
 impl TaskSummaryReport {

@@ -75,10 +75,7 @@ impl std::ops::AddAssign for Changes {
 
 impl std::iter::Sum for Changes {
     fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
-        iter.fold(Self::default(), |mut sum, c| {
-            sum += c;
-            sum
-        })
+        super::added(iter)
     }
 }
 
