@@ -352,4 +352,8 @@ fn row_totals_add_up_without_overflow() {
     );
     let sum: RowTotals = [report.rows, report.rows].into_iter().sum();
     assert_eq!(sum, report.rows);
+    use anaplan_task::summary::Changes;
+    let changes = Changes::from(&anaplan_task::ChangeCounts::new(max, 1, 2));
+    let sum: Changes = [changes, changes].into_iter().sum();
+    assert_eq!((sum.modified, sum.deleted, sum.created), (max, 2, 4));
 }
