@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
-use flate2::bufread::MultiGzDecoder;
+use flate2::bufread::GzDecoder;
 
 /// Whether a file's name says it is gzip: `*.gz`, in any case.
 pub fn is_gzip(path: &Path) -> bool {
@@ -29,27 +29,88 @@ pub fn open(path: &Path) -> io::Result<Box<dyn Read + Send>> {
 
 /// The bytes a gzip stream holds (every member, as a rotated log
 /// concatenates them), its errors naming the byte of the file where it
-/// broke.
+/// broke; bytes after a member that do not start another are an error too.
 pub struct Gunzip<R: BufRead> {
-    decoder: MultiGzDecoder<Counted<R>>,
+    state: State<R>,
+}
+
+/// Where a gzip stream is.
+enum State<R: BufRead> {
+    /// Inside a member.
+    Member(GzDecoder<Counted<R>>),
+    /// Before a member, or at the end.
+    Between(Counted<R>),
+    /// Ended, or failed.
+    Done,
 }
 
 impl<R: BufRead> Gunzip<R> {
     /// The bytes `input`, a gzip stream, holds.
     pub fn new(input: R) -> Self {
         Self {
-            decoder: MultiGzDecoder::new(Counted { inner: input, used: 0 }),
+            state: State::Between(Counted { inner: input, used: 0 }),
         }
+    }
+
+    /// After a member (or before the first): the next member, or the end.
+    fn next_member(&mut self) -> io::Result<bool> {
+        let State::Between(mut input) = std::mem::replace(&mut self.state, State::Done) else {
+            return Ok(false);
+        };
+        let used = input.used;
+        let next = loop {
+            match input.fill_buf() {
+                Ok(next) => break next,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        };
+        if next.is_empty() && used == 0 {
+            // gzip holds at least one member.
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the gzip stream ends early at byte 0: the file is empty",
+            ));
+        }
+        if next.is_empty() {
+            return Ok(false);
+        }
+        // A member starts with 1F 8B (RFC 1952, section 2.3.1).
+        if next[0] != 0x1f || next.get(1).is_some_and(|&b| b != 0x8b) {
+            let what = match used {
+                0 => "the file is not gzip: it does not start with a gzip header (1F 8B)".to_owned(),
+                at => format!("the gzip stream has bytes that are not gzip after its last member, from byte {at}"),
+            };
+            return Err(io::Error::new(io::ErrorKind::InvalidData, what));
+        }
+        self.state = State::Member(GzDecoder::new(input));
+        Ok(true)
     }
 }
 
 impl<R: BufRead> Read for Gunzip<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
         loop {
-            match self.decoder.read(buf) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            let State::Member(decoder) = &mut self.state else {
+                if self.next_member()? {
+                    continue;
+                }
+                return Ok(0);
+            };
+            match decoder.read(buf) {
+                Ok(0) => {
+                    // The member ended: what follows is another, or nothing.
+                    if let State::Member(decoder) = std::mem::replace(&mut self.state, State::Done) {
+                        self.state = State::Between(decoder.into_inner());
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
-                    let at = self.decoder.get_ref().used;
+                    let at = decoder.get_ref().used;
+                    self.state = State::Done;
                     let what = match e.kind() {
                         io::ErrorKind::UnexpectedEof => "the gzip stream ends early",
                         _ => "the gzip stream is damaged",
@@ -128,7 +189,35 @@ mod tests {
             err.to_string().starts_with("the gzip stream is damaged at byte "),
             "{err}"
         );
-        assert!(gunzip(b"not gzip").unwrap_err().to_string().contains("at byte"));
+        assert_eq!(
+            gunzip(b"not gzip").unwrap_err().to_string(),
+            "the file is not gzip: it does not start with a gzip header (1F 8B)"
+        );
+    }
+
+    #[test]
+    fn names_bytes_after_the_last_member() {
+        let one = gzip(b"{}\n");
+        for tail in [&b"garbage\n"[..], b"x", b"\x1f\x00 more"] {
+            let mut after = one.clone();
+            after.extend_from_slice(tail);
+            assert_eq!(
+                gunzip(&after).unwrap_err().to_string(),
+                format!(
+                    "the gzip stream has bytes that are not gzip after its last member, from byte {}",
+                    one.len()
+                ),
+                "{tail:?}"
+            );
+        }
+        // An empty member holds nothing; an empty file is no gzip stream.
+        let mut empty_first = gzip(b"");
+        empty_first.extend(gzip(b"{}\n"));
+        assert_eq!(gunzip(&empty_first).unwrap(), b"{}\n");
+        assert_eq!(
+            gunzip(b"").unwrap_err().to_string(),
+            "the gzip stream ends early at byte 0: the file is empty"
+        );
     }
 
     #[test]
