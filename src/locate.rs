@@ -10,6 +10,9 @@ pub(crate) enum Seg {
     Key(&'static str),
     /// A property with any other name.
     Field(String),
+    /// A property whose name the object sends more than once: the one
+    /// after `n` earlier ones of that name (written as [`Seg::Field`]).
+    Nth(String, usize),
     /// An array element.
     Index(usize),
 }
@@ -18,7 +21,7 @@ impl Seg {
     fn name(&self) -> Option<&str> {
         match self {
             Seg::Key(k) => Some(k),
-            Seg::Field(k) => Some(k),
+            Seg::Field(k) | Seg::Nth(k, _) => Some(k),
             Seg::Index(_) => None,
         }
     }
@@ -143,8 +146,9 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Moves to the value of property `name` of the object at the cursor.
-    fn member(&mut self, name: &str) -> Option<()> {
+    /// Moves to the value of property `name` of the object at the cursor,
+    /// after `earlier` properties of that name.
+    fn member(&mut self, name: &str, mut earlier: usize) -> Option<()> {
         self.eat(b'{')?;
         loop {
             self.ws();
@@ -152,7 +156,10 @@ impl<'a> Cursor<'a> {
             self.eat(b':')?;
             self.ws();
             if key_is(raw, name) {
-                return Some(());
+                if earlier == 0 {
+                    return Some(());
+                }
+                earlier -= 1;
             }
             self.skip()?;
             self.ws();
@@ -202,7 +209,8 @@ pub(crate) fn find(text: &[u8], path: &[Seg], entry: Option<&Entry>) -> Option<(
     for seg in path {
         match seg {
             Seg::Index(i) => c.element(*i)?,
-            other => c.member(other.name()?)?,
+            Seg::Nth(name, earlier) => c.member(name, *earlier)?,
+            other => c.member(other.name()?, 0)?,
         }
     }
     c.ws();

@@ -66,6 +66,41 @@ fn a_key_repeated_in_a_kept_object_is_reported_and_kept() {
     );
 }
 
+/// A key repeated inside the second copy of a name sent twice is placed in
+/// that copy, not in the first, at any depth.
+#[test]
+fn a_key_repeated_in_a_second_copy_is_placed_there() {
+    let placed = |fields: &str| -> Vec<String> {
+        let json = format!(r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS",{fields}}}}}"#);
+        validate::validate_str(&json, &Options::default())
+            .findings
+            .iter()
+            .filter(|f| f.code == "duplicate-field")
+            .map(|f| format!("{}:{} {}", f.line.unwrap(), f.column.unwrap(), f.path))
+            .collect()
+    };
+    let start = format!(r#"{{"task":{{{TASK},"taskState":"IN_PROGRESS","#).len();
+    // Where `text` is in the fields, as a column.
+    let at = |fields: &str, text: &str| start + fields.find(text).unwrap() + 1;
+    let fields = r#""x":[{"a":1,"a":2}],"x":[{"b":1,"b":2}]"#;
+    assert_eq!(
+        placed(fields),
+        [
+            "1:9 task".to_owned(),
+            format!("1:{} task.x[0]", at(fields, r#"{"a""#)),
+            format!("1:{} task.x[0]", at(fields, r#"{"b""#)),
+        ]
+    );
+    let fields = r#""x":{"k":{"a":1},"k":{"b":1,"b":2}}"#;
+    assert_eq!(
+        placed(fields),
+        [
+            format!("1:{} task.x", at(fields, r#"{"k""#)),
+            format!("1:{} task.x.k", at(fields, r#"{"b""#)),
+        ]
+    );
+}
+
 #[test]
 fn odd_numbers_in_unknown_fields_are_written_back_as_sent() {
     for number in [

@@ -117,9 +117,19 @@ impl<'o> Checker<'o> {
         for name in extra.repeated() {
             self.duplicate(at.segments(), name);
         }
+        let mut sent = std::collections::BTreeMap::new();
         for (name, value) in extra {
+            // The copy of a name sent more than once, so that what is
+            // found inside it is placed there.
+            let earlier = sent.entry(name).or_insert(0_usize);
+            let mut at_value = at.field(name).segments();
+            if *earlier > 0 {
+                at_value.pop();
+                at_value.push(locate::Seg::Nth(name.to_owned(), *earlier));
+            }
+            *earlier += 1;
             repeated::keys(value.get(), |inner, key| {
-                let mut path = at.field(name).segments();
+                let mut path = at_value.clone();
                 path.extend(inner);
                 self.duplicate(path, key);
             });

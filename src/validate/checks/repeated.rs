@@ -7,9 +7,9 @@ use crate::locate::Seg;
 
 /// Where a walk is, one frame a container.
 enum Frame {
-    /// An object: the keys read so far with whether each was sent again,
+    /// An object: the keys read so far with how many times each was sent,
     /// and the one whose value is read.
-    Object(BTreeMap<String, bool>, Option<String>),
+    Object(BTreeMap<String, usize>, Option<String>),
     /// An array: the index of the element read.
     Array(usize),
 }
@@ -50,13 +50,9 @@ pub(super) fn keys(text: &str, mut found: impl FnMut(Vec<Seg>, &str)) {
                         // Reported at its second sending only.
                         Some(Frame::Object(seen, current)) => {
                             *current = Some(key.clone());
-                            match seen.get_mut(&key) {
-                                Some(again) => !std::mem::replace(again, true),
-                                None => {
-                                    seen.insert(key.clone(), false);
-                                    false
-                                }
-                            }
+                            let times = seen.entry(key.clone()).or_insert(0);
+                            *times += 1;
+                            *times == 2
                         }
                         _ => false,
                     };
@@ -79,7 +75,12 @@ fn path(frames: &[Frame]) -> Vec<Seg> {
     frames
         .iter()
         .map(|f| match f {
-            Frame::Object(_, key) => Seg::Field(key.clone().unwrap_or_default()),
+            // The copy being read of a key sent more than once.
+            Frame::Object(seen, Some(key)) => match seen.get(key) {
+                Some(&times) if times > 1 => Seg::Nth(key.clone(), times - 1),
+                _ => Seg::Field(key.clone()),
+            },
+            Frame::Object(_, None) => Seg::Field(String::new()),
             Frame::Array(index) => Seg::Index(*index),
         })
         .collect()
