@@ -58,13 +58,7 @@ impl<R: BufRead> Gunzip<R> {
             return Ok(false);
         };
         let used = input.used;
-        let next = loop {
-            match input.fill_buf() {
-                Ok(next) => break next,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        };
+        let next = anaplan_task::ndjson::fill(&mut input)?;
         if next.is_empty() && used == 0 {
             // gzip holds at least one member.
             return Err(io::Error::new(

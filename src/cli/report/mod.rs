@@ -86,8 +86,6 @@ impl Reporter {
         }
     }
 
-    /// Ends the report: the SARIF log, or the summary line (none in JSON
-    /// or under `--quiet`); then writes out all that is held.
     /// Writes out the records held, as when the input waits.
     pub fn write_out(&mut self) -> io::Result<()> {
         self.out.flush()
@@ -99,6 +97,8 @@ impl Reporter {
         self.out.write_out()
     }
 
+    /// Ends the report: the SARIF log, or the summary line (none in JSON
+    /// or under `--quiet`); then writes out all that is held.
     pub fn finish(&mut self, tally: &Tally) -> io::Result<()> {
         self.summary(tally)?;
         self.out.flush()

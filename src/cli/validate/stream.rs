@@ -199,8 +199,6 @@ impl Run<'_> {
             while let Some((mut chunk, checked)) = back.remove(&next) {
                 self.report_chunk(name, checked)?;
                 next += 1;
-                chunk.len = 0;
-                chunk.too_long = None;
                 if chunk.large {
                     chunk = Chunk::with_room();
                     let _ = large_place.send(());
@@ -374,6 +372,7 @@ impl<R: BufRead> Chunker<R> {
     fn read(&mut self, chunk: &mut Chunk) -> io::Result<bool> {
         chunk.first = self.next;
         chunk.len = 0;
+        chunk.too_long = None;
         // What a read brought after its last line end, as long as that read
         // (which may be longer than `READ`, into a chunk grown before).
         let carried = self.carry.len();

@@ -114,18 +114,19 @@ impl<'o> Checker<'o> {
         };
         let message = listing("unknown field", "unknown fields", "", extra.keys(), extra.len());
         self.push(Code::UnknownField, &at.field(first), message);
-        for name in extra.repeated() {
-            self.duplicate(at.segments(), name);
-        }
+        // How many times each name was sent before: a name is reported at
+        // its second sending, and what is found inside a later copy is
+        // placed in that copy.
         let mut sent = std::collections::BTreeMap::new();
         for (name, value) in extra {
-            // The copy of a name sent more than once, so that what is
-            // found inside it is placed there.
             let earlier = sent.entry(name).or_insert(0_usize);
             let mut at_value = at.field(name).segments();
             if *earlier > 0 {
                 at_value.pop();
                 at_value.push(locate::Seg::Nth(name.to_owned(), *earlier));
+            }
+            if *earlier == 1 {
+                self.duplicate(at.segments(), name);
             }
             *earlier += 1;
             repeated::keys(value.get(), |inner, key| {
