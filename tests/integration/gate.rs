@@ -529,9 +529,7 @@ fn a_stream_on_several_jobs_reports_lines_longer_than_a_read_as_on_one() {
         log.push('\n');
     }
     log.push_str("{\"task\":");
-    let dir = std::env::temp_dir().join(format!("anaplan-task-long-lines-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("log.ndjson");
+    let file = crate::inputs::tempdir("long-lines").join("log.ndjson");
     std::fs::write(&file, &log).unwrap();
     let path = file.to_str().unwrap();
     let validate = |jobs, input, stdin| {
@@ -556,5 +554,4 @@ fn a_stream_on_several_jobs_reports_lines_longer_than_a_read_as_on_one() {
         let stdin = validate(jobs, "-", Some(log.as_bytes()));
         assert_eq!(stdin.1, one.1.replace(path, "<stdin>"), "--jobs {jobs} on stdin");
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }

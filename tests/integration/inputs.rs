@@ -17,12 +17,7 @@ fn cmd(args: &[&str]) -> Command {
 /// the test if it has not ended within a minute.
 #[track_caller]
 pub(crate) fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = cmd(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(args);
     let mut input = child.stdin.take().unwrap();
     let stdin = stdin.to_vec();
     let writer = std::thread::spawn(move || {
@@ -44,6 +39,16 @@ pub(crate) fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     let status = wait(&mut child, Duration::from_secs(60), args);
     writer.join().unwrap();
     (status, reader.join().unwrap(), stderr.join().unwrap())
+}
+
+/// The command started with its standard streams piped.
+fn spawn(args: &[&str]) -> Child {
+    cmd(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
 }
 
 #[track_caller]
@@ -692,12 +697,8 @@ fn extensions_are_read_in_any_case() {
 fn a_log_written_as_it_goes_is_reported_as_it_comes() {
     for jobs in ["1", "2"] {
         let args = ["validate", "--format", "concise", "--jobs", jobs, "-"];
-        let mut child = cmd(&args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn(&args);
+        drop(child.stderr.take());
         let mut input = child.stdin.take().unwrap();
         writeln!(input, "{}\n{{\"task\":", one_line()).unwrap();
         input.flush().unwrap();
