@@ -451,3 +451,17 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The README's example of `validate` is what the command prints.
+#[test]
+fn the_readme_shows_what_validate_prints() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let after = readme
+        .split_once("cargo run --features cli -- validate examples/responses\n```\n\n```text\n")
+        .unwrap()
+        .1;
+    let shown = after.split_once("```").unwrap().0;
+    let (code, stdout, _) = run(&["validate", "--color", "never", "examples/responses"], None);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, shown);
+}
